@@ -1,0 +1,41 @@
+# Cross-Entropy, Explained: the two commands a newcomer needs are `make lab` and `make test`.
+# Both create .venv on first use and reinstall only when the requirements change (stamp files).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.stamp-requirements
+DEV    := $(VENV)/.stamp-requirements-dev
+PORT   ?= 8888
+
+.PHONY: lab test unit notebooks bench help
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+$(DEV): requirements-dev.txt $(STAMP)
+	$(PY) -m pip install -r requirements-dev.txt
+	touch $@
+
+lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token)
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) notebooks/00_start_here.ipynb
+
+test: $(DEV)  ## run every test: helpers' unit tests, nbval over the notebooks, browser tests
+	$(PY) -m pytest
+
+unit: $(DEV)  ## only the unit tests of the helpers (fast)
+	$(PY) -m pytest tests --ignore=tests/browser -p no:nbval
+
+notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
+	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+
+bench: $(DEV)  ## run the benchmarks and print their ratios
+	$(PY) bench/losses_vs_torch.py
+	$(PY) bench/collection_runtime.py

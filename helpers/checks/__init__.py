@@ -1,0 +1,12 @@
+"""Exercise self-checks, one module per notebook topic, on the shared ``core``.
+
+Each checker takes the learner's answer and returns a ``Verdict`` that shows as one line:
+correct, or what is wrong with a hint. A learner's mistake never raises.
+"""
+from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.likelihood import *  # noqa: F401,F403  (notebook 01)
+from helpers.checks.information import *  # noqa: F401,F403  (notebook 02)
+from helpers.checks.entropy import *  # noqa: F401,F403  (notebook 03)
+from helpers.checks.cross_entropy import *  # noqa: F401,F403  (notebook 04)
+from helpers.checks.pytorch import *  # noqa: F401,F403  (notebook 05)
+from helpers.checks.gradients import *  # noqa: F401,F403  (notebook 06)

@@ -1,0 +1,2 @@
+"""Exercise checks for notebook gradients (to be written)."""
+__all__: list[str] = []

@@ -1,0 +1,2 @@
+"""Exercise checks for notebook information (to be written)."""
+__all__: list[str] = []

@@ -1,0 +1,2 @@
+"""Exercise checks for notebook likelihood (to be written)."""
+__all__: list[str] = []

@@ -1,0 +1,105 @@
+"""The machinery every explorer shares: sliders, a figure sent as a PNG, and a text readout.
+
+An explorer is built from three parts, kept apart so tests can drive each from Python:
+- a pure function that computes everything shown from the control values (no widgets);
+- ``draw(state)``, which changes the data of artists created once (never rebuilds the figure);
+- ``describe(state)``, the readout as short HTML with the numbers and their units.
+Moving a control calls ``update()``: compute, redraw in place, re-encode the PNG, set the readout.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from typing import Any, Mapping
+
+import ipywidgets as widgets
+from matplotlib.figure import Figure
+
+__all__ = ["Explorer", "figure_png", "readout_html"]
+
+
+def figure_png(fig: Figure) -> bytes:
+    """Render ``fig`` to PNG bytes with the Agg renderer."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
+
+
+def readout_html(name: str, lines: list[str]) -> str:
+    """The readout as HTML: one ``<div>`` a line, the whole tagged with the explorer's name."""
+    body = "".join(f"<div>{line}</div>" for line in lines)
+    return f'<div class="ce-readout" data-explorer="{html.escape(name)}">{body}</div>'
+
+
+class Explorer:
+    """Base class: subclasses set ``name``, build ``controls`` and ``figure``, and implement
+    ``compute``, ``draw`` and ``describe``. Display the instance (last expression of a cell)."""
+
+    name: str = "explorer"
+
+    def __init__(self, controls: Mapping[str, widgets.ValueWidget], figure: Figure | None,
+                 title: str = "", extra: list[widgets.Widget] | None = None) -> None:
+        self.controls = dict(controls)
+        self.figure = figure
+        self.state: dict[str, Any] = {}
+        self.readout = widgets.HTML()
+        self.image = widgets.Image(format="png") if figure is not None else None
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        header = [widgets.HTML(f"<b>{html.escape(title)}</b>")] if title else []
+        body = [self.image] if self.image is not None else []
+        self.widget = widgets.VBox(header + [widgets.VBox(list(self.controls.values())), *(extra or []),
+                                             self.readout, *body])
+        self.widget.add_class("ce-explorer")
+        self.widget.add_class(f"ce-explorer-{self.name}")
+        self.update()
+
+    # --- to implement ---------------------------------------------------------------
+    def compute(self, **values: Any) -> dict[str, Any]:
+        """Everything the explorer shows, from the control values (call a pure function)."""
+        raise NotImplementedError
+
+    def draw(self, state: dict[str, Any]) -> None:
+        """Change the artists' data to show ``state`` (no new figure)."""
+
+    def describe(self, state: dict[str, Any]) -> list[str]:
+        """The readout lines (HTML allowed), numbers with their units."""
+        raise NotImplementedError
+
+    # --- shared ---------------------------------------------------------------------
+    def values(self) -> dict[str, Any]:
+        """The current value of every control, by name."""
+        return {key: control.value for key, control in self.controls.items()}
+
+    def set(self, **values: Any) -> "Explorer":
+        """Set controls by name, as a learner moving sliders would (each change updates)."""
+        for key, value in values.items():
+            self.controls[key].value = value
+        return self
+
+    def _on_change(self, change: Mapping[str, Any]) -> None:
+        self.update()
+
+    def update(self) -> None:
+        """Recompute, redraw in place and refresh the readout and the image."""
+        self.state = self.compute(**self.values())
+        if self.figure is not None:
+            self.draw(self.state)
+            self.image.value = figure_png(self.figure)
+        self.readout.value = readout_html(self.name, self.describe(self.state))
+
+    @property
+    def readout_text(self) -> str:
+        """The readout as plain text, white space folded (what a learner reads)."""
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value)).split())
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if self.image is not None:
+            # A static fallback for viewers without a kernel (nbconvert, GitHub): the initial figure.
+            data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        data["text/plain"] = f"{type(self).__name__} explorer ({self.name}): run in JupyterLab to move its sliders"
+        return bundle

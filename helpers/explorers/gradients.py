@@ -1,0 +1,2 @@
+"""Explorers for notebook gradients (to be written)."""
+__all__: list[str] = []

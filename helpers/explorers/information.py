@@ -1,0 +1,2 @@
+"""Explorers for notebook information (to be written)."""
+__all__: list[str] = []

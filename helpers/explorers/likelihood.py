@@ -1,0 +1,2 @@
+"""Explorers for notebook likelihood (to be written)."""
+__all__: list[str] = []
