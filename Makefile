@@ -31,7 +31,7 @@ test: $(DEV)  ## run every test: helpers' unit tests, nbval over the notebooks, 
 	$(PY) -m pytest
 
 unit: $(DEV)  ## only the unit tests of the helpers (fast)
-	$(PY) -m pytest tests --ignore=tests/browser -p no:nbval
+	$(PY) -m pytest tests --ignore=tests/browser
 
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done

@@ -4,7 +4,7 @@ Every explorer keeps its computation in a pure function, separate from the widge
 so that tests can drive it from Python (``explorer.set(w=2.0)``, then read ``explorer.state``
 and ``explorer.readout_text``).
 """
-from helpers.explorers._base import Explorer
+from helpers.explorers._base import REGISTRY, Explorer, register
 from helpers.explorers.start import widget_check
 from helpers.explorers.likelihood import *  # noqa: F401,F403  (notebook 01)
 from helpers.explorers.information import *  # noqa: F401,F403  (notebook 02)

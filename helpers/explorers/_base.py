@@ -12,12 +12,25 @@ import base64
 import html
 import io
 import re
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-__all__ = ["Explorer", "figure_png", "readout_html"]
+__all__ = ["Explorer", "REGISTRY", "register", "figure_png", "readout_html"]
+
+# Every explorer's factory by the explorer's name. A factory takes no arguments: a notebook
+# shows an explorer by calling its factory with the defaults, so tests (and the browser tests)
+# can build the very same explorer from its name.
+REGISTRY: dict[str, Callable[[], "Explorer"]] = {}
+
+
+def register(name: str) -> Callable[[Callable[[], "Explorer"]], Callable[[], "Explorer"]]:
+    """Decorator: record a no-argument explorer factory under the explorer's ``name``."""
+    def decorate(factory: Callable[[], "Explorer"]) -> Callable[[], "Explorer"]:
+        REGISTRY[name] = factory
+        return factory
+    return decorate
 
 
 def figure_png(fig: Figure) -> bytes:

@@ -6,7 +6,7 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 
-from helpers.explorers._base import Explorer
+from helpers.explorers._base import Explorer, register
 from helpers.plots import label_axes, new_figure
 
 __all__ = ["widget_check", "square_state"]
@@ -42,6 +42,7 @@ class WidgetCheck(Explorer):
                 "If you can read this and the dot follows the slider, widgets work."]
 
 
+@register("widget-check")
 def widget_check() -> WidgetCheck:
     """Show a slider whose readout and plot answer it: proof that widgets render here."""
     return WidgetCheck()
