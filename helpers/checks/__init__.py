@@ -4,6 +4,7 @@ Each checker takes the learner's answer and returns a ``Verdict`` that shows as 
 correct, or what is wrong with a hint. A learner's mistake never raises.
 """
 from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.start import *  # noqa: F401,F403  (notebook 00)
 from helpers.checks.likelihood import *  # noqa: F401,F403  (notebook 01)
 from helpers.checks.information import *  # noqa: F401,F403  (notebook 02)
 from helpers.checks.entropy import *  # noqa: F401,F403  (notebook 03)
