@@ -113,6 +113,6 @@ class Explorer:
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         if self.image is not None:
             # A static fallback for viewers without a kernel (nbconvert, GitHub): the initial figure.
-            data["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+            data["image/png"] = base64.b64encode(bytes(self.image.value)).decode("ascii")
         data["text/plain"] = f"{type(self).__name__} explorer ({self.name}): run in JupyterLab to move its sliders"
         return bundle

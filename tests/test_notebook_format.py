@@ -1,0 +1,99 @@
+"""Every notebook follows the course template and is committed executed, in order, with no error.
+
+These read the .ipynb files; nbval (run by the same `pytest`) re-executes them and compares outputs.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+
+
+def load(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def markdown(nb: nbformat.NotebookNode) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+def code_cells(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def tags(cell: nbformat.NotebookNode) -> list[str]:
+    return cell.metadata.get("tags", [])
+
+
+def test_the_collection_has_seven_notebooks_in_reading_order() -> None:
+    assert [p.name[:3] for p in NOTEBOOKS] == [f"{i:02d}_" for i in range(7)]
+    assert all(re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", p.name) for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_executed_in_order(path: Path) -> None:
+    counts = [c.execution_count for c in code_cells(load(path))]
+    assert counts == list(range(1, len(counts) + 1)), "run Restart & Run All, then save"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_errors_only_where_expected(path: Path) -> None:
+    for cell in code_cells(load(path)):
+        has_error = any(o.output_type == "error" for o in cell.outputs)
+        assert has_error == ("raises-exception" in tags(cell)), cell.source[:80]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_python3_kernel(path: Path) -> None:
+    assert load(path).metadata.kernelspec.name == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_template_sections(path: Path) -> None:
+    nb = load(path)
+    text = markdown(nb)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), "a title first"
+    assert "You will learn" in text
+    bullets = re.search(r"You will learn\**:?\**\s*\n((?:\s*[-*] .+\n?)+)", text)
+    assert bullets and 3 <= len(re.findall(r"^\s*[-*] ", bullets.group(1), re.M)) <= 5
+    assert re.search(r"Builds on", text, re.I)
+    assert "**Check" in text
+    assert "> **Common slips**" in text
+    assert re.search(r"^#+ Summary", text, re.M)
+    assert "**Next" in text
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_three_exercises_with_hidden_solutions(path: Path) -> None:
+    nb = load(path)
+    exercises = re.findall(r"\*\*Exercise (\d+):?\*\*", markdown(nb))
+    assert len(exercises) >= 3
+    solutions = [c for c in code_cells(nb) if c.source.startswith("# Solution to Exercise")]
+    assert len(solutions) >= len(exercises)
+    for cell in solutions:
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, cell.source.splitlines()[0]
+        shown = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        assert "Correct!" in shown, f"{cell.source.splitlines()[0]}: the solution does not pass its check"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_notebook_has_an_explorer(path: Path) -> None:
+    explorer_cells = [c for c in code_cells(load(path)) if "nbval-ignore-output" in tags(c)]
+    assert explorer_cells, "at least one explorer"
+    for cell in explorer_cells:
+        kinds = {k for o in cell.outputs for k in o.get("data", {})}
+        assert "application/vnd.jupyter.widget-view+json" in kinds, "only explorer cells ignore their output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_imports_come_first_and_nothing_is_fetched(path: Path) -> None:
+    nb = load(path)
+    first = code_cells(nb)[0].source
+    assert "from helpers import" in first
+    everything = "\n".join(c.source for c in code_cells(nb))
+    assert not re.search(r"sys\.path|urlopen|requests\.get|urlretrieve|!pip|%pip|wget ", everything)
