@@ -6,6 +6,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.stamp-requirements
 DEV    := $(VENV)/.stamp-requirements-dev
 PORT   ?= 8888
+# JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test unit notebooks bench help
 
@@ -25,7 +27,7 @@ $(DEV): requirements-dev.txt $(STAMP)
 	touch $@
 
 lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token)
-	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(AS_ROOT) notebooks/00_start_here.ipynb
 
 test: $(DEV)  ## run every test: helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest

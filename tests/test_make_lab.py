@@ -1,0 +1,59 @@
+"""`make lab` serves JupyterLab on notebook 00, on localhost only, behind its token."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_make_lab_serves_notebook_00_on_localhost_with_a_token(tmp_path: Path) -> None:
+    port = free_port()
+    log = tmp_path / "lab.log"
+    env = {**os.environ, "BROWSER": "true"}  # do not try to open a browser during the test
+    with open(log, "w") as out:
+        proc = subprocess.Popen(["make", "--no-print-directory", "lab", f"PORT={port}"], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = None
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and url is None:
+            match = re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=([0-9a-f]+)", log.read_text())
+            url = match and match.group(0)
+            assert proc.poll() is None, log.read_text()
+            time.sleep(0.5)
+        assert url, f"no URL with a token within 120 s:\n{log.read_text()}"
+        token = url.split("token=")[1]
+        assert len(token) >= 32
+        assert "0.0.0.0" not in log.read_text()
+        api = f"http://127.0.0.1:{port}/api/contents/00_start_here.ipynb"
+        assert status(api) == 403, "the server must refuse requests without the token"
+        assert status(f"{api}?token={token}") == 200
+        assert status(f"http://127.0.0.1:{port}/lab/tree/00_start_here.ipynb?token={token}") == 200
+        listening = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout
+        bound = {line.split()[3] for line in listening.splitlines()[1:] if line.split()[3].endswith(f":{port}")}
+        assert bound == {f"127.0.0.1:{port}"}, bound
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
