@@ -83,3 +83,10 @@ def test_notebook_00_checkers(checker, right, wrong_base) -> None:
     assert "placeholder" in checker(...).message
     if wrong_base is not None:
         assert "log base" in checker(wrong_base).message or "where" in checker(wrong_base).message
+
+
+def test_check_function_names_an_unwritten_body() -> None:
+    def stub(s: float) -> None:
+        ...
+    verdict = check_function(stub, math.exp, [(np.arange(3.0),)], "f")
+    assert not verdict and "returns nothing yet" in verdict.message

@@ -102,6 +102,8 @@ def check_function(fn: Any, reference: Callable[..., Any], cases: Sequence[tuple
             got = fn(*args)
         except Exception as exc:  # a learner's bug becomes a hint, not a traceback
             return Verdict(False, f"{what}({shown}) raised {type(exc).__name__}: {exc}. {hint}".strip())
+        if is_placeholder(got):
+            return Verdict(False, f"{what} returns nothing yet: its body is still the placeholder `...`; write your code there.")
         verdict = check_value(got, reference(*args), f"{what}({shown})", hint, rtol=rtol, atol=atol)
         if not verdict.ok:
             return verdict

@@ -1,0 +1,114 @@
+"""Notebook 04's exercise checkers: right answers pass, each typical mistake is named, nothing raises."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import checks
+
+# Independent references (PyTorch or arithmetic by hand), not helpers.info.
+EX1 = -math.log2(0.7)
+P2, Q2 = torch.tensor([1.0, 0.0, 1.0], dtype=torch.float64), torch.tensor([0.9, 0.2, 0.6], dtype=torch.float64)
+EX2 = float(F.binary_cross_entropy(Q2, P2))
+P4, Z4 = torch.tensor([0.6, 0.3, 0.1], dtype=torch.float64), torch.tensor([0.5, 1.5, -1.0], dtype=torch.float64)
+LOG_Q4 = F.log_softmax(Z4, dim=-1)
+EX4 = float(F.kl_div(LOG_Q4, P4, reduction="sum"))
+
+GARBAGE = [..., None, "0.5", {"a": 1}, [1.0, 2.0], float("nan")]
+
+
+def test_reference_values_by_hand() -> None:
+    assert round(EX1, 4) == 0.5146
+    assert EX2 == pytest.approx((-math.log(0.9) - math.log(0.8) - math.log(0.6)) / 3)
+    q = np.exp(Z4.numpy()) / np.exp(Z4.numpy()).sum()
+    assert EX4 == pytest.approx(float(np.sum(P4.numpy() * np.log(P4.numpy() / q))))
+
+
+@pytest.mark.parametrize("checker", [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call])
+@pytest.mark.parametrize("answer", GARBAGE)
+def test_value_checkers_never_raise(checker, answer) -> None:
+    verdict = checker(answer)
+    assert not verdict.ok and verdict.message
+
+
+@pytest.mark.parametrize("checker", [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call,
+                                     checks.kl_function])
+def test_placeholder_is_named(checker) -> None:
+    verdict = checker(...)
+    assert not verdict.ok and "placeholder" in verdict.message
+    assert repr(verdict).startswith("Not yet")
+
+
+def test_one_hot_cross_entropy() -> None:
+    assert checks.one_hot_cross_entropy(EX1).ok
+    assert checks.one_hot_cross_entropy(torch.tensor(EX1)).ok
+    assert "nats where bits" in checks.one_hot_cross_entropy(-math.log(0.7)).message
+    assert "sign" in checks.one_hot_cross_entropy(-EX1).message
+    assert "true class is 1" in checks.one_hot_cross_entropy(-math.log2(0.2)).message
+    elementwise = -(math.log2(0.8) + math.log2(0.7) + math.log2(0.9))
+    assert "element-wise" in checks.one_hot_cross_entropy(elementwise).message
+
+
+def test_multilabel_bce() -> None:
+    assert checks.multilabel_bce(F.binary_cross_entropy(Q2, P2)).ok
+    assert checks.multilabel_bce(EX2).ok
+    summed = float(F.binary_cross_entropy(Q2, P2, reduction="sum"))
+    assert "averages" in checks.multilabel_bce(summed).message
+    categorical = float(-(P2 * Q2.log()).sum())
+    assert "categorical" in checks.multilabel_bce(categorical).message
+    assert "categorical" in checks.multilabel_bce(categorical / 3).message
+    assert "dits" in checks.multilabel_bce(EX2 / math.log(10)).message
+    assert not checks.multilabel_bce(EX2 * 1.1).ok
+
+
+def test_kl_function() -> None:
+    def good(p, q):
+        m = p > 0
+        return float(np.sum(p[m] * np.log(p[m] / q[m])))
+
+    def naive(p, q):  # 0 log 0 becomes nan
+        return np.sum(p * np.log(p / q))
+
+    def swapped(p, q):
+        m = q > 0
+        return float(np.sum(q[m] * np.log(q[m] / p[m])))
+
+    def in_bits(p, q):
+        return good(p, q) / math.log(2)
+
+    def empty(p, q):
+        ...
+
+    def broken(p, q):
+        raise KeyError("oops")
+
+    assert checks.kl_function(good).ok
+    assert checks.kl_function(lambda p, q: float(F.kl_div(torch.tensor(q).log(), torch.tensor(p),
+                                                          reduction="sum"))).ok
+    assert "0 log 0" in checks.kl_function(naive).message
+    assert "KL(q || p)" in checks.kl_function(swapped).message
+    assert "bits" in checks.kl_function(in_bits).message
+    assert "placeholder" in checks.kl_function(empty).message
+    assert "KeyError" in checks.kl_function(broken).message
+    assert "function" in checks.kl_function(3.0).message
+
+
+def test_kl_div_call() -> None:
+    assert checks.kl_div_call(F.kl_div(LOG_Q4, P4, reduction="sum")).ok
+    assert checks.kl_div_call(F.kl_div(LOG_Q4.unsqueeze(0), P4.unsqueeze(0), reduction="batchmean")).ok
+    reversed_ = F.kl_div(P4.log(), LOG_Q4.exp(), reduction="sum")
+    assert "other order" in checks.kl_div_call(reversed_).message
+    assert "reduction='mean'" in checks.kl_div_call(EX4 / 3).message
+    not_log = F.kl_div(LOG_Q4.exp(), P4, reduction="sum")
+    assert "log-probabilities" in checks.kl_div_call(not_log).message
+    cross_entropy = float(-(P4 * LOG_Q4).sum())
+    assert "entropy H(p)" in checks.kl_div_call(cross_entropy).message
+
+
+def test_verdicts_render_as_html() -> None:
+    assert "Correct!" in checks.one_hot_cross_entropy(EX1)._repr_html_()
+    assert "Not yet" in checks.one_hot_cross_entropy(...)._repr_html_()
