@@ -15,9 +15,10 @@ import re
 from typing import Any, Callable, Mapping
 
 import ipywidgets as widgets
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-__all__ = ["Explorer", "REGISTRY", "register", "figure_png", "readout_html"]
+__all__ = ["Explorer", "REGISTRY", "register", "figure_png", "freeze_layout", "readout_html"]
 
 # Every explorer's factory by the explorer's name. A factory takes no arguments: a notebook
 # shows an explorer by calling its factory with the defaults, so tests (and the browser tests)
@@ -34,10 +35,24 @@ def register(name: str) -> Callable[[Callable[[], "Explorer"]], Callable[[], "Ex
 
 
 def figure_png(fig: Figure) -> bytes:
-    """Render ``fig`` to PNG bytes with the Agg renderer."""
+    """Render ``fig`` to PNG bytes with the Agg renderer.
+
+    ``print_png`` on an Agg canvas draws once; ``savefig`` would draw an extra time and reset the
+    layout engine. Light compression: the PNG only travels to the browser on this machine.
+    """
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png")
+    canvas.print_png(buf, pil_kwargs={"compress_level": 1})
     return buf.getvalue()
+
+
+def freeze_layout(fig: Figure) -> None:
+    """Keep the layout that the last draw computed: later draws skip the (tight) layout pass.
+
+    An explorer's artists change data, not size, so laying the figure out once is enough.
+    """
+    if fig.get_layout_engine() is not None:
+        fig.set_layout_engine("none")
 
 
 def readout_html(name: str, lines: list[str]) -> str:
@@ -101,6 +116,7 @@ class Explorer:
         if self.figure is not None:
             self.draw(self.state)
             self.image.value = figure_png(self.figure)
+            freeze_layout(self.figure)  # laid out by the first render; later renders reuse it
         self.readout.value = readout_html(self.name, self.describe(self.state))
 
     @property
