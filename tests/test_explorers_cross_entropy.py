@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -122,13 +121,3 @@ def test_set_moves_q_and_redraws_in_place() -> None:
     text = explorer.readout_text
     assert f"H(p, q) = {explorer.state['H_pq']:.4f} bits" in text
     assert f"KL(q || p) = {explorer.state['KL_qp']:.4f} bits" in text
-
-
-def test_update_is_cheap() -> None:
-    explorer = explorers.cross_entropy_explorer()
-    times = []
-    for value in (1.0, 1.5, 2.0, -1.0, 0.3):
-        start = time.perf_counter()
-        explorer.set(z1=value)
-        times.append(time.perf_counter() - start)
-    assert float(np.median(times)) < 0.25  # generous: the machine is shared; the target is 40 ms

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import time
 
 import numpy as np
 import pytest
@@ -91,17 +90,6 @@ def test_draw_changes_artists_in_place() -> None:
     assert bars[1].get_height() == pytest.approx(ex.state["q"][1])
     assert ex._texts[1].get_text() == f"{ex.state['q'][1]:.4f}"
     assert ex.image.value != png
-
-
-def test_update_is_cheap() -> None:
-    ex = explorers.softmax_explorer()
-    times = []
-    for value in (0.5, 1.0, 1.5, 2.0, 2.5):
-        start = time.perf_counter()
-        ex.set(z0=value)
-        times.append(time.perf_counter() - start)
-    # The best of five: robust to a loaded shared machine. The target is 40 ms (about 25 ms unloaded).
-    assert min(times) < 0.1
 
 
 @pytest.mark.parametrize("start", [-0.5215, -0.4240, 0.8907, 0.0, 5.995, -6.0])

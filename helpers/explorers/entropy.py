@@ -10,7 +10,6 @@ from matplotlib.ticker import FuncFormatter, NullLocator
 from numpy.typing import NDArray
 
 from helpers.explorers._base import Explorer, register
-from helpers.explorers.information import freeze_layout
 from helpers.info import binary_entropy
 from helpers.plots import PALETTE, label_axes, new_figure
 
@@ -111,7 +110,7 @@ class ShootersExplorer(Explorer):
     name = "shooters"
 
     def __init__(self) -> None:
-        fig, (bars_ax, curve_ax) = new_figure(1, 2, layout="none", figsize=(7.0, 3.2))
+        fig, (bars_ax, curve_ax) = new_figure(1, 2, figsize=(7.0, 3.2))
         colours = [PALETTE["blue"], PALETTE["sky"], PALETTE["vermillion"], PALETTE["orange"]]
         self._bars = bars_ax.bar([0, 1, 2.5, 3.5], [0.0] * 4, color=colours, width=0.8)
         bars_ax.set_xticks([0, 1, 2.5, 3.5], ["A hit", "A miss", "B hit", "B miss"])
@@ -132,7 +131,6 @@ class ShootersExplorer(Explorer):
         controls = {"p_a": widgets.FloatSlider(value=P_A, description="A hits", **slider),
                     "p_b": widgets.FloatSlider(value=P_B, description="B hits", **slider)}
         super().__init__(controls, fig, title="Two shooters: hit probabilities and entropy")
-        freeze_layout(self)
 
     def compute(self, p_a: float, p_b: float) -> dict[str, Any]:
         return shooters_state(p_a, p_b)
@@ -163,7 +161,7 @@ class ShotSimulationExplorer(Explorer):
     name = "shot-simulation"
 
     def __init__(self) -> None:
-        fig, ax = new_figure(layout="none", figsize=(6.4, 3.2))
+        fig, ax = new_figure(figsize=(6.4, 3.2))
         colours = (PALETTE["blue"], PALETTE["vermillion"])
         self._runs = [ax.plot([1], [0.0], color=c, linewidth=1.5, label=f"shooter {w}")[0]
                       for c, w in zip(colours, "AB")]
@@ -185,7 +183,6 @@ class ShotSimulationExplorer(Explorer):
             "seed": widgets.IntSlider(value=0, min=0, max=20, description="seed"),
         }
         super().__init__(controls, fig, title="Simulated shots: the plug-in entropy approaches the truth")
-        freeze_layout(self)
 
     def compute(self, p_a: float, p_b: float, n: int, seed: int) -> dict[str, Any]:
         return simulation_state(p_a, p_b, n, seed)

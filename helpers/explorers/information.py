@@ -5,10 +5,8 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib.figure import Figure
-from matplotlib.layout_engine import LayoutEngine, TightLayoutEngine
 
-from helpers.explorers._base import Explorer, figure_png, register
+from helpers.explorers._base import Explorer, register
 from helpers.info import information_content
 from helpers.plots import PALETTE, label_axes, new_figure
 
@@ -52,34 +50,13 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
     }
 
 
-class _FrozenLayout(LayoutEngine):
-    """A layout engine that keeps the axes where they are (matplotlib would otherwise put back
-    the rc 'figure.autolayout' engine after each savefig and redo the tight layout every update)."""
-
-    _adjust_compatible = True
-    _colorbar_gridspec = False
-
-    def execute(self, fig: Figure) -> None:
-        """Leave the layout alone."""
-
-
-def freeze_layout(explorer: Explorer) -> None:
-    """Lay the figure out once (tight) after its first render, then freeze that layout.
-
-    Each later update then draws the figure without re-doing the layout (cheap updates).
-    """
-    TightLayoutEngine().execute(explorer.figure)
-    explorer.figure.set_layout_engine(_FrozenLayout())
-    explorer.image.value = figure_png(explorer.figure)
-
-
 class InformationExplorer(Explorer):
     """A slider for p and a unit dropdown; the curve I(p) with the chosen p marked."""
 
     name = "information-content"
 
     def __init__(self) -> None:
-        fig, ax = new_figure(layout="none", figsize=(6.0, 3.2))
+        fig, ax = new_figure(figsize=(6.0, 3.2))
         (self._curve,) = ax.plot(_GRID, np.zeros_like(_GRID), color=PALETTE["blue"])
         (self._drop,) = ax.plot([0.0, 0.0], [0.0, 0.0], ":", color=PALETTE["vermillion"], linewidth=1.5)
         (self._point,) = ax.plot([0.0], [0.0], "o", color=PALETTE["vermillion"], markersize=9)
@@ -93,7 +70,6 @@ class InformationExplorer(Explorer):
             "unit": widgets.Dropdown(options=list(UNIT_BASES), value="bits", description="unit"),
         }
         super().__init__(controls, fig, title="Information content: move p, change the unit")
-        freeze_layout(self)
 
     def compute(self, p: float, unit: str) -> dict[str, Any]:
         return information_state(p, unit)

@@ -1,2 +1,220 @@
-"""Explorers for notebook likelihood (to be written)."""
-__all__: list[str] = []
+"""Explorers for notebook 01: a 1-D logistic regression and the maximum-likelihood constant.
+
+Two explorers, each a thin widget shell around a pure function of its slider values:
+
+- ``logistic_explorer`` (name ``"logistic-1d"``): sliders for w and b move the sigmoid
+  y_hat = g(w x + b) over eight labelled points; bars show each point's loss
+  -[y log y_hat + (1 - y) log(1 - y_hat)] and the readout gives the total and the mean.
+  State: ``logistic_state(w, b)``.
+- ``mle_explorer`` (name ``"max-likelihood"``): one constant prediction y_hat for n samples of
+  which k are positive; the mean loss as a function of y_hat, its minimum at y_hat = k/n.
+  State: ``constant_prediction_state(y_hat, k, n)``.
+
+All losses are in nats (natural log).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
+
+from helpers import info, losses
+from helpers.explorers._base import Explorer, register
+from helpers.plots import PALETTE, label_axes, new_figure
+
+__all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_loss", "constant_prediction_state",
+           "logistic_explorer", "mle_explorer"]
+
+# Eight labelled points on a line: mostly negatives on the left, positives on the right, but the
+# classes overlap in the middle, so no (w, b) classifies all of them and the best loss stays finite.
+DEMO_X: tuple[float, ...] = (-2.2, -1.4, -0.8, -0.3, 0.2, 0.7, 1.3, 2.0)
+DEMO_Y: tuple[int, ...] = (0, 0, 1, 0, 1, 0, 1, 1)
+
+_X_RANGE = (-3.0, 3.0)
+_GRID_X = np.linspace(*_X_RANGE, 121)
+_GRID_Q = np.linspace(0.001, 0.999, 499)  # predictions at which the loss curve is drawn
+_LOSS_TOP = 5.0  # upper y-limit of the loss axes, in nats
+
+
+def logistic_state(w: float, b: float, x: ArrayLike = DEMO_X, y: ArrayLike = DEMO_Y) -> dict[str, Any]:
+    """Everything the logistic-regression explorer shows, for weight ``w`` and bias ``b``.
+
+    s_i = w x_i + b,  y_hat_i = g(s_i) = 1 / (1 + e^(-s_i)),
+    l_i = -[y_i log y_hat_i + (1 - y_i) log(1 - y_hat_i)]  (nats),
+    total = sum_i l_i,  mean = total / N.
+
+    Returns a dict with ``w``, ``b``, ``x``, ``y``, ``s``, ``y_hat``, ``losses`` (per point),
+    ``total``, ``mean``, ``curve_x`` and ``curve_y`` (the sigmoid drawn over the x-range).
+    """
+    w, b = float(w), float(b)
+    if not (np.isfinite(w) and np.isfinite(b)):
+        raise ValueError(f"w, b: must be finite numbers, got w={w!r}, b={b!r}")
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if x.ndim != 1 or x.shape != y.shape:
+        raise ValueError(f"x, y: expected two 1-D arrays of the same length, got shapes {x.shape} and {y.shape}")
+    s = w * x + b
+    y_hat = losses.sigmoid(s)
+    # The with-logits form never takes log(0), even for a confidently wrong point.
+    per_point = losses.binary_cross_entropy_with_logits(s, y, reduction="none")
+    total = float(per_point.sum())
+    return {"w": w, "b": b, "x": x, "y": y, "s": s, "y_hat": y_hat, "losses": per_point,
+            "total": total, "mean": total / x.size,
+            "curve_x": _GRID_X, "curve_y": losses.sigmoid(w * _GRID_X + b)}
+
+
+def constant_prediction_loss(y_hat: ArrayLike, k: int, n: int) -> float | np.ndarray:
+    """Total loss of predicting the constant ``y_hat`` for n samples of which k are positive.
+
+    L(y_hat) = -[k log y_hat + (n - k) log(1 - y_hat)]  (nats), with 0 log 0 = 0.
+    Its minimum over y_hat is at y_hat = k / n.
+    """
+    k, n = _counts(k, n)
+    q = np.asarray(y_hat, dtype=float)
+    if not ((q >= 0) & (q <= 1)).all():  # also catches nan
+        raise ValueError("y_hat: must lie in [0, 1]")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        loss = -(np.where(k > 0, k * np.log(q), 0.0) + np.where(n - k > 0, (n - k) * np.log1p(-q), 0.0))
+    return float(loss) if loss.ndim == 0 else loss
+
+
+def constant_prediction_state(y_hat: float, k: int, n: int) -> dict[str, Any]:
+    """Everything the maximum-likelihood explorer shows.
+
+    For a constant prediction y_hat on n samples with k positives: the total loss L(y_hat)
+    (see ``constant_prediction_loss``), the mean L / n, the minimiser y_best = k / n and the
+    smallest mean loss L(k/n) / n, which equals the binary entropy H(k/n) in nats.
+    ``curve_q``/``curve_mean`` is the mean loss drawn over y_hat in (0, 1).
+    """
+    k, n = _counts(k, n)
+    y_hat = float(y_hat)
+    if not 0.0 < y_hat < 1.0:
+        raise ValueError(f"y_hat: must lie strictly between 0 and 1, got {y_hat!r}")
+    total = constant_prediction_loss(y_hat, k, n)
+    best = k / n
+    return {"y_hat": y_hat, "k": k, "n": n, "total": total, "mean": total / n,
+            "best": best, "best_mean": float(info.binary_entropy(best)),
+            "curve_q": _GRID_Q, "curve_mean": constant_prediction_loss(_GRID_Q, k, n) / n}
+
+
+def _whole(value: Any, name: str) -> int:
+    """``value`` as an int if it is a whole number (an int, or a float such as 3.0), else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value) or int(value) != value:
+        raise ValueError(f"{name}: must be a whole number, got {value!r}")
+    return int(value)
+
+
+def _counts(k: int, n: int) -> tuple[int, int]:
+    k, n = _whole(k, "k"), _whole(n, "n")
+    if n < 1:
+        raise ValueError(f"n: must be at least 1, got {n}")
+    if not 0 <= k <= n:
+        raise ValueError(f"k: must lie between 0 and n = {n}, got {k}")
+    return k, n
+
+
+class LogisticExplorer(Explorer):
+    """Sigmoid g(w x + b) over labelled points (left) and each point's loss as a bar (right)."""
+
+    name = "logistic-1d"
+
+    def __init__(self, w: float = 0.0, b: float = 0.0) -> None:
+        # A fixed layout (no tight/constrained layout): each redraw stays cheap.
+        fig = Figure(figsize=(7.2, 3.2))  # not managed by pyplot, like plots.new_figure
+        ax, bx = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.96, wspace=0.25)
+        x, y = np.asarray(DEMO_X), np.asarray(DEMO_Y)
+        colours = [PALETTE["blue"] if label else PALETTE["vermillion"] for label in y]
+        # Few ticks and no titles or legends: text is what a redraw spends its time on.
+        (self._curve,) = ax.plot(_GRID_X, _GRID_X * 0, color=PALETTE["black"])
+        ax.scatter(x, y, c=colours, s=40, zorder=3)
+        (self._preds,) = ax.plot(x, x * 0, "o", mfc="none", color=PALETTE["black"], ms=7)
+        ax.axhline(0.5, color="grey", lw=0.8, ls=":")
+        ax.set(xlim=_X_RANGE, ylim=(-0.08, 1.08), xticks=[-2, 0, 2], yticks=[0, 0.5, 1])
+        label_axes(ax, "x  (filled: label y; rings: ŷ)", "ŷ = g(w x + b)")
+        self._bars = bx.bar(np.arange(x.size), np.zeros(x.size), color=colours)
+        bx.set(ylim=(0, _LOSS_TOP), xticks=[], yticks=[0, 1, 2, 3, 4, 5])
+        bx.grid(False)
+        label_axes(bx, "each point (colour: its label)", "loss (nats)")
+        controls = {
+            "w": widgets.FloatSlider(value=w, min=-5.0, max=5.0, step=0.1, description="w",
+                                     readout_format=".1f", continuous_update=True),
+            "b": widgets.FloatSlider(value=b, min=-5.0, max=5.0, step=0.1, description="b",
+                                     readout_format=".1f", continuous_update=True),
+        }
+        super().__init__(controls, fig, title="1-D logistic regression: move w and b")
+
+    def compute(self, w: float, b: float) -> dict[str, Any]:
+        return logistic_state(w, b)
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self._curve.set_ydata(state["curve_y"])
+        self._preds.set_ydata(state["y_hat"])
+        for bar, height in zip(self._bars, state["losses"]):
+            bar.set_height(height)
+
+    def describe(self, state: dict[str, Any]) -> list[str]:
+        worst = int(np.argmax(state["losses"]))
+        return [f"w = {state['w']:.1f}, b = {state['b']:.1f}: ŷ = g(w x + b)",
+                f"total loss (sum over {state['x'].size} points) = {state['total']:.4f} nats; "
+                f"mean = {state['mean']:.4f} nats per point",
+                f"worst point: x = {state['x'][worst]:.1f}, y = {int(state['y'][worst])}, "
+                f"ŷ = {state['y_hat'][worst]:.3f}, loss = {state['losses'][worst]:.4f} nats"]
+
+
+class MaxLikelihoodExplorer(Explorer):
+    """Mean loss of a constant prediction y_hat against y_hat, minimum at k/n."""
+
+    name = "max-likelihood"
+
+    def __init__(self, y_hat: float = 0.5, k: int = 3, n: int = 10) -> None:
+        fig, ax = new_figure(figsize=(6.0, 3.2))
+        (self._curve,) = ax.plot(_GRID_Q, _GRID_Q * 0, color=PALETTE["blue"])
+        self._best_line = ax.axvline(0.3, color=PALETTE["green"], ls="--")
+        (self._point,) = ax.plot([0.5], [0.0], "o", color=PALETTE["vermillion"], ms=9)
+        ax.set(xlim=(0, 1), ylim=(0, 3.0), xticks=[0, 0.25, 0.5, 0.75, 1], yticks=[0, 1, 2, 3])
+        label_axes(ax, "constant prediction ŷ  (dashed: k/n; dot: your ŷ)", "mean loss (nats per sample)")
+        k_slider = widgets.IntSlider(value=k, min=0, max=n, step=1, description="k positives")
+        n_slider = widgets.IntSlider(value=n, min=1, max=50, step=1, description="n samples")
+        # Registered before the base class's observer, so k never exceeds n when update() runs.
+        n_slider.observe(self._limit_k, names="value")
+        self._k_slider = k_slider
+        controls = {
+            "y_hat": widgets.FloatSlider(value=y_hat, min=0.01, max=0.99, step=0.01, description="ŷ",
+                                         readout_format=".2f"),
+            "k": k_slider,
+            "n": n_slider,
+        }
+        super().__init__(controls, fig, title="Maximum likelihood: which constant ŷ fits k positives out of n?")
+
+    def _limit_k(self, change: dict[str, Any]) -> None:
+        self._k_slider.max = change["new"]  # lowers k to n if needed
+
+    def compute(self, y_hat: float, k: int, n: int) -> dict[str, Any]:
+        return constant_prediction_state(y_hat, k, n)
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self._curve.set_ydata(state["curve_mean"])
+        self._best_line.set_xdata([state["best"], state["best"]])
+        self._point.set_data([state["y_hat"]], [state["mean"]])
+
+    def describe(self, state: dict[str, Any]) -> list[str]:
+        return [f"ŷ = {state['y_hat']:.2f} for all n = {state['n']} samples, k = {state['k']} of them positive",
+                f"total loss = {state['total']:.4f} nats; mean = {state['mean']:.4f} nats per sample",
+                f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {state['best_mean']:.4f} nats"]
+
+
+@register("logistic-1d")
+def logistic_explorer() -> LogisticExplorer:
+    """Sliders for w and b; the sigmoid over eight labelled points, each point's loss and the total."""
+    return LogisticExplorer()
+
+
+@register("max-likelihood")
+def mle_explorer() -> MaxLikelihoodExplorer:
+    """Sliders for a constant prediction y_hat, k positives and n samples; the loss curve and its minimum."""
+    return MaxLikelihoodExplorer()

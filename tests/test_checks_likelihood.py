@@ -1,0 +1,155 @@
+"""Tests of notebook 01's exercise checkers: each accepts the reference solution (computed here
+independently, with PyTorch), rejects the typical wrong answers with the right hint, and handles
+the placeholder, without ever raising."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import torch
+import torch.nn.functional as F
+
+from helpers import checks
+
+
+def verdict_text(verdict) -> str:
+    return repr(verdict)
+
+
+# --- Exercise 1: the slope of the sigmoid ------------------------------------------------------------
+
+def torch_slope(s: float) -> float:
+    t = torch.tensor(s, dtype=torch.float64, requires_grad=True)
+    torch.sigmoid(t).backward()
+    return t.grad.item()
+
+
+def test_slope_accepts_the_reference() -> None:
+    slope = torch_slope(checks.EXERCISE1_S)
+    assert round(slope, 4) == 0.1491
+    verdict = checks.sigmoid_slope(slope)
+    assert verdict and verdict_text(verdict).startswith("Correct!")
+    assert checks.sigmoid_slope(np.float32(slope))  # float32 precision is close enough
+    assert checks.sigmoid_slope(torch.tensor(slope))
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (..., "placeholder"),
+    (None, "placeholder"),
+    (1 / (1 + math.exp(-1.5)), "g(1.5) itself"),
+    (1 / (1 + math.exp(1.5)), "multiply it by g(s)"),
+    (-torch_slope(1.5), "negative"),
+    (0.25, "too large"),
+    ("0.149", "should be a number"),
+    ([0.149, 0.149], "shape"),
+])
+def test_slope_rejects_typical_slips(answer, hint) -> None:
+    verdict = checks.sigmoid_slope(answer)
+    assert not verdict
+    assert hint in verdict.message
+
+
+# --- Exercise 2: the total loss ----------------------------------------------------------------------
+
+def reference_total() -> float:
+    return F.binary_cross_entropy(torch.tensor(checks.EXERCISE2_Y_HAT, dtype=torch.float64),
+                                  torch.tensor(checks.EXERCISE2_Y, dtype=torch.float64), reduction="sum").item()
+
+
+def test_total_loss_accepts_the_reference() -> None:
+    total = reference_total()
+    assert round(total, 4) == 1.8122
+    assert checks.total_loss(total)
+    assert checks.total_loss(torch.tensor(total))
+    assert "nats" in checks.total_loss(total).message
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (..., "placeholder"),
+    (reference_total() / 6, "is the mean over the 6 samples"),
+    (-reference_total() / 6, "minus the mean"),
+    (-reference_total(), "minus sign"),                      # the article's N-sample formula
+    (reference_total() / math.log(2), "in bits where nats were asked"),
+    (reference_total() / math.log(10), "in dits where nats were asked"),
+    (math.inf, "never of the label y"),
+    (math.nan, "nan"),
+    (1.0, "too small"),
+    ("1.81", "should be a number"),
+])
+def test_total_loss_rejects_typical_slips(answer, hint) -> None:
+    verdict = checks.total_loss(answer)
+    assert not verdict
+    assert hint in verdict.message
+
+
+# --- Exercise 3: the best constant prediction ----------------------------------------------------------
+
+def test_best_constant_accepts_k_over_n_and_a_grid_search() -> None:
+    labels = np.array(checks.EXERCISE3_LABELS)
+    assert (labels.sum(), labels.size) == (7, 20)
+    assert checks.best_constant(0.35)
+    grid = np.linspace(0.01, 0.99, 99)                       # a coarse grid: step 0.01
+    losses = [F.binary_cross_entropy(torch.full((20,), q, dtype=torch.float64),
+                                     torch.tensor(labels, dtype=torch.float64)).item() for q in grid]
+    assert checks.best_constant(grid[int(np.argmin(losses))])
+    assert checks.best_constant(0.354)                        # within the grid tolerance 0.005
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (..., "placeholder"),
+    (0.65, "fraction of negatives"),
+    (7, "count k of positives"),
+    (0.5, "too large"),
+    (0.2, "too small"),
+    (0.36, "too large"),                                      # outside the 0.005 tolerance
+    ("0.35", "should be a number"),
+    (np.array([0.35, 0.65]), "shape"),
+])
+def test_best_constant_rejects_typical_slips(answer, hint) -> None:
+    verdict = checks.best_constant(answer)
+    assert not verdict
+    assert hint in verdict.message
+
+
+# --- Exercise 4: a mean BCE function -----------------------------------------------------------------
+
+def reference_bce(y_hat, y):
+    return F.binary_cross_entropy(torch.as_tensor(y_hat, dtype=torch.float64),
+                                  torch.as_tensor(y, dtype=torch.float64)).item()
+
+
+def test_bce_function_accepts_the_reference_and_equivalent_forms() -> None:
+    assert checks.mean_bce_function(reference_bce)
+    assert checks.mean_bce_function(lambda q, y: -np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
+    assert checks.mean_bce_function(lambda q, y: -np.mean(np.log(np.where(y == 1, q, 1 - q))))
+
+
+def placeholder_function(y_hat, y):
+    ...
+
+
+@pytest.mark.parametrize("fn, hint", [
+    (..., "still the placeholder"),
+    (placeholder_function, "still the placeholder"),         # the shipped `def bce(...): ...`
+    (lambda q, y: -np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)), "divide by N"),
+    (lambda q, y: np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)), "minus sign"),
+    (lambda q, y: np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)), "the article's N-sample formula"),
+    (lambda q, y: -np.mean(q * np.log(y) + (1 - q) * np.log(1 - y)), "never of the label y"),
+    (lambda q, y: -np.mean(y * np.log2(q) + (1 - y) * np.log2(1 - q)), "in bits where nats were asked"),
+    (lambda q, y: -np.mean(y * np.log(y) + (1 - y) * np.log(1 - y)), "nan"),   # the article's opening formula
+    (lambda q, y: 1 / 0, "raised ZeroDivisionError"),
+    (lambda q: q, "raised TypeError"),
+    (42, "should be a function"),
+])
+def test_bce_function_rejects_typical_slips(fn, hint) -> None:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        verdict = checks.mean_bce_function(fn)
+    assert not verdict
+    assert hint in verdict.message
+
+
+def test_verdicts_show_one_line() -> None:
+    for verdict in (checks.sigmoid_slope(...), checks.total_loss(0.3), checks.best_constant(0.65),
+                    checks.mean_bce_function(reference_bce)):
+        assert "\n" not in repr(verdict) and "\n" not in verdict._repr_html_()
