@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test unit notebooks bench help
+.PHONY: lab test unit notebooks bench help slides html
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,7 +33,7 @@ test: $(DEV)  ## run every test: helpers' unit tests, nbval over the notebooks, 
 	$(PY) -m pytest
 
 unit: $(DEV)  ## only the unit tests of the helpers (fast)
-	$(PY) -m pytest tests --ignore=tests/browser
+	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site
 
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
@@ -41,3 +41,9 @@ notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), th
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py
 	$(PY) bench/collection_runtime.py
+
+slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (fetches reveal.js and MathJax with npm)
+	$(PY) -m tools.build_slides
+
+html: $(STAMP)  ## a static site of the course in build/html, readable offline: open build/html/index.html
+	$(PY) -m tools.build_site

@@ -22,9 +22,11 @@ def as_float_array(x: ArrayLike, name: str, *, allow_inf: bool = False) -> NDArr
         raise ValueError(f"{name}: expected numbers, got {type(x).__name__} ({exc})") from None
     if arr.size == 0:
         raise ValueError(f"{name}: is empty; expected at least one value")
+    if np.isfinite(arr).all():  # one pass in the common case; the slower checks only name the problem
+        return arr
     if np.isnan(arr).any():
         raise ValueError(f"{name}: contains nan")
-    if not allow_inf and np.isinf(arr).any():
+    if not allow_inf:
         raise ValueError(f"{name}: contains inf; expected finite values")
     return arr
 
@@ -71,11 +73,22 @@ def check_reduction(reduction: str) -> None:
         raise ValueError(f"reduction: must be one of {REDUCTIONS}, got {reduction!r}")
 
 
+def check_label_smoothing(label_smoothing: float) -> float:
+    """Return ``label_smoothing`` as a float after checking that it is a number in [0, 1]."""
+    if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, (int, float, np.integer, np.floating)):
+        raise ValueError(f"label_smoothing: expected a number in [0, 1], got {type(label_smoothing).__name__}")
+    if not 0.0 <= label_smoothing <= 1.0:
+        raise ValueError(f"label_smoothing: must lie in [0, 1], got {label_smoothing!r}")
+    return float(label_smoothing)
+
+
 def class_targets(target: ArrayLike, n_samples: int, n_classes: int, ignore_index: int) -> NDArray[np.int64]:
     """Return class-index targets as int64 after checking dtype, length and range."""
     arr = np.asarray(target)
+    if arr.size == 0:
+        raise ValueError(f"target: is empty; expected {n_samples} class indices")
     if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
-        if arr.size and np.issubdtype(arr.dtype, np.number) and not np.issubdtype(arr.dtype, np.integer):
+        if np.issubdtype(arr.dtype, np.floating):
             raise ValueError(f"target: class indices must be integers, got dtype {arr.dtype} "
                              "(use an integer array, e.g. target.astype(int))")
         raise ValueError(f"target: class indices must be integers, got dtype {arr.dtype}")

@@ -1,0 +1,116 @@
+"""Fixtures of the browser tests: one JupyterLab server and one Chromium for the session, and
+each notebook opened and run in its own page (module scope: the tests of a notebook share it).
+
+Without Chromium (or Playwright) the tests are skipped with the reason; with
+``CE_REQUIRE_BROWSER=1`` (set by ``.ci/run``) that is a failure instead. ``CE_NOTEBOOK_DIR``
+points the tests at another folder of notebooks (default: the repository's ``notebooks/``).
+On a failure the notebook's page is saved as an image under ``test-artifacts/``.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from . import labdriver
+
+NOTEBOOK_DIR = Path(os.environ.get("CE_NOTEBOOK_DIR", labdriver.ROOT / "notebooks"))
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
+_SKIPPED: list[str] = []
+
+
+class RunNotebook:
+    """A notebook open in JupyterLab after "Run All", with what the tests need to know of it."""
+
+    def __init__(self, path: Path, page: labdriver.NotebookPage) -> None:
+        self.path = path
+        self.nb = page
+        self.source = labdriver.load_notebook(path)
+        self.mirrors: dict[int, Any] = {}  # explorer index on the page -> the same explorer here
+        self.checked: set[int] = set()  # explorers whose initial readout was compared
+        self.run_error: str | None = None
+        self.rendered = False
+
+    def screenshot(self, label: str) -> Path:
+        """Save the notebook's page under test-artifacts/ and return the file's path."""
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{self.path.stem}-{label}")
+        return self.nb.screenshot(labdriver.ARTIFACTS_DIR / f"{safe}.png")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, or a skip (a failure if CE_REQUIRE_BROWSER=1)."""
+    problem = labdriver.browser_problem()
+    if problem:
+        if os.environ.get("CE_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{problem}; CE_REQUIRE_BROWSER=1 requires the browser tests to run")
+        _SKIPPED.append(problem)
+        pytest.skip(f"browser tests skipped: {problem}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = labdriver.launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def lab(chromium: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[labdriver.LabServer]:
+    """JupyterLab serving a temporary copy of the notebooks (127.0.0.1, free port, random token)."""
+    server = labdriver.start_lab(NOTEBOOK_DIR, tmp_path_factory.mktemp("lab"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def notebook(request: pytest.FixtureRequest, chromium: Any, lab: labdriver.LabServer) -> Iterator[RunNotebook]:
+    """The notebook opened alone in a fresh page, all its cells run by JupyterLab, explorers
+    given time to render. Problems are recorded for the tests to report, not raised here."""
+    path: Path = request.param
+    context = chromium.new_context(viewport=labdriver.VIEWPORT)
+    page = context.new_page()
+    run = RunNotebook(path, labdriver.NotebookPage(page, lab, path.name))
+    try:
+        run.nb.open()
+        run.nb.run_all()
+        expected = labdriver.expected_explorers(run.source, _registry())
+        run.rendered = run.nb.wait_rendered(len(expected))
+    except Exception as err:  # noqa: BLE001  (reported by every test of this notebook)
+        run.run_error = f"{type(err).__name__}: {err}\nJupyterLab log:\n{lab.log_tail()}"
+    yield run
+    try:
+        run.nb.shutdown_kernel()
+    finally:
+        context.close()
+
+
+def _registry() -> dict[str, Any]:
+    from helpers.explorers import REGISTRY
+
+    return REGISTRY
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
+    """On a failed browser test, save the notebook's page and say where in the report."""
+    report = yield
+    run = getattr(item, "funcargs", {}).get("notebook")
+    if report.failed and isinstance(run, RunNotebook):
+        try:
+            path = run.screenshot(item.name.split("[")[0])
+            report.sections.append(("browser screenshot", f"saved to {path}"))
+            print(f"\nbrowser screenshot of {run.path.name}: {path}")
+        except Exception as err:  # noqa: BLE001  (never hide the real failure)
+            report.sections.append(("browser screenshot", f"could not be saved: {err}"))
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say plainly that the browser tests did not run, and why."""
+    if _SKIPPED:
+        terminalreporter.write_line(
+            f"NOTE: JupyterLab browser tests SKIPPED: {_SKIPPED[0]}. "
+            "Set CE_REQUIRE_BROWSER=1 to make this a failure (CI does).", yellow=True, bold=True)

@@ -1,0 +1,69 @@
+"""What the builds do to a notebook before rendering it (tools.prepare, tools.build_site)."""
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import nbformat
+
+from tools.build_site import localise_repo_links
+from tools.prepare import (EXPLORER_NOTE, WIDGET_VIEW, notebook_lede, notebook_title, prepare,
+                           rewrite_notebook_links, show_explorers_as_figures, unexecuted_cells)
+
+PNG = base64.b64encode(b"\x89PNG fake").decode()
+
+
+def explorer_notebook() -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell("explorers.widget_check()", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        WIDGET_VIEW: {"model_id": "abc", "version_major": 2, "version_minor": 0},
+        "image/png": PNG, "text/plain": "WidgetCheck explorer"})]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 09 · A *title*\n\nThe lede $x$.\n\n## Part"),
+                                         cell])
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    return nb
+
+
+def test_an_explorer_becomes_its_figure_and_a_note() -> None:
+    nb = explorer_notebook()
+    assert show_explorers_as_figures(nb) == 1
+    first, note = nb.cells[1].outputs
+    assert WIDGET_VIEW not in first["data"] and first["data"]["image/png"] == PNG
+    assert EXPLORER_NOTE in note["data"]["text/html"]
+    assert "widgets" not in nb.metadata
+    nbformat.validate(nb)
+
+
+def test_prepare_leaves_the_original_alone() -> None:
+    nb = explorer_notebook()
+    prepare(nb, ".html")
+    assert WIDGET_VIEW in nb.cells[1].outputs[0]["data"] and "widgets" in nb.metadata
+
+
+def test_links_between_notebooks_point_to_the_built_pages() -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "Next: [04](04_cross_entropy.ipynb), [a part](./03_entropy.ipynb#The-curve), "
+        "<a href=\"notebooks/01_sigmoid.ipynb\">x</a>, [web](https://example.org/a.ipynb)")])
+    assert rewrite_notebook_links(nb, ".slides.html") == 3
+    assert nb.cells[0].source == (
+        "Next: [04](04_cross_entropy.slides.html), [a part](03_entropy.slides.html#The-curve), "
+        "<a href=\"01_sigmoid.slides.html\">x</a>, [web](https://example.org/a.ipynb)")
+
+
+def test_title_lede_and_unexecuted_cells() -> None:
+    nb = explorer_notebook()
+    assert notebook_title(nb, "x") == "09 · A title"
+    assert notebook_lede(nb) == "The lede $x$."
+    assert unexecuted_cells(nb) == []
+    nb.cells.append(nbformat.v4.new_code_cell("y = 2"))
+    assert unexecuted_cells(nb) == [2]
+
+
+def test_links_to_repository_files_are_copied_into_the_site(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "See [info.py](../helpers/info.py#L3), [gone](../no/such.py) and [page](02_x.html).")])
+    copied = localise_repo_links(nb, root / "notebooks", tmp_path)
+    assert copied == ["helpers/info.py"]
+    assert (tmp_path / "_repo" / "helpers" / "info.py").read_bytes() == (root / "helpers" / "info.py").read_bytes()
+    assert nb.cells[0].source == "See [info.py](_repo/helpers/info.py#L3), [gone](../no/such.py) and [page](02_x.html)."

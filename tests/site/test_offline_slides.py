@@ -1,0 +1,101 @@
+"""The offline slide decks (``make slides``) in Chromium, with every request outside the build
+folder blocked: the first slide shows the title, math is typeset by the local MathJax (its fonts
+load), figures load, and reveal.js has as many slides as the notebook's slideshow metadata says."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from ce_site_support import built
+from tools.prepare import notebook_title, slide_pages, slide_type
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+IDS = [p.stem for p in NOTEBOOKS]
+# TeX left as text: a backslash command between dollar signs that MathJax did not replace.
+RAW_TEX = re.compile(r"\$[^$\n]*\\[A-Za-z]+[^$\n]*\$")
+MATHJAX_FONTS = """() => Promise.all([...document.fonts].filter(f => f.family.startsWith('MJX'))
+    .map(f => f.load().then(() => 'loaded', () => f.family + ': ' + f.status)))"""
+
+
+def has_math(nb: nbformat.NotebookNode, shown_only: bool = False) -> bool:
+    return any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells
+               if not shown_only or slide_type(c) not in ("skip", "notes"))
+
+
+def math_report(page: Any) -> dict[str, Any]:
+    return page.evaluate("""() => ({
+        typeset: document.querySelectorAll('mjx-container').length,
+        errors: document.querySelectorAll('mjx-merror').length,
+        markdown: [...document.querySelectorAll('.jp-RenderedMarkdown')].map(e => e.innerText).join('\\n'),
+        brokenImages: [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src.slice(0, 80)),
+        images: document.images.length,
+    })""")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_deck_opens_offline_with_its_title_math_and_figures(path: Path, slides_dir: Path, offline_page: Any) -> None:
+    nb = nbformat.read(path, as_version=4)
+    deck = built(slides_dir, f"{path.stem}.slides.html")
+    browser = offline_page(slides_dir)
+    page = browser.open(deck)
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+
+    first = page.locator(".reveal .slides > section.present").first
+    assert first.is_visible()
+    assert page.evaluate("() => Reveal.getIndices().h") == 0
+    title = notebook_title(nb, path.stem)
+    assert title.split("·")[-1].strip() in first.inner_text()
+    assert page.evaluate("() => Reveal.getTotalSlides()") == len(slide_pages(nb))
+
+    report = math_report(page)
+    if has_math(nb, shown_only=True):
+        assert report["typeset"] > 0, "no math typeset"
+    assert report["errors"] == 0
+    assert RAW_TEX.findall(report["markdown"]) == [], "TeX left untypeset"
+    assert all(status == "loaded" for status in page.evaluate(MATHJAX_FONTS))
+    assert report["brokenImages"] == []
+
+    assert browser.blocked == [], "the deck reaches outside its folder"
+    assert browser.failed == [] and browser.errors == []
+
+
+def test_first_slide_math_is_typeset_in_place(slides_dir: Path, offline_page: Any) -> None:
+    """Some math sits on a visible slide and has real width (not only in hidden slides)."""
+    with_math = [p for p in NOTEBOOKS if has_math(nbformat.read(p, as_version=4), shown_only=True)]
+    assert with_math, "no notebook has math on its slides"
+    path = with_math[0]
+    browser = offline_page(slides_dir)
+    page = browser.open(slides_dir / f"{path.stem}.slides.html")
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    widths = []
+    for _ in range(page.evaluate("() => Reveal.getTotalSlides()")):
+        widths = page.evaluate("""() => [...document.querySelectorAll('section.present mjx-container')]
+                                  .map(e => e.getBoundingClientRect().width)""")
+        if widths:
+            break
+        page.evaluate("() => Reveal.next()")
+        page.wait_for_timeout(50)
+    assert widths and min(widths) > 0, "no typeset math visible on any slide"
+    assert browser.blocked == []
+
+
+def test_the_offline_check_catches_a_cdn_reference(slides_dir: Path, offline_page: Any, tmp_path: Path) -> None:
+    """The blocking is real: a copy of a deck that loads MathJax from a CDN is caught."""
+    deck = sorted(slides_dir.glob("*.slides.html"))[0]
+    html = deck.read_text(encoding="utf-8").replace(
+        'src="_static/mathjax/tex-chtml-full.js"', 'src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml-full.js"')
+    bad = slides_dir / "zz_cdn_copy.slides.html"
+    bad.write_text(html, encoding="utf-8")
+    try:
+        browser = offline_page(slides_dir)
+        browser.page.goto(bad.as_uri())
+        browser.page.wait_for_timeout(500)
+        assert browser.blocked == ["https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml-full.js"]
+        assert browser.page.locator("mjx-container").count() == 0
+    finally:
+        bad.unlink()
