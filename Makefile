@@ -41,6 +41,7 @@ notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), th
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py
 	$(PY) bench/collection_runtime.py
+	$(PY) bench/explorer_latency.py   # needs Chromium
 
 slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (fetches reveal.js and MathJax with npm)
 	$(PY) -m tools.build_slides

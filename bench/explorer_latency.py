@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import signal
 import statistics
 import sys
 import tempfile
@@ -85,7 +86,7 @@ interact(naive, w=FloatSlider(value=1.0, min=-5.0, max=5.0, step=0.1, descriptio
 # Arm a measurement on the element `sel` (mutations inside `ignore` do not count): the clock
 # starts at the first `start` event (keydown or mouseup) on the window; `window.__ceSettled`
 # resolves with ms from start to the last change, once nothing changed for `quiet` ms
-# (null when nothing changed after the start within `timeout` ms and `needChange`).
+# (null when no start event came, or with `needChange` no change, within `timeout` ms).
 JS_ARM = """([sel, ignoreSel, startEvent, quiet, timeout, needChange]) => {
   const root = document.querySelector(sel);
   const ignore = ignoreSel ? root.querySelector(ignoreSel) : null;
@@ -103,8 +104,10 @@ JS_ARM = """([sel, ignoreSel, startEvent, quiet, timeout, needChange]) => {
   const stop = () => { obs.disconnect(); root.removeEventListener('load', onLoad, true);
                        window.removeEventListener(startEvent, onStart, true); };
   window.__ceSettled = new Promise(resolve => {
+    const armed = performance.now();
     const poll = () => {
       const now = performance.now();
+      if (s.t0 === null && now - armed > timeout) { stop(); resolve(null); return; }
       if (s.t0 !== null) {
         if (needChange && s.after === 0) {
           if (now - s.t0 > timeout) { stop(); resolve(null); return; }
@@ -144,8 +147,8 @@ def measure_drag(nb: Any, sel: str, ignore: str | None, index: int, control: int
     position = nb.control_value(index, control)
     frac = (position - low) / (high - low) if high > low else 0.0
     start, end = (0.9, 0.1) if frac > 0.5 else (0.1, 0.9)
-    nb.drag(index, control, start, steps=5)  # put the handle at the start, and let it settle
     page.evaluate(JS_ARM, [sel, ignore, "mouseup", QUIET_MS, 5000, False])
+    nb.drag(index, control, start, steps=5)  # put the handle at the start, and let it settle
     page.evaluate("() => window.__ceSettled")
     page.evaluate(JS_ARM, [sel, ignore, "mouseup", QUIET_MS, 5000, False])
     nb.drag(index, control, end, steps=60, duration_s=1.0)
@@ -224,7 +227,8 @@ def report(rows: list[dict[str, Any]], naive: dict[str, Any]) -> tuple[str, bool
     ratio = collection / naive["median_ms"] if collection and naive["median_ms"] else None
     ok_ratio = ratio is not None and ratio <= GOAL_RATIO
     ok_all &= ok_ratio and len(medians) == len(rows)
-    worst_drag = max((r["drag_settle_ms"] or float("inf") for r in rows), default=None)
+    worst_drag = max((float("inf") if r["drag_settle_ms"] is None else r["drag_settle_ms"] for r in rows),
+                     default=None)
     summary = [
         "",
         f"- sliders measured: {len(rows)}; slowest median key press: "
@@ -238,7 +242,12 @@ def report(rows: list[dict[str, Any]], naive: dict[str, Any]) -> tuple[str, bool
     return "\n".join(lines + summary), ok_all
 
 
+def _exit_on_sigterm(signum: int, frame: Any) -> None:
+    raise SystemExit(143)  # unwind, so that JupyterLab and Chromium are stopped
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks", help="folder of notebooks")
     parser.add_argument("--presses", type=int, default=5, help="measured presses per slider (>= 5)")
@@ -254,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from helpers.explorers import REGISTRY
 
-    names = sorted(p.name for p in args.notebooks.glob("[0-9][0-9]_*.ipynb"))
+    names = sorted(p.name for p in args.notebooks.glob("*.ipynb"))
     rows: list[dict[str, Any]] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ce-latency-") as tmp, sync_playwright() as playwright:

@@ -18,8 +18,7 @@ import pytest
 from . import labdriver
 
 NOTEBOOK_DIR = Path(os.environ.get("CE_NOTEBOOK_DIR", labdriver.ROOT / "notebooks"))
-NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]_*.ipynb"))
-_SKIPPED: list[str] = []
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 
 
 class RunNotebook:
@@ -38,23 +37,6 @@ class RunNotebook:
         """Save the notebook's page under test-artifacts/ and return the file's path."""
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{self.path.stem}-{label}")
         return self.nb.screenshot(labdriver.ARTIFACTS_DIR / f"{safe}.png")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """Debian's Chromium through Playwright, or a skip (a failure if CE_REQUIRE_BROWSER=1)."""
-    problem = labdriver.browser_problem()
-    if problem:
-        if os.environ.get("CE_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"{problem}; CE_REQUIRE_BROWSER=1 requires the browser tests to run")
-        _SKIPPED.append(problem)
-        pytest.skip(f"browser tests skipped: {problem}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = labdriver.launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
@@ -106,11 +88,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
         except Exception as err:  # noqa: BLE001  (never hide the real failure)
             report.sections.append(("browser screenshot", f"could not be saved: {err}"))
     return report
-
-
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Say plainly that the browser tests did not run, and why."""
-    if _SKIPPED:
-        terminalreporter.write_line(
-            f"NOTE: JupyterLab browser tests SKIPPED: {_SKIPPED[0]}. "
-            "Set CE_REQUIRE_BROWSER=1 to make this a failure (CI does).", yellow=True, bold=True)

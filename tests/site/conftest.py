@@ -1,13 +1,10 @@
 """Fixtures of the lecture-material tests: the built decks and site, and an offline Chromium.
 
-Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright (no browser download). Without
-it the browser tests skip with a message, unless ``CE_REQUIRE_BROWSER=1`` (CI), which makes them
-fail instead. The decks and the site are built once per session into a temporary folder with the
-same code as ``make slides`` and ``make html`` (reveal.js and MathJax come from ``build/npm``).
+Chromium comes from ``tests/conftest.py`` (one per session, skipped or failed as it says).
+The decks and the site are built once per session into a temporary folder with the same code as ``make slides`` and ``make html`` (reveal.js and MathJax come from ``build/npm``).
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 from typing import Any, Iterator
@@ -17,33 +14,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def require_chromium() -> None:
-    """Skip (or, with CE_REQUIRE_BROWSER=1, fail) when Debian's Chromium is not installed."""
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Chromium not found at {CHROMIUM}: install it with `apt-get install -y chromium`"
-    if os.environ.get("CE_REQUIRE_BROWSER") == "1":
-        pytest.fail(message + " (CE_REQUIRE_BROWSER=1 makes this a failure)")
-    pytest.skip(message)
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """A headless Chromium browser (Playwright), shared by the session."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class OfflinePage:
