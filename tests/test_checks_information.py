@@ -17,52 +17,59 @@ def not_ok(verdict, *fragments: str) -> None:
         assert fragment in verdict.message, verdict.message
 
 
-# --- Exercise 1: a fair die shows a six -----------------------------------------------------------
+# --- Exercise 1: the ace of spades from a 52-card deck ---------------------------------------------
 
-@pytest.mark.parametrize("answer", [-np.log2(1 / 6), math.log2(6), np.float32(2.5849626),
-                                    torch.tensor(6.0).log2(), np.array(2.5849625)])
-def test_die_six_accepts_the_solution(answer) -> None:
-    verdict = checks.die_six_information(answer)
-    assert verdict.ok and "2.58496 bits" in verdict.message
+@pytest.mark.parametrize("answer", [-np.log2(1 / 52), math.log2(52), np.float32(5.7004397),
+                                    torch.tensor(52.0).log2(), np.array(5.7004397), 2 + math.log2(13)])
+def test_ace_of_spades_accepts_the_solution(answer) -> None:
+    verdict = checks.ace_of_spades_information(answer)
+    assert verdict.ok and "5.70044 bits" in verdict.message
     assert repr(verdict).startswith("Correct!")
 
 
 @pytest.mark.parametrize("answer, fragments", [
     (..., ["placeholder"]),
     (None, ["placeholder"]),
-    (math.log(6), ["nats where bits were asked"]),
-    (math.log10(6), ["dits where bits were asked"]),
-    (math.log2(1 / 6), ["minus sign"]),
-    (1 / 6, ["probability 1/6"]),
-    (-(1 / 6) * math.log2(1 / 6), ["-p log2 p"]),
-    ("2.585", ["should be a number"]),
-    ([2.585, 1.0], ["shape"]),
-    (3.0, ["too large"]),
+    (math.log(52), ["nats where bits were asked"]),
+    (math.log10(52), ["dits where bits were asked"]),
+    (math.log2(1 / 52), ["minus sign"]),
+    (1 / 52, ["probability 1/52"]),
+    (2.0, ["suit alone"]),
+    (math.log2(13), ["rank alone"]),
+    (2 * math.log2(13), ["multiplied", "add"]),
+    ("5.7", ["should be a number"]),
+    ([5.7, 1.0], ["shape"]),
+    (6.0, ["too large"]),
     (float("nan"), ["nan"]),
 ])
-def test_die_six_diagnoses_mistakes(answer, fragments) -> None:
-    not_ok(checks.die_six_information(answer), *fragments)
+def test_ace_of_spades_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.ace_of_spades_information(answer), *fragments)
 
 
-# --- Exercise 2: heads and a six -------------------------------------------------------------------
+# --- Exercise 2: the probability of an outcome of 3 nats -------------------------------------------
 
-@pytest.mark.parametrize("answer", [math.log2(12), -np.log2(0.5) - np.log2(1 / 6), torch.tensor(12.0).log2()])
-def test_coin_and_die_accepts_the_solution(answer) -> None:
-    verdict = checks.coin_and_die_information(answer)
-    assert verdict.ok and "3.58496 bits" in verdict.message
+@pytest.mark.parametrize("answer", [np.exp(-3), math.e ** -3, torch.exp(torch.tensor(-3.0)), np.float32(0.049787)])
+def test_probability_from_nats_accepts_the_solution(answer) -> None:
+    verdict = checks.probability_from_nats(answer)
+    assert verdict.ok and "p = 0.0497" in verdict.message
+    # the reference is an independent closed form: I(p) in nats gives back 3 nats
+    assert math.isclose(-math.log(float(answer)), 3.0, rel_tol=1e-5)
 
 
 @pytest.mark.parametrize("answer, fragments", [
     (..., ["placeholder"]),
-    (math.log2(6), ["add"]),                       # the die alone, or I(coin) * I(die)
-    (-math.log2(1 / 2 + 1 / 6), ["added the probabilities"]),
-    (1 / 12, ["joint probability"]),
-    (math.log(12), ["nats where bits were asked"]),
-    (-math.log2(12), ["minus sign"]),
-    ({"bits": 3.585}, ["should be a number"]),
+    (2.0 ** -3, ["bits", "np.exp"]),
+    (10.0 ** -3, ["dits", "np.exp"]),
+    (math.exp(3), ["larger than 1", "minus sign"]),
+    (-3.0, ["ln p"]),
+    (-math.exp(-3), ["between 0 and 1"]),
+    (math.exp(-3) * math.log(2), ["between 0 and 1"]),
+    (0.5, ["too large"]),
+    ("0.05", ["should be a number"]),
+    (float("nan"), ["nan"]),
 ])
-def test_coin_and_die_diagnoses_mistakes(answer, fragments) -> None:
-    not_ok(checks.coin_and_die_information(answer), *fragments)
+def test_probability_from_nats_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.probability_from_nats(answer), *fragments)
 
 
 # --- Exercise 3: information_bits(p) ---------------------------------------------------------------

@@ -97,3 +97,12 @@ def test_imports_come_first_and_nothing_is_fetched(path: Path) -> None:
     assert "from helpers import" in first
     everything = "\n".join(c.source for c in code_cells(nb))
     assert not re.search(r"sys\.path|urlopen|requests\.get|urlretrieve|!pip|%pip|wget ", everything)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_authoring_leftovers(path: Path) -> None:
+    """No jupytext or per-cell timing metadata, no saved widget state: small, quiet diffs."""
+    nb = load(path)
+    assert not {"jupytext", "widgets"} & set(nb.metadata)
+    for cell in nb.cells:
+        assert not {"execution", "lines_to_next_cell"} & set(cell.metadata), cell.source[:60]
