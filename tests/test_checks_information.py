@@ -108,7 +108,7 @@ def test_information_bits_catches_a_wrong_value_at_p_1() -> None:
 
 
 def test_close_to_never_raises() -> None:
-    from helpers.checks.information import close_to
+    from helpers.checks.core import close_to
     assert close_to(np.float64(0.5), 0.5) and close_to(torch.tensor(0.5), 0.5)
     for weird in (..., None, "0.5", b"x", True, object(), [0.5, 0.5], {1: 2}):
         assert close_to(weird, 0.5) is False

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-__all__ = ["Verdict", "check_value", "check_function", "is_placeholder"]
+__all__ = ["Verdict", "check_value", "check_function", "is_placeholder", "as_numbers", "close_to"]
 
 # Ratios between the same quantity in two units: nats/bits = ln 2, bits/nats = 1/ln 2, ...
 _BASE_RATIOS: dict[str, float] = {
@@ -50,14 +50,26 @@ def is_placeholder(answer: Any) -> bool:
     return answer is Ellipsis or answer is None
 
 
-def _as_numbers(answer: Any) -> np.ndarray | None:
+def as_numbers(answer: Any) -> np.ndarray | None:
+    """The answer as a float array (numbers, lists, NumPy or torch), or None if it is not numeric."""
     if isinstance(answer, (str, bytes, dict, set)):
         return None
     try:
         arr = np.asarray(answer.detach().numpy() if hasattr(answer, "detach") else answer, dtype=float)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, AttributeError, RuntimeError):
         return None
     return arr
+
+
+def close_to(answer: Any, value: float, rtol: float = 1e-4) -> bool:
+    """True when ``answer`` is one number within ``rtol`` of ``value``; never raises.
+
+    Checkers use it to recognise a typical wrong answer before the general diagnosis.
+    """
+    if is_placeholder(answer) or isinstance(answer, bool):
+        return False
+    got = as_numbers(answer)
+    return got is not None and got.size == 1 and bool(np.isclose(float(got.reshape(())), value, rtol=rtol, atol=0.0))
 
 
 def check_value(answer: Any, expected: Any, what: str, hint: str = "", rtol: float = 1e-4,
@@ -69,7 +81,7 @@ def check_value(answer: Any, expected: Any, what: str, hint: str = "", rtol: flo
     suffix = f" {unit}" if unit else ""
     if is_placeholder(answer):
         return Verdict(False, f"{what} is still the placeholder `...`: replace it with your answer.")
-    got = _as_numbers(answer)
+    got = as_numbers(answer)
     if got is None:
         return Verdict(False, f"{what} should be a number or an array of numbers, got {type(answer).__name__}.")
     exp = np.asarray(expected, dtype=float)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 import numpy as np
 
 from helpers import info
-from helpers.checks.core import Verdict, _as_numbers, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, as_numbers, check_function, check_value, is_placeholder
 from helpers.losses import softmax
 
 __all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call"]
@@ -28,7 +28,7 @@ EX4_P, EX4_Z = (0.6, 0.3, 0.1), (0.5, 1.5, -1.0)
 
 def _first_match(answer: Any, mistakes: dict[str, float], rtol: float = 1e-4) -> str | None:
     """The message of the first known mistake whose value the (numeric, scalar) answer matches."""
-    got = _as_numbers(answer)
+    got = as_numbers(answer)
     if got is None or got.size != 1 or not np.isfinite(got).all():
         return None
     for message, value in mistakes.items():

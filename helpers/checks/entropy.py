@@ -6,8 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks.core import Verdict, check_function, check_value
-from helpers.checks.information import close_to
+from helpers.checks.core import Verdict, check_function, check_value, close_to
 from helpers.info import binary_entropy, entropy
 
 __all__ = ["third_shooter_entropy", "bernoulli_entropy_function", "loaded_die_entropy",

@@ -4,9 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
-
-from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, check_function, check_value, close_to, is_placeholder
 from helpers.info import information_content
 
 __all__ = ["ace_of_spades_information", "probability_from_nats", "information_bits_function"]
@@ -17,20 +15,6 @@ ACE_OF_SPADES_BITS = math.log2(52)
 # Exercise 2: an outcome carries 3 nats of information; I = -ln p, so p = e^(-3) = 0.0498.
 EXERCISE2_NATS = 3.0
 EXERCISE2_P = math.exp(-EXERCISE2_NATS)
-
-
-def close_to(answer: Any, value: float, rtol: float = 1e-4) -> bool:
-    """True when ``answer`` is one number (a float, NumPy or torch scalar) within ``rtol`` of ``value``.
-
-    Used to recognise a typical wrong answer before the general diagnosis; never raises.
-    """
-    if is_placeholder(answer) or isinstance(answer, (str, bytes, bool)):
-        return False
-    try:
-        got = np.asarray(answer.detach().numpy() if hasattr(answer, "detach") else answer, dtype=float)
-    except (TypeError, ValueError, AttributeError, RuntimeError):
-        return False
-    return got.size == 1 and bool(np.isclose(float(got.reshape(())), value, rtol=rtol, atol=0.0))
 
 
 def ace_of_spades_information(answer: Any) -> Verdict:
