@@ -1,4 +1,4 @@
-"""Tests of notebook 06's gradient helpers and explorers.
+"""Tests of notebook 06's gradients (helpers.grads) and explorers.
 
 Every gradient is compared with torch.autograd in float64 (an independent reference); the training
 loop with a plain-Python re-implementation and with torch.optim.SGD.
@@ -11,7 +11,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import explorers
+from helpers import explorers, grads
 from helpers.explorers import gradients as gx
 from helpers.explorers._base import REGISTRY
 
@@ -29,24 +29,24 @@ def autograd_of_logit(loss_of_probability, s: np.ndarray, y: float) -> np.ndarra
 def test_bce_logit_grad_matches_autograd(y) -> None:
     expected = autograd_of_logit(lambda s, t: F.binary_cross_entropy_with_logits(s, t, reduction="none"),
                                  LOGITS, y)
-    np.testing.assert_allclose(gx.bce_logit_grad(LOGITS, y), expected, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(grads.bce_logit_grad(LOGITS, y), expected, rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("y", [0.0, 1.0])
 def test_mse_logit_grad_matches_autograd_of_half_squared_error(y) -> None:
     expected = autograd_of_logit(lambda s, t: 0.5 * (torch.sigmoid(s) - t) ** 2, LOGITS, y)
-    np.testing.assert_allclose(gx.mse_logit_grad(LOGITS, y), expected, rtol=1e-10, atol=1e-300)
+    np.testing.assert_allclose(grads.mse_logit_grad(LOGITS, y), expected, rtol=1e-10, atol=1e-300)
     # PyTorch's mse_loss has no 1/2: twice our gradient
     torch_mse = autograd_of_logit(lambda s, t: F.mse_loss(torch.sigmoid(s), t, reduction="none"), LOGITS, y)
-    np.testing.assert_allclose(torch_mse, 2 * gx.mse_logit_grad(LOGITS, y), rtol=1e-10, atol=1e-300)
+    np.testing.assert_allclose(torch_mse, 2 * grads.mse_logit_grad(LOGITS, y), rtol=1e-10, atol=1e-300)
 
 
 def test_mse_gradient_vanishes_when_confidently_wrong_and_bce_does_not() -> None:
-    assert abs(gx.mse_logit_grad(-20.0, 1.0)) < 1e-8
-    assert gx.bce_logit_grad(-20.0, 1.0) == pytest.approx(-1.0, abs=1e-8)
+    assert abs(grads.mse_logit_grad(-20.0, 1.0)) < 1e-8
+    assert grads.bce_logit_grad(-20.0, 1.0) == pytest.approx(-1.0, abs=1e-8)
     s = np.linspace(-10, 10, 20_001)
-    assert np.abs(gx.mse_logit_grad(s, 1.0)).max() == pytest.approx(4 / 27, rel=1e-6)
-    assert s[np.argmax(np.abs(gx.mse_logit_grad(s, 1.0)))] == pytest.approx(-np.log(2), abs=1e-3)
+    assert np.abs(grads.mse_logit_grad(s, 1.0)).max() == pytest.approx(4 / 27, rel=1e-6)
+    assert s[np.argmax(np.abs(grads.mse_logit_grad(s, 1.0)))] == pytest.approx(-np.log(2), abs=1e-3)
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -56,13 +56,13 @@ def test_softmax_ce_grad_matches_autograd_for_a_batch(seed) -> None:
     y = rng.integers(0, 5, size=6)
     z_t = torch.tensor(z, requires_grad=True)
     F.cross_entropy(z_t, torch.tensor(y), reduction="sum").backward()
-    np.testing.assert_allclose(gx.softmax_ce_grad(z, y), z_t.grad.numpy(), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(grads.softmax_ce_grad(z, y), z_t.grad.numpy(), rtol=1e-12, atol=1e-15)
 
 
 def test_softmax_ce_grad_of_the_article_row_and_extreme_logits() -> None:
-    grad = gx.softmax_ce_grad(np.array([-0.5215, -0.4240, 0.8907]), 1)
+    grad = grads.softmax_ce_grad(np.array([-0.5215, -0.4240, 0.8907]), 1)
     assert [round(v, 4) for v in grad] == [0.1611, -0.8224, 0.6613]
-    huge = gx.softmax_ce_grad(np.array([1000.0, 999.0, 998.0]), 2)
+    huge = grads.softmax_ce_grad(np.array([1000.0, 999.0, 998.0]), 2)
     assert np.isfinite(huge).all() and huge.sum() == pytest.approx(0.0, abs=1e-15)
     z_t = torch.tensor([1000.0, 999.0, 998.0], dtype=F64, requires_grad=True)
     F.cross_entropy(z_t[None], torch.tensor([2])).backward()
@@ -70,12 +70,12 @@ def test_softmax_ce_grad_of_the_article_row_and_extreme_logits() -> None:
 
 
 @pytest.mark.parametrize("call, name", [
-    (lambda: gx.softmax_ce_grad(np.zeros(3), 3), "y"),
-    (lambda: gx.softmax_ce_grad(np.zeros(3), 1.0), "y"),
-    (lambda: gx.softmax_ce_grad(np.zeros((2, 3)), 1), "y"),
-    (lambda: gx.softmax_ce_grad(np.zeros((2, 3, 4)), np.zeros((2, 3), int)), "z"),
-    (lambda: gx.bce_logit_grad(0.0, 1.5), "y"),
-    (lambda: gx.mse_logit_grad(np.nan, 1.0), "s"),
+    (lambda: grads.softmax_ce_grad(np.zeros(3), 3), "y"),
+    (lambda: grads.softmax_ce_grad(np.zeros(3), 1.0), "y"),
+    (lambda: grads.softmax_ce_grad(np.zeros((2, 3)), 1), "y"),
+    (lambda: grads.softmax_ce_grad(np.zeros((2, 3, 4)), np.zeros((2, 3), int)), "z"),
+    (lambda: grads.bce_logit_grad(0.0, 1.5), "y"),
+    (lambda: grads.mse_logit_grad(np.nan, 1.0), "s"),
     (lambda: gx.gradient_curves(0.0, 2), "y"),
     (lambda: gx.gradient_curves(0.0, 1, lo=1.0, hi=0.0), "lo"),
     (lambda: gx.train_logistic(("bce", "hinge")), "losses"),
@@ -173,7 +173,7 @@ def test_gradient_explorer_follows_its_controls() -> None:
     assert ex._bce_pt.get_ydata()[0] == pytest.approx(expected)
     assert ex._mse_pt.get_ydata()[0] == pytest.approx(expected ** 2 * (1 - expected))
     assert (ex._bce, ex._mse) == lines and len(ex._ax.get_children()) == n_artists
-    np.testing.assert_allclose(ex._bce.get_ydata(), gx.bce_logit_grad(ex.state["grid"], 0.0))
+    np.testing.assert_allclose(ex._bce.get_ydata(), grads.bce_logit_grad(ex.state["grid"], 0.0))
     assert ex.image.value != png
 
 

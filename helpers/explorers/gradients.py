@@ -1,6 +1,6 @@
-"""Notebook 06: gradients of the losses with respect to the logits, and a training comparison.
+"""Notebook 06: the gradients of ``helpers.grads`` as the logit moves, and a training comparison.
 
-Pure functions first (the gradients, a tiny seeded data set, full-batch gradient descent for a
+Pure functions first (the gradient curves, a tiny seeded data set, full-batch gradient descent for a
 one-feature logistic regression), then two explorers built on them:
 
 - ``logit_gradients``: dL/ds of BCE and of MSE on a sigmoid output as the logit s moves;
@@ -15,60 +15,17 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import NDArray
 
-from helpers._validate import as_float_array, as_probabilities
 from helpers.explorers._base import Explorer, register
-from helpers.losses import sigmoid, softmax
+from helpers.grads import bce_logit_grad, mse_logit_grad
+from helpers.losses import sigmoid
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["bce_logit_grad", "mse_logit_grad", "softmax_ce_grad", "gradient_curves", "toy_data",
+__all__ = ["gradient_curves", "toy_data",
            "train_logistic", "training_comparison", "logit_gradients", "bce_vs_mse_training"]
 
 LOSSES = ("bce", "mse")
-
-
-# --- the gradients ---------------------------------------------------------------------------
-def bce_logit_grad(s: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
-    """Gradient of binary cross-entropy on y_hat = sigmoid(s) with respect to the logit s.
-
-    dL/ds = y_hat - y, from L = -[y log y_hat + (1 - y) log(1 - y_hat)] (per sample, in nats).
-    """
-    s, y = as_float_array(s, "s"), as_probabilities(y, "y")
-    return sigmoid(s) - y
-
-
-def mse_logit_grad(s: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
-    """Gradient of L = 1/2 (y_hat - y)^2 with y_hat = sigmoid(s), with respect to s.
-
-    dL/ds = (y_hat - y) y_hat (1 - y_hat): the sigmoid's slope y_hat (1 - y_hat) multiplies the error,
-    so the gradient vanishes when y_hat saturates, even at the wrong end.
-    """
-    s, y = as_float_array(s, "s"), as_probabilities(y, "y")
-    y_hat = sigmoid(s)
-    return (y_hat - y) * y_hat * (1.0 - y_hat)
-
-
-def softmax_ce_grad(z: ArrayLike, y: ArrayLike) -> NDArray[np.float64]:
-    """Gradient of cross-entropy on softmax(z) against class index y, with respect to the logits z.
-
-    dL/dz_j = softmax(z)_j - [j == y], from L = -z_y + log sum_j e^(z_j) (per sample, in nats).
-    ``z`` is one sample (C,) with an integer ``y``, or a batch (N, C) with N integer labels; the
-    result has the shape of ``z`` (per-sample gradients, not divided by N).
-    """
-    z = as_float_array(z, "z")
-    if z.ndim not in (1, 2):
-        raise ValueError(f"z: expected shape (C,) or (N, C), got shape {z.shape}")
-    labels = np.asarray(y)
-    if labels.dtype == bool or not np.issubdtype(labels.dtype, np.integer):
-        raise ValueError(f"y: class indices must be integers, got dtype {labels.dtype}")
-    if labels.shape != z.shape[:-1]:
-        raise ValueError(f"y: expected shape {z.shape[:-1]} (one label per sample), got shape {labels.shape}")
-    c = z.shape[-1]
-    if ((labels < 0) | (labels >= c)).any():
-        raise ValueError(f"y: class indices must lie in 0..{c - 1}, got {labels.ravel().tolist()}")
-    onehot = np.eye(c)[labels]
-    return softmax(z, axis=-1) - onehot
 
 
 def gradient_curves(s: float, y: int, lo: float = -8.0, hi: float = 8.0, num: int = 161) -> dict[str, Any]:
@@ -97,11 +54,6 @@ def toy_data(n: int = 40, seed: int = 1) -> tuple[NDArray[np.float64], NDArray[n
     return x, y
 
 
-def _stable_sigmoid(s: NDArray[np.float64]) -> NDArray[np.float64]:
-    e = np.exp(-np.abs(s))
-    return np.where(s >= 0, 1.0, e) / (1.0 + e)
-
-
 def train_logistic(losses: tuple[str, ...] = LOSSES, lr: float = 0.5, w0: float = -4.0, b0: float = 0.0,
                    steps: int = 200, n: int = 40, seed: int = 1) -> dict[str, Any]:
     """Full-batch gradient descent on y_hat = sigmoid(w x + b), one model per loss in ``losses``.
@@ -126,13 +78,13 @@ def train_logistic(losses: tuple[str, ...] = LOSSES, lr: float = 0.5, w0: float 
         ws[t], bs[t] = w, b
         if t == steps:
             break
-        y_hat = _stable_sigmoid(w[:, None] * x + b[:, None])
+        y_hat = sigmoid(w[:, None] * x + b[:, None])
         g = y_hat - y
         g = np.where(is_mse[:, None], g * y_hat * (1.0 - y_hat), g)
         w = w - lr * (g * x).mean(axis=1)
         b = b - lr * g.mean(axis=1)
     s = ws[:, :, None] * x + bs[:, :, None]  # (steps + 1, models, n)
-    y_hat = _stable_sigmoid(s)
+    y_hat = sigmoid(s)
     bce = (np.maximum(s, 0.0) - s * y + np.log1p(np.exp(-np.abs(s)))).mean(axis=2)
     mse = (0.5 * (y_hat - y) ** 2).mean(axis=2)
     acc = ((s > 0) == (y > 0.5)).mean(axis=2)
