@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from helpers.explorers._base import Explorer, register
 from helpers.grads import bce_logit_grad, mse_logit_grad
-from helpers.losses import sigmoid
+from helpers.losses import binary_cross_entropy_with_logits, sigmoid
 from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["gradient_curves", "toy_data",
@@ -78,14 +78,13 @@ def train_logistic(losses: tuple[str, ...] = LOSSES, lr: float = 0.5, w0: float 
         ws[t], bs[t] = w, b
         if t == steps:
             break
-        y_hat = sigmoid(w[:, None] * x + b[:, None])
-        g = y_hat - y
-        g = np.where(is_mse[:, None], g * y_hat * (1.0 - y_hat), g)
+        s = w[:, None] * x + b[:, None]
+        g = np.where(is_mse[:, None], mse_logit_grad(s, y), bce_logit_grad(s, y))
         w = w - lr * (g * x).mean(axis=1)
         b = b - lr * g.mean(axis=1)
     s = ws[:, :, None] * x + bs[:, :, None]  # (steps + 1, models, n)
     y_hat = sigmoid(s)
-    bce = (np.maximum(s, 0.0) - s * y + np.log1p(np.exp(-np.abs(s)))).mean(axis=2)
+    bce = binary_cross_entropy_with_logits(s, np.broadcast_to(y, s.shape), reduction="none").mean(axis=2)
     mse = (0.5 * (y_hat - y) ** 2).mean(axis=2)
     acc = ((s > 0) == (y > 0.5)).mean(axis=2)
     return {"losses": tuple(losses), "x": x, "y": y, "steps": np.arange(steps + 1),
