@@ -6,7 +6,6 @@ error were read as "not run"). A genuine error still ends the wait, without a ti
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
