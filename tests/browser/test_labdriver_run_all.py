@@ -5,9 +5,9 @@ error were read as "not run"). A genuine error still ends the wait, without a ti
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Iterator
 
+import nbformat
 import pytest
 
 from . import labdriver
@@ -28,12 +28,11 @@ x = 0"""
 
 
 def _notebook(cells: list[tuple[str, list[str]]]) -> str:
-    return json.dumps({
-        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}",
-                   "metadata": {"tags": tags} if tags else {}, "outputs": [], "source": src}
-                  for i, (src, tags) in enumerate(cells)],
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-        "nbformat": 4, "nbformat_minor": 5})
+    """An unexecuted notebook of code cells (source, tags) on the python3 kernel, as JSON text."""
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell(src, metadata={"tags": tags} if tags else {}) for src, tags in cells],
+        metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}})
+    return nbformat.writes(nb)
 
 
 DELIBERATE = _notebook(
