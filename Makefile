@@ -9,7 +9,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test unit notebooks bench help slides html
+.PHONY: lab test lint unit notebooks bench help slides html
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,8 +29,12 @@ $(DEV): requirements-dev.txt $(STAMP)
 lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token)
 	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(AS_ROOT) notebooks/00_start_here.ipynb
 
-test: $(DEV)  ## run every test: helpers' unit tests, nbval over the notebooks, browser tests
+test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest
+
+lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README
+	$(VENV)/bin/ruff check helpers tests tools bench notebooks conftest.py
+	$(VENV)/bin/codespell notebooks README.md
 
 unit: $(DEV)  ## only the unit tests of the helpers (fast)
 	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site

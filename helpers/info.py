@@ -12,7 +12,7 @@ from numpy.typing import ArrayLike, NDArray
 from helpers._validate import as_distribution, as_probabilities, log_scale, same_shape
 
 __all__ = ["information_content", "entropy", "binary_entropy", "cross_entropy",
-           "elementwise_cross_entropy", "kl_divergence"]
+           "elementwise_cross_entropy", "kl_divergence", "running_plugin_entropy"]
 
 Scalar = float | NDArray[np.float64]
 
@@ -85,3 +85,17 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, base: float | None = None) -> Scal
     p, q = as_distribution(p, "p"), as_distribution(q, "q")
     same_shape(p, q, "p", "q")
     return _scalar((_xlogy(p, p) - _xlogy(p, q)).sum(axis=-1) / scale + 0.0)
+
+
+def running_plugin_entropy(hits: ArrayLike, base: float | None = 2) -> NDArray[np.float64]:
+    """The plug-in entropy after each of n yes/no outcomes: H(k_m / m) for m = 1..n.
+
+    k_m counts the True outcomes (hits) among the first m. The plug-in estimate puts the observed
+    frequency f = k/m in place of p in H(f) = -f log f - (1 - f) log (1 - f); the default base 2
+    gives bits.
+    """
+    hits = np.asarray(hits, dtype=bool)
+    if hits.ndim != 1 or hits.size == 0:
+        raise ValueError(f"hits: expected a non-empty 1-D array of outcomes, got shape {hits.shape}")
+    freq = np.cumsum(hits) / np.arange(1, hits.size + 1)
+    return np.asarray(binary_entropy(freq, base))

@@ -6,14 +6,26 @@ no overflow, no invalid-value warnings. Results are float64; scalars come back a
 """
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from helpers._validate import (as_distribution, as_float_array, as_probabilities, check_label_smoothing,
-                               check_reduction, class_targets, class_weight, reduce, same_shape)
+from helpers._validate import (
+    as_distribution,
+    as_float_array,
+    as_probabilities,
+    check_label_smoothing,
+    check_reduction,
+    class_targets,
+    class_weight,
+    reduce,
+    same_shape,
+)
 
 __all__ = ["sigmoid", "softmax", "log_softmax", "logsumexp", "nll_loss", "cross_entropy",
-           "binary_cross_entropy", "binary_cross_entropy_with_logits"]
+           "binary_cross_entropy", "binary_cross_entropy_with_logits",
+           "constant_prediction_loss", "counts"]
 
 Loss = float | NDArray[np.float64]
 LOG_CLAMP = -100.0  # PyTorch's BCELoss clamps log(y_hat) and log(1 - y_hat) at -100
@@ -185,3 +197,36 @@ def binary_cross_entropy_with_logits(s: ArrayLike, y: ArrayLike, weight: ArrayLi
     softplus_neg = np.log1p(np.exp(-np.abs(s))) + np.maximum(-s, 0.0)  # log(1 + e^(-s))
     loss = w * ((1.0 - y) * s + (1.0 + (pw - 1.0) * y) * softplus_neg)
     return reduce(loss, reduction)
+
+
+def _whole(value: Any, name: str) -> int:
+    """``value`` as an int if it is a whole number (an int, or a float such as 3.0), else ValueError."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value) or int(value) != value:
+        raise ValueError(f"{name}: must be a whole number, got {value!r}")
+    return int(value)
+
+
+def counts(k: int, n: int) -> tuple[int, int]:
+    """``(k, n)`` checked as k positives among n >= 1 samples (whole numbers, 0 <= k <= n)."""
+    k, n = _whole(k, "k"), _whole(n, "n")
+    if n < 1:
+        raise ValueError(f"n: must be at least 1, got {n}")
+    if not 0 <= k <= n:
+        raise ValueError(f"k: must lie between 0 and n = {n}, got {k}")
+    return k, n
+
+
+def constant_prediction_loss(y_hat: ArrayLike, k: int, n: int) -> Loss:
+    """Total binary cross-entropy of predicting the constant ``y_hat`` for n samples, k of them positive.
+
+    L(y_hat) = -[k log y_hat + (n - k) log(1 - y_hat)]  (nats), with 0 log 0 = 0.
+    Its minimum over y_hat is at y_hat = k / n, where L / n is the binary entropy of k / n.
+    """
+    k, n = counts(k, n)
+    q = np.asarray(y_hat, dtype=float)
+    if not ((q >= 0) & (q <= 1)).all():  # also catches nan
+        raise ValueError("y_hat: must lie in [0, 1]")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        loss = -(np.where(k > 0, k * np.log(q), 0.0) + np.where(n - k > 0, (n - k) * np.log1p(-q), 0.0))
+    return float(loss) if loss.ndim == 0 else loss

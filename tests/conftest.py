@@ -7,7 +7,8 @@ in the summary; with ``CE_REQUIRE_BROWSER=1`` (set by ``.ci/run``) that is a fai
 from __future__ import annotations
 
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 

@@ -5,7 +5,8 @@ Never an ``assert``, never a bare NumPy traceback, never a silent nan.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest

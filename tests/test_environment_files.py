@@ -62,9 +62,9 @@ def test_torch_is_pinned_to_the_cpu_release() -> None:
 
 
 def test_requirements_install_helpers_and_explain_each_package() -> None:
-    lines = [l for l in (ROOT / "requirements.txt").read_text().splitlines() if l and not l.startswith("#")]
-    assert any(l.split("#")[0].strip() == "-e ." for l in lines)
-    assert all("#" in l for l in lines), "every requirement carries a comment saying why it is there"
+    lines = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert any(line.split("#")[0].strip() == "-e ." for line in lines)
+    assert all("#" in line for line in lines), "every requirement carries a comment saying why it is there"
 
 
 def test_binder_installs_helpers() -> None:

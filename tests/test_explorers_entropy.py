@@ -9,7 +9,7 @@ import pytest
 import torch
 from scipy.stats import entropy as scipy_entropy
 
-from helpers import explorers
+from helpers import experiments, explorers, info
 from helpers.explorers import entropy as ex_mod
 
 
@@ -48,29 +48,29 @@ def test_bad_probabilities_name_the_argument(kwargs, name) -> None:
 
 
 def test_simulation_is_seeded_and_prefix_consistent() -> None:
-    a = ex_mod.simulate_shots(0.3, 1000, seed=7)
-    assert np.array_equal(a, ex_mod.simulate_shots(0.3, 1000, seed=7))
-    assert np.array_equal(a[:100], ex_mod.simulate_shots(0.3, 100, seed=7))
-    assert not np.array_equal(a, ex_mod.simulate_shots(0.3, 1000, seed=8))
-    assert not np.array_equal(a, ex_mod.simulate_shots(0.3, 1000, seed=7, stream=1))
+    a = experiments.simulate_shots(0.3, 1000, seed=7)
+    assert np.array_equal(a, experiments.simulate_shots(0.3, 1000, seed=7))
+    assert np.array_equal(a[:100], experiments.simulate_shots(0.3, 100, seed=7))
+    assert not np.array_equal(a, experiments.simulate_shots(0.3, 1000, seed=8))
+    assert not np.array_equal(a, experiments.simulate_shots(0.3, 1000, seed=7, stream=1))
     assert a.dtype == bool and a.shape == (1000,)
-    assert not ex_mod.simulate_shots(0.0, 50, seed=1).any() and ex_mod.simulate_shots(1.0, 50, seed=1).all()
+    assert not experiments.simulate_shots(0.0, 50, seed=1).any() and experiments.simulate_shots(1.0, 50, seed=1).all()
 
 
 @pytest.mark.parametrize("n", [0, -5, 2.5, True])
 def test_simulation_rejects_bad_n(n) -> None:
     with pytest.raises(ValueError, match=r"^n:"):
-        ex_mod.simulate_shots(0.5, n, seed=0)
+        experiments.simulate_shots(0.5, n, seed=0)
 
 
 def test_running_plugin_entropy_matches_scipy_on_counts() -> None:
-    hits = ex_mod.simulate_shots(0.1, 500, seed=3)
-    running = ex_mod.running_plugin_entropy(hits)
+    hits = experiments.simulate_shots(0.1, 500, seed=3)
+    running = info.running_plugin_entropy(hits)
     for m in (1, 2, 10, 77, 500):
         k = int(hits[:m].sum())
         assert running[m - 1] == pytest.approx(float(scipy_entropy([k, m - k], base=2)), abs=1e-12)
     with pytest.raises(ValueError, match=r"^hits:"):
-        ex_mod.running_plugin_entropy(np.array([], dtype=bool))
+        info.running_plugin_entropy(np.array([], dtype=bool))
 
 
 def test_plugin_entropy_approaches_the_truth() -> None:
@@ -86,7 +86,7 @@ def test_plugin_entropy_approaches_the_truth() -> None:
 
 def test_simulation_state_is_consistent() -> None:
     state = ex_mod.simulation_state(0.2, 0.9, 2_000, seed=5)
-    hits_a = ex_mod.simulate_shots(0.2, 2_000, 5, 0)
+    hits_a = experiments.simulate_shots(0.2, 2_000, 5, 0)
     assert state["hits"][0] == hits_a.sum() and state["freq"][0] == pytest.approx(hits_a.mean())
     assert state["H_plugin"][0] == pytest.approx(scipy_bits(hits_a.mean()), abs=1e-12)
     assert state["m"][0] == 1 and state["m"][-1] == 2_000 and len(state["m"]) <= 300

@@ -5,13 +5,12 @@ loop with a plain-Python re-implementation and with torch.optim.SGD.
 """
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import explorers, grads
+from helpers import experiments, explorers, grads
 from helpers.explorers import gradients as gx
 from helpers.explorers._base import REGISTRY
 
@@ -78,10 +77,10 @@ def test_softmax_ce_grad_of_the_article_row_and_extreme_logits() -> None:
     (lambda: grads.mse_logit_grad(np.nan, 1.0), "s"),
     (lambda: gx.gradient_curves(0.0, 2), "y"),
     (lambda: gx.gradient_curves(0.0, 1, lo=1.0, hi=0.0), "lo"),
-    (lambda: gx.train_logistic(("bce", "hinge")), "losses"),
-    (lambda: gx.train_logistic(lr=0.0), "lr"),
-    (lambda: gx.train_logistic(steps=0), "steps"),
-    (lambda: gx.toy_data(n=1), "n"),
+    (lambda: experiments.train_logistic(("bce", "hinge")), "losses"),
+    (lambda: experiments.train_logistic(lr=0.0), "lr"),
+    (lambda: experiments.train_logistic(steps=0), "steps"),
+    (lambda: experiments.toy_data(n=1), "n"),
 ])
 def test_bad_input_raises_value_error_naming_the_argument(call, name) -> None:
     with pytest.raises(ValueError, match=name):
@@ -89,8 +88,8 @@ def test_bad_input_raises_value_error_naming_the_argument(call, name) -> None:
 
 
 def test_toy_data_is_seeded_and_labels_follow_the_feature() -> None:
-    x1, y1 = gx.toy_data()
-    x2, y2 = gx.toy_data()
+    x1, y1 = experiments.toy_data()
+    x2, y2 = experiments.toy_data()
     assert np.array_equal(x1, x2) and np.array_equal(y1, y2) and x1.shape == (40,)
     assert set(np.unique(y1)) == {0.0, 1.0}
     assert np.mean((x1 > 0) == (y1 == 1)) > 0.85
@@ -99,7 +98,7 @@ def test_toy_data_is_seeded_and_labels_follow_the_feature() -> None:
 def reference_training(loss: str, lr: float, w0: float, steps: int) -> list[float]:
     """Plain-Python gradient descent, one sample at a time in the sums (no NumPy broadcasting)."""
     import math
-    x, y = gx.toy_data()
+    x, y = experiments.toy_data()
     w, b = w0, 0.0
     history = []
     for t in range(steps + 1):
@@ -115,14 +114,14 @@ def reference_training(loss: str, lr: float, w0: float, steps: int) -> list[floa
 
 @pytest.mark.parametrize("lr, w0", [(0.5, -4.0), (2.0, 0.0), (0.05, 3.0)])
 def test_training_matches_a_plain_python_loop(lr, w0) -> None:
-    run = gx.train_logistic(("bce", "mse"), lr=lr, w0=w0, steps=60)
+    run = experiments.train_logistic(("bce", "mse"), lr=lr, w0=w0, steps=60)
     for k, loss in enumerate(("bce", "mse")):
         np.testing.assert_allclose(run["bce"][:, k], reference_training(loss, lr, w0, 60), rtol=1e-10)
 
 
 @pytest.mark.parametrize("loss", ["bce", "mse"])
 def test_training_matches_torch_sgd(loss) -> None:
-    x, y = (torch.tensor(a) for a in gx.toy_data())
+    x, y = (torch.tensor(a) for a in experiments.toy_data())
     w = torch.tensor(-4.0, dtype=F64, requires_grad=True)
     b = torch.tensor(0.0, dtype=F64, requires_grad=True)
     opt = torch.optim.SGD([w, b], lr=0.5)
@@ -134,13 +133,13 @@ def test_training_matches_torch_sgd(loss) -> None:
         else:
             (0.5 * (torch.sigmoid(s) - y) ** 2).mean().backward()
         opt.step()
-    run = gx.train_logistic((loss,), lr=0.5, w0=-4.0, steps=30)
+    run = experiments.train_logistic((loss,), lr=0.5, w0=-4.0, steps=30)
     assert run["w"][-1, 0] == pytest.approx(w.item(), rel=1e-10)
     assert run["b"][-1, 0] == pytest.approx(b.item(), rel=1e-10, abs=1e-12)
 
 
 def test_the_notebook_numbers() -> None:
-    run = gx.training_comparison(lr=0.5, w0=-4.0)
+    run = experiments.training_comparison(lr=0.5, w0=-4.0)
     assert [round(v, 4) for v in run["bce"][0]] == [4.1520, 4.1520]
     assert [round(v, 4) for v in run["bce"][-1]] == [0.2268, 0.4608]
     assert run["first_below_1_nat"] == [8, 174]
@@ -148,9 +147,9 @@ def test_the_notebook_numbers() -> None:
 
 def test_training_stays_finite_at_extreme_settings() -> None:
     with np.errstate(all="raise"):
-        run = gx.training_comparison(lr=10.0, w0=6.0)
+        run = experiments.training_comparison(lr=10.0, w0=6.0)
     assert np.isfinite(run["bce"]).all() and np.isfinite(run["mse"]).all()
-    assert gx.training_comparison(lr=0.01, w0=-6.0)["first_below_1_nat"][1] is None
+    assert experiments.training_comparison(lr=0.01, w0=-6.0)["first_below_1_nat"][1] is None
 
 
 def test_registered_under_their_names() -> None:
@@ -183,7 +182,7 @@ def test_training_explorer_follows_its_controls() -> None:
     assert "below 1 nat from step 8" in ex.readout_text and "below 1 nat from step 174" in ex.readout_text
     png = ex.image.value
     ex.set(lr=2.0, w0=0.0)
-    run = gx.training_comparison(lr=2.0, w0=0.0)
+    run = experiments.training_comparison(lr=2.0, w0=0.0)
     np.testing.assert_allclose(ex._lines[1].get_ydata(), run["bce"][:, 1])
     assert f"mean BCE {run['bce'][-1, 0]:.4f} nats" in ex.readout_text
     assert "learning rate 2" in ex.readout_text and ex.image.value != png

@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from helpers import explorers
+from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
 from helpers.explorers._base import REGISTRY
 
@@ -106,7 +106,7 @@ def test_loss_curve_is_lowest_at_k_over_n(k, n) -> None:
 def test_constant_prediction_loss_rejects_predictions_outside_0_1() -> None:
     for bad in (-0.1, 1.1, float("nan"), [0.5, 2.0]):
         with pytest.raises(ValueError, match="y_hat"):
-            lk.constant_prediction_loss(bad, 1, 3)
+            losses.constant_prediction_loss(bad, 1, 3)
 
 
 def test_whole_number_floats_are_accepted() -> None:
@@ -114,9 +114,9 @@ def test_whole_number_floats_are_accepted() -> None:
 
 
 def test_constant_prediction_loss_at_the_edges() -> None:
-    assert lk.constant_prediction_loss(0.0, 0, 4) == 0.0        # all negatives, predict 0: certain and right
-    assert lk.constant_prediction_loss(1.0, 4, 4) == 0.0
-    assert lk.constant_prediction_loss(0.0, 1, 4) == math.inf   # one positive predicted impossible
+    assert losses.constant_prediction_loss(0.0, 0, 4) == 0.0        # all negatives, predict 0: certain and right
+    assert losses.constant_prediction_loss(1.0, 4, 4) == 0.0
+    assert losses.constant_prediction_loss(0.0, 1, 4) == math.inf   # one positive predicted impossible
 
 
 @pytest.mark.parametrize("args, name", [

@@ -48,7 +48,7 @@ def node_modules(build: Path = BUILD) -> Path:
     return modules
 
 
-def _copytree(src: Path, dest: Path, ignore: "shutil._IgnoreFn | None" = None) -> None:
+def _copytree(src: Path, dest: Path, ignore: shutil._IgnoreFn | None = None) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(src, dest, ignore=ignore)

@@ -8,12 +8,13 @@ asked (or the reverse), a sum where PyTorch averages, KL in the wrong order, pro
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from helpers import info
-from helpers.checks.core import Verdict, as_numbers, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, as_numbers, check_function, check_value, exercise, is_placeholder
 from helpers.losses import softmax
 
 __all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call"]
@@ -47,6 +48,7 @@ def _check_with_mistakes(answer: Any, expected: float, what: str, unit: str, hin
     return Verdict(False, f"{what}: {message}") if message else verdict
 
 
+@exercise()
 def one_hot_cross_entropy(answer: Any) -> Verdict:
     """Exercise 1: H(p, q) in bits for the true class 1 (one-hot p) and q = (0.2, 0.7, 0.1).
 
@@ -70,6 +72,7 @@ def one_hot_cross_entropy(answer: Any) -> Verdict:
                                 mistakes)
 
 
+@exercise()
 def multilabel_bce(answer: Any) -> Verdict:
     """Exercise 2: what ``F.binary_cross_entropy(q, p)`` returns for p = (1, 0, 1), q = (0.9, 0.2, 0.6).
 
@@ -111,6 +114,7 @@ def _quiet(fn: Callable[..., Any]) -> Callable[..., Any]:
     return call
 
 
+@exercise()
 def kl_function(fn: Any) -> Verdict:
     """Exercise 3: ``fn(p, q)`` must return KL(p || q) = sum p log(p / q) in nats, with 0 log 0 = 0."""
     if is_placeholder(fn) or not callable(fn):
@@ -143,6 +147,7 @@ def kl_function(fn: Any) -> Verdict:
     return verdict
 
 
+@exercise()
 def kl_div_call(answer: Any) -> Verdict:
     """Exercise 4: KL(p || q) with ``torch.nn.functional.kl_div`` for p = (0.6, 0.3, 0.1), q = softmax(z).
 

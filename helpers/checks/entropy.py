@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.checks.core import Verdict, check_function, check_value, close_to
+from helpers.checks.core import Verdict, check_function, check_value, close_to, exercise
 from helpers.info import binary_entropy, entropy
 
 __all__ = ["third_shooter_entropy", "bernoulli_entropy_function", "loaded_die_entropy",
@@ -25,6 +25,7 @@ def _term(p: float) -> float:
     return -p * math.log2(p)
 
 
+@exercise()
 def third_shooter_entropy(answer: Any) -> Verdict:
     """Exercise: the entropy in bits of one shot of a shooter who hits with probability 0.75."""
     p = THIRD_SHOOTER_P
@@ -42,6 +43,7 @@ def _reference_bernoulli_bits(p: float) -> float:
     return float(binary_entropy(p, 2))
 
 
+@exercise()
 def bernoulli_entropy_function(fn: Any) -> Verdict:
     """Exercise: ``bernoulli_entropy(p)`` in bits, which must give 0 (not nan) at p = 0 and p = 1."""
     cases = [(0.1,), (0.999,), (0.5,), (0.75,), (0.0,), (1.0,)]
@@ -51,6 +53,7 @@ def bernoulli_entropy_function(fn: Any) -> Verdict:
                                    "(or use torch.special.entr, which already does).")
 
 
+@exercise()
 def loaded_die_entropy(answer: Any) -> Verdict:
     """Exercise: the entropy in bits of the loaded die (0.1, 0.1, 0.1, 0.1, 0.1, 0.5)."""
     if close_to(answer, math.log2(6)):
@@ -63,6 +66,7 @@ def loaded_die_entropy(answer: Any) -> Verdict:
                        unit="bits")
 
 
+@exercise()
 def plugin_entropy_estimate(answer: Any) -> Verdict:
     """Exercise: the plug-in entropy in bits after 7 hits in 50 shots: H(7/50)."""
     if close_to(answer, float(binary_entropy(0.1, 2))):

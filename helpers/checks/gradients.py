@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import warnings
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
-from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, check_function, check_value, exercise, is_placeholder
 from helpers.grads import softmax_ce_grad
 from helpers.losses import logsumexp, sigmoid, softmax
 
@@ -38,6 +39,7 @@ LOGSUMEXP_CASES: list[tuple[Any, ...]] = [
 ]
 
 
+@exercise()
 def bce_logit_gradient(answer: Any) -> Verdict:
     """Exercise 1: dL/ds of binary cross-entropy at s = -2, y = 1 (nats per unit of logit)."""
     s, y = BCE_EXERCISE["s"], BCE_EXERCISE["y"]
@@ -67,6 +69,7 @@ def bce_logit_gradient(answer: Any) -> Verdict:
                        unit="nats per unit of logit")
 
 
+@exercise()
 def softmax_ce_gradient(fn: Any) -> Verdict:
     """Exercise 2: a function ``fn(z, y)`` returning dL/dz = softmax(z) - onehot(y) for one sample."""
     if not is_placeholder(fn) and callable(fn):
@@ -87,6 +90,7 @@ def softmax_ce_gradient(fn: Any) -> Verdict:
                                    "largest logit subtracted first so that e^1000 never appears.")
 
 
+@exercise()
 def stable_logsumexp(fn: Any) -> Verdict:
     """Exercise 3: a function ``fn(z)`` returning log sum_j e^(z_j) without overflow or underflow."""
     if not is_placeholder(fn) and callable(fn):

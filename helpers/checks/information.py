@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.checks.core import Verdict, check_function, check_value, close_to, is_placeholder
+from helpers.checks.core import Verdict, check_function, check_value, close_to, exercise, is_placeholder
 from helpers.info import information_content
 
 __all__ = ["ace_of_spades_information", "probability_from_nats", "information_bits_function"]
@@ -17,6 +17,7 @@ EXERCISE2_NATS = 3.0
 EXERCISE2_P = math.exp(-EXERCISE2_NATS)
 
 
+@exercise()
 def ace_of_spades_information(answer: Any) -> Verdict:
     """Exercise 1: the information content, in bits, of drawing the ace of spades: -log2(1/52)."""
     if close_to(answer, 1 / 52):
@@ -34,6 +35,7 @@ def ace_of_spades_information(answer: Any) -> Verdict:
                        hint="The ace of spades is one card of 52, p = 1/52; take -log2 of it.", unit="bits")
 
 
+@exercise()
 def probability_from_nats(answer: Any) -> Verdict:
     """Exercise 2: the probability of an outcome that carries 3 nats: I = -ln p, so p = e^(-I)."""
     n = EXERCISE2_NATS
@@ -62,6 +64,7 @@ def _reference_bits(p: float) -> float:
     return float(information_content(p, 2))
 
 
+@exercise()
 def information_bits_function(fn: Any) -> Verdict:
     """Exercise: a function ``information_bits(p)`` that returns -log2 p, with I(1) = 0."""
     cases = [(0.5,), (0.125,), (0.9,), (1 / 6,), (1.0,), (1e-6,)]

@@ -6,12 +6,13 @@ log base), each one recognises the slips typical of its exercise and names them.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 from helpers import losses
-from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, check_function, check_value, exercise, is_placeholder
 
 __all__ = ["EXERCISE1_S", "EXERCISE2_Y", "EXERCISE2_Y_HAT", "EXERCISE3_LABELS",
            "sigmoid_slope", "total_loss", "best_constant", "mean_bce_function"]
@@ -53,6 +54,7 @@ def _first_match(fn: Any, slips: dict[str, Callable[..., Any]], cases: Sequence[
     return None
 
 
+@exercise()
 def sigmoid_slope(answer: Any) -> Verdict:
     """Exercise 1: the slope of the sigmoid at s = ``EXERCISE1_S``, g'(s) = g(s) (1 - g(s))."""
     g = float(losses.sigmoid(EXERCISE1_S))
@@ -72,6 +74,7 @@ def sigmoid_slope(answer: Any) -> Verdict:
                        hint="Compute g = 1 / (1 + np.exp(-s)) at s = 1.5, then g * (1 - g).")
 
 
+@exercise()
 def total_loss(answer: Any) -> Verdict:
     """Exercise 2: the summed binary cross-entropy of ``EXERCISE2_Y_HAT`` against ``EXERCISE2_Y``, in nats.
 
@@ -96,6 +99,7 @@ def total_loss(answer: Any) -> Verdict:
                             "of the predictions y_hat (never of the labels y).")
 
 
+@exercise()
 def best_constant(answer: Any) -> Verdict:
     """Exercise 3: the constant prediction y_hat that minimises the BCE on ``EXERCISE3_LABELS``.
 
@@ -131,6 +135,7 @@ def _bce_mean(y_hat: np.ndarray, y: np.ndarray) -> float:
     return float(losses.binary_cross_entropy(y_hat, y))
 
 
+@exercise()
 def mean_bce_function(fn: Any) -> Verdict:
     """Exercise 4: ``fn(y_hat, y)`` returns the mean binary cross-entropy, like F.binary_cross_entropy.
 

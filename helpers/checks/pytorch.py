@@ -7,13 +7,14 @@ All losses are in nats. A learner's mistake never raises.
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from helpers import losses
-from helpers.checks.core import Verdict, check_function, check_value, is_placeholder
+from helpers.checks.core import Verdict, check_function, check_value, exercise, is_placeholder
 
 __all__ = ["ARTICLE_X", "ARTICLE_Y", "nll_function", "weighted_mean_loss", "smoothed_loss",
            "fixed_pipeline_loss"]
@@ -46,6 +47,7 @@ def _value_with_diagnoses(answer: Any, expected: float, what: str, hint: str,
     return verdict
 
 
+@exercise()
 def nll_function(fn: Callable[..., Any]) -> Verdict:
     """Check a learner's ``nll(log_probs, target)``: mean over rows of -log_probs[i, target[i]].
 
@@ -64,6 +66,7 @@ def nll_function(fn: Callable[..., Any]) -> Verdict:
     return check_function(fn, reference, cases, "nll", hint)
 
 
+@exercise()
 def weighted_mean_loss(answer: Any, weight: tuple[float, ...] = (3.0, 1.0, 1.0)) -> Verdict:
     """Check ``CrossEntropyLoss(weight=weight)`` on the article's tensor, worked out by hand.
 
@@ -86,6 +89,7 @@ def weighted_mean_loss(answer: Any, weight: tuple[float, ...] = (3.0, 1.0, 1.0))
     return _value_with_diagnoses(answer, expected, "the weighted mean loss", hint, wrong)
 
 
+@exercise()
 def smoothed_loss(answer: Any, epsilon: float = 0.2) -> Verdict:
     """Check ``CrossEntropyLoss(label_smoothing=epsilon)`` on the article's tensor, by hand.
 
@@ -110,6 +114,7 @@ def smoothed_loss(answer: Any, epsilon: float = 0.2) -> Verdict:
     return _value_with_diagnoses(answer, expected, "the label-smoothed loss", hint, wrong)
 
 
+@exercise()
 def fixed_pipeline_loss(answer: Any) -> Verdict:
     """Check the repaired pipeline: the mean cross-entropy of the article's tensor, 1.5025 nats.
 

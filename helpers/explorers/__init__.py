@@ -5,10 +5,10 @@ so that tests can drive it from Python (``explorer.set(w=2.0)``, then read ``exp
 and ``explorer.readout_text``).
 """
 from helpers.explorers._base import REGISTRY, Explorer, register
-from helpers.explorers.start import widget_check
-from helpers.explorers.likelihood import *  # noqa: F401,F403  (notebook 01)
-from helpers.explorers.information import *  # noqa: F401,F403  (notebook 02)
-from helpers.explorers.entropy import *  # noqa: F401,F403  (notebook 03)
 from helpers.explorers.cross_entropy import *  # noqa: F401,F403  (notebook 04)
-from helpers.explorers.softmax import *  # noqa: F401,F403  (notebook 05)
+from helpers.explorers.entropy import *  # noqa: F401,F403  (notebook 03)
 from helpers.explorers.gradients import *  # noqa: F401,F403  (notebook 06)
+from helpers.explorers.information import *  # noqa: F401,F403  (notebook 02)
+from helpers.explorers.likelihood import *  # noqa: F401,F403  (notebook 01)
+from helpers.explorers.softmax import *  # noqa: F401,F403  (notebook 05)
+from helpers.explorers.start import widget_check

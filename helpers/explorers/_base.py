@@ -12,7 +12,8 @@ import base64
 import html
 import io
 import re
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import ipywidgets as widgets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -23,12 +24,12 @@ __all__ = ["Explorer", "REGISTRY", "register", "figure_png", "freeze_layout", "r
 # Every explorer's factory by the explorer's name. A factory takes no arguments: a notebook
 # shows an explorer by calling its factory with the defaults, so tests (and the browser tests)
 # can build the very same explorer from its name.
-REGISTRY: dict[str, Callable[[], "Explorer"]] = {}
+REGISTRY: dict[str, Callable[[], Explorer]] = {}
 
 
-def register(name: str) -> Callable[[Callable[[], "Explorer"]], Callable[[], "Explorer"]]:
+def register(name: str) -> Callable[[Callable[[], Explorer]], Callable[[], Explorer]]:
     """Decorator: record a no-argument explorer factory under the explorer's ``name``."""
-    def decorate(factory: Callable[[], "Explorer"]) -> Callable[[], "Explorer"]:
+    def decorate(factory: Callable[[], Explorer]) -> Callable[[], Explorer]:
         REGISTRY[name] = factory
         return factory
     return decorate
@@ -101,7 +102,7 @@ class Explorer:
         """The current value of every control, by name."""
         return {key: control.value for key, control in self.controls.items()}
 
-    def set(self, **values: Any) -> "Explorer":
+    def set(self, **values: Any) -> Explorer:
         """Set controls by name, as a learner moving sliders would (each change updates)."""
         for key, value in values.items():
             self.controls[key].value = value

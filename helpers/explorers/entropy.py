@@ -7,13 +7,13 @@ from typing import Any
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import FuncFormatter, NullLocator
-from numpy.typing import NDArray
 
+from helpers.experiments import simulate_shots
 from helpers.explorers._base import Explorer, register
-from helpers.info import binary_entropy
+from helpers.info import binary_entropy, running_plugin_entropy
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["SHOT_COUNTS", "shooters_state", "simulate_shots", "running_plugin_entropy",
+__all__ = ["SHOT_COUNTS", "shooters_state",
            "simulation_state", "shooters_explorer", "shot_simulation_explorer"]
 
 # The article's shooters: A (小明) hits with probability 0.1, B (小王) with 0.999.
@@ -54,33 +54,6 @@ def shooters_state(p_a: float = P_A, p_b: float = P_B) -> dict[str, Any]:
         "curve_p": _CURVE,
         "curve_H": np.asarray(binary_entropy(_CURVE, 2)),
     }
-
-
-def simulate_shots(p: float, n: int, seed: int, stream: int = 0) -> NDArray[np.bool_]:
-    """``n`` seeded shots of a shooter who hits with probability ``p``: True is a hit.
-
-    Shot i is a hit when u_i < p, with u_i uniform from ``np.random.default_rng([seed, stream])``.
-    The same (p, seed, stream) always gives the same shots, and a larger n only appends shots:
-    the first 100 of 1000 shots are the 100 shots of n = 100.
-    """
-    p = _probability(p, "p")
-    if isinstance(n, bool) or int(n) != n or n < 1:
-        raise ValueError(f"n: the number of shots must be a positive integer, got {n!r}")
-    u = np.random.default_rng([int(seed), int(stream)]).random(int(n))
-    return u < p
-
-
-def running_plugin_entropy(hits: NDArray[np.bool_], base: float | None = 2) -> NDArray[np.float64]:
-    """The plug-in entropy after each shot: H(k_m / m) for m = 1..n, k_m the hits in the first m.
-
-    The plug-in estimate puts the observed frequency f = k/m in place of p in
-    H(f) = -f log f - (1 - f) log (1 - f).
-    """
-    hits = np.asarray(hits, dtype=bool)
-    if hits.ndim != 1 or hits.size == 0:
-        raise ValueError(f"hits: expected a non-empty 1-D array of shots, got shape {hits.shape}")
-    freq = np.cumsum(hits) / np.arange(1, hits.size + 1)
-    return np.asarray(binary_entropy(freq, base))
 
 
 def simulation_state(p_a: float = P_A, p_b: float = P_B, n: int = 1_000, seed: int = 0) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from helpers import info, losses
 from helpers.explorers._base import Explorer, register
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_loss", "constant_prediction_state",
+__all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state",
            "logistic_explorer", "mle_explorer"]
 
 # Eight labelled points on a line: mostly negatives on the left, positives on the right, but the
@@ -66,21 +66,6 @@ def logistic_state(w: float, b: float, x: ArrayLike = DEMO_X, y: ArrayLike = DEM
             "curve_x": _GRID_X, "curve_y": losses.sigmoid(w * _GRID_X + b)}
 
 
-def constant_prediction_loss(y_hat: ArrayLike, k: int, n: int) -> float | np.ndarray:
-    """Total loss of predicting the constant ``y_hat`` for n samples of which k are positive.
-
-    L(y_hat) = -[k log y_hat + (n - k) log(1 - y_hat)]  (nats), with 0 log 0 = 0.
-    Its minimum over y_hat is at y_hat = k / n.
-    """
-    k, n = _counts(k, n)
-    q = np.asarray(y_hat, dtype=float)
-    if not ((q >= 0) & (q <= 1)).all():  # also catches nan
-        raise ValueError("y_hat: must lie in [0, 1]")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        loss = -(np.where(k > 0, k * np.log(q), 0.0) + np.where(n - k > 0, (n - k) * np.log1p(-q), 0.0))
-    return float(loss) if loss.ndim == 0 else loss
-
-
 def constant_prediction_state(y_hat: float, k: int, n: int) -> dict[str, Any]:
     """Everything the maximum-likelihood explorer shows.
 
@@ -89,32 +74,15 @@ def constant_prediction_state(y_hat: float, k: int, n: int) -> dict[str, Any]:
     smallest mean loss L(k/n) / n, which equals the binary entropy H(k/n) in nats.
     ``curve_q``/``curve_mean`` is the mean loss drawn over y_hat in (0, 1).
     """
-    k, n = _counts(k, n)
+    k, n = losses.counts(k, n)
     y_hat = float(y_hat)
     if not 0.0 < y_hat < 1.0:
         raise ValueError(f"y_hat: must lie strictly between 0 and 1, got {y_hat!r}")
-    total = constant_prediction_loss(y_hat, k, n)
+    total = losses.constant_prediction_loss(y_hat, k, n)
     best = k / n
     return {"y_hat": y_hat, "k": k, "n": n, "total": total, "mean": total / n,
             "best": best, "best_mean": float(info.binary_entropy(best)),
-            "curve_q": _GRID_Q, "curve_mean": constant_prediction_loss(_GRID_Q, k, n) / n}
-
-
-def _whole(value: Any, name: str) -> int:
-    """``value`` as an int if it is a whole number (an int, or a float such as 3.0), else ValueError."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-            or not np.isfinite(value) or int(value) != value:
-        raise ValueError(f"{name}: must be a whole number, got {value!r}")
-    return int(value)
-
-
-def _counts(k: int, n: int) -> tuple[int, int]:
-    k, n = _whole(k, "k"), _whole(n, "n")
-    if n < 1:
-        raise ValueError(f"n: must be at least 1, got {n}")
-    if not 0 <= k <= n:
-        raise ValueError(f"k: must lie between 0 and n = {n}, got {k}")
-    return k, n
+            "curve_q": _GRID_Q, "curve_mean": losses.constant_prediction_loss(_GRID_Q, k, n) / n}
 
 
 class LogisticExplorer(Explorer):

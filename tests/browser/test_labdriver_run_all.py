@@ -5,7 +5,8 @@ error were read as "not run"). A genuine error still ends the wait, without a ti
 """
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import nbformat
 import pytest

@@ -6,8 +6,9 @@ The decks and the site are built once per session into a temporary folder with t
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import nbformat
 import pytest

@@ -7,8 +7,16 @@ from pathlib import Path
 import nbformat
 
 from tools.build_site import localise_repo_links
-from tools.prepare import (EXPLORER_NOTE, WIDGET_VIEW, notebook_lede, notebook_title, prepare,
-                           rewrite_notebook_links, show_explorers_as_figures, unexecuted_cells)
+from tools.prepare import (
+    EXPLORER_NOTE,
+    WIDGET_VIEW,
+    notebook_lede,
+    notebook_title,
+    prepare,
+    rewrite_notebook_links,
+    show_explorers_as_figures,
+    unexecuted_cells,
+)
 
 PNG = base64.b64encode(b"\x89PNG fake").decode()
 

@@ -12,8 +12,8 @@ from urllib.parse import unquote, urldefrag, urlparse
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-
 from ce_site_support import built
+
 from tools.prepare import EXPLORER_NOTE, is_explorer_cell, notebook_title
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,7 +41,7 @@ def load(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def anchors(page_file: Path) -> frozenset[str]:
     """Every id and <a name> of an HTML file."""
     soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")

@@ -9,8 +9,8 @@ from typing import Any
 
 import nbformat
 import pytest
-
 from ce_site_support import built
+
 from tools.prepare import notebook_title, slide_pages, slide_type
 
 ROOT = Path(__file__).resolve().parents[2]

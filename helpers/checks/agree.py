@@ -1,0 +1,63 @@
+"""Checks a learner reads: "✓ by hand, helpers and PyTorch agree", in the spirit of Karpathy's ``cmp``.
+
+Where checking is the lesson, a notebook states the check as a sentence and these print it, with
+the value and the largest difference, or stop the notebook with ``CheckFailed`` saying what failed.
+The tests hold the rest of the assertions.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["agree", "confirm", "CheckFailed"]
+
+# How a keyword reads in the sentence: agree(by_hand=..., pytorch=...) -> "by hand and PyTorch".
+_NAMES = {"by_hand": "by hand", "pytorch": "PyTorch", "torch": "PyTorch", "numpy": "NumPy",
+          "scipy": "SciPy", "helpers": "helpers", "autograd": "autograd",
+          "finite_differences": "finite differences", "formula": "the formula"}
+
+
+class CheckFailed(AssertionError):
+    """A check stated in a notebook did not hold; the message says which and by how much."""
+
+
+def _as_array(value: Any) -> np.ndarray:
+    if hasattr(value, "detach"):  # a torch tensor
+        value = value.detach().cpu().numpy()
+    return np.asarray(value, dtype=float)
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12, digits: int = 4,
+          **values: Any) -> None:
+    """Print "✓ by hand, helpers and PyTorch agree on <what>: <value> <unit>", or raise ``CheckFailed``.
+
+    ``values`` are two or more numbers or arrays (NumPy or torch) under names such as ``by_hand``,
+    ``helpers``, ``pytorch``, ``autograd``; they agree when every one is within
+    ``np.allclose(rtol, atol)`` of the first. A scalar is shown to ``digits`` decimals.
+    """
+    if len(values) < 2:
+        raise ValueError(f"values: give at least two named values to compare, got {len(values)}")
+    names = [_NAMES.get(key, key.replace("_", " ")) for key in values]
+    arrays = [_as_array(v) for v in values.values()]
+    first = arrays[0]
+    for name, arr in zip(names[1:], arrays[1:]):
+        if arr.shape != first.shape:
+            raise CheckFailed(f"✗ {names[0]} and {name} differ in shape on {what}: {first.shape} vs {arr.shape}")
+    gap = max(float(np.max(np.abs(arr - first))) if arr.size else 0.0 for arr in arrays[1:])
+    if not all(np.allclose(arr, first, rtol=rtol, atol=atol) for arr in arrays[1:]):
+        raise CheckFailed(f"✗ {_listed(names)} do not agree on {what}: the largest difference is {gap:.3g}")
+    suffix = f" {unit}" if unit else ""
+    shown = f": {float(first):.{digits}f}{suffix}" if first.size == 1 else f" ({first.size} values{', ' + unit if unit else ''})"
+    print(f"✓ {_listed(names)} agree on {what}{shown} (largest difference {gap:.1e})")
+
+
+def confirm(holds: Any, statement: str) -> None:
+    """Print "✓ <statement>" when ``holds`` is true (for an array: true everywhere), else raise ``CheckFailed``."""
+    if not bool(np.all(_as_array(holds) if not isinstance(holds, bool) else holds)):
+        raise CheckFailed(f"✗ not so: {statement}")
+    print(f"✓ {statement}")
