@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from helpers import info, losses
+from helpers import experiments, info, losses
 
 Z = np.zeros((3, 4))          # logits: N = 3 samples, C = 4 classes
 Y = np.array([0, 3, 1])       # valid class indices
@@ -113,6 +113,22 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     # ignore_index with probability targets (PyTorch refuses it too)
     ("ignore_index with soft targets", lambda: losses.cross_entropy(Z, np.full((3, 4), 0.25), ignore_index=0),
      ("ignore_index",), "class-index targets only"),
+    # the lessons' experiments and the constant-prediction loss
+    ("constant prediction y_hat > 1", lambda: losses.constant_prediction_loss(1.5, 2, 4), ("y_hat",), "[0, 1]"),
+    ("constant prediction k > n", lambda: losses.constant_prediction_loss(0.5, 5, 4), ("k",), "between 0 and n"),
+    ("constant prediction n = 0", lambda: losses.constant_prediction_loss(0.5, 0, 0), ("n",), "at least 1"),
+    ("constant prediction k = 1.5", lambda: losses.constant_prediction_loss(0.5, 1.5, 4), ("k",), "whole number"),
+    ("plug-in entropy of no shots", lambda: info.running_plugin_entropy([]), ("hits",), "non-empty"),
+    ("plug-in entropy 2-D", lambda: info.running_plugin_entropy([[True]]), ("hits",), "1-D"),
+    ("shots p > 1", lambda: experiments.simulate_shots(1.2, 10, 0), ("p",), "[0, 1]"),
+    ("shots p nan", lambda: experiments.simulate_shots(float("nan"), 10, 0), ("p",), "[0, 1]"),
+    ("shots n = 0", lambda: experiments.simulate_shots(0.5, 0, 0), ("n",), "whole number >= 1"),
+    ("shots n = 2.5", lambda: experiments.simulate_shots(0.5, 2.5, 0), ("n",), "whole number"),
+    ("toy data n = 1", lambda: experiments.toy_data(1), ("n",), ">= 2"),
+    ("training with hinge loss", lambda: experiments.train_logistic(("hinge",)), ("losses",), "one of"),
+    ("training lr = 0", lambda: experiments.train_logistic(lr=0.0), ("lr",), "positive"),
+    ("training lr nan", lambda: experiments.train_logistic(lr=float("nan")), ("lr",), "positive"),
+    ("training steps = 0", lambda: experiments.train_logistic(steps=0), ("steps",), ">= 1"),
 ]
 
 
