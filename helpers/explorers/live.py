@@ -1,0 +1,135 @@
+"""Live explorers: computed and drawn in the browser, as anywidgets, with a Python reference.
+
+A live explorer is an ``anywidget.AnyWidget`` whose front end is an ES module in ``web/``: the
+shared drawing primitives (``web/draw.js``) followed by the explorer's own module, which exports
+``render({ model, el })``. The module computes what it shows from the control values (synced
+traits) and draws SVG, so a slider step never waits for the kernel and stays crisp at any zoom.
+Nothing is fetched at run time: the module and its CSS travel with the widget.
+
+On the Python side each explorer has traits for its controls (settable from Python, synced both
+ways) and ``reference()``: the readout lines computed through the math modules, which the tests
+compare with what the browser shows. The static builds find an explorer by the
+``application/vnd.ce.explorer+json`` entry of its display bundle (its registered name and values)
+and embed the same module with a small host that implements the model interface.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+import anywidget
+import traitlets
+
+from helpers.info import information_content
+
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "InformationLive"]
+
+WEB = Path(__file__).with_name("web")
+EXPLORER_MIME = "application/vnd.ce.explorer+json"
+# Every live explorer class by its registered name (what the builders and tests look up).
+LIVE: dict[str, type[LiveExplorer]] = {}
+
+
+def esm_source(script: str) -> str:
+    """The explorer's whole ES module: the shared primitives, then ``web/<script>``."""
+    return (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / script).read_text(encoding="utf-8")
+
+
+class LiveExplorer(anywidget.AnyWidget):
+    """Base class: subclasses set ``name``, ``script``, ``title``, control traits and ``reference``."""
+
+    name: ClassVar[str] = ""
+    script: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    # One dict a control, in order: name (the trait), label, kind ("range" with min, max, step,
+    # digits and unit; or "select" with options). The front end builds its controls from these.
+    specs: ClassVar[tuple[dict[str, Any], ...]] = ()
+
+    _controls = traitlets.List().tag(sync=True)
+    _name = traitlets.Unicode().tag(sync=True)
+    _title = traitlets.Unicode().tag(sync=True)
+
+    def __init__(self, **values: Any) -> None:
+        super().__init__(_controls=[dict(spec) for spec in self.specs], _name=self.name, _title=self.title)
+        self.set(**values)
+
+    @property
+    def controls(self) -> tuple[str, ...]:
+        """The names of the control traits, in order."""
+        return tuple(spec["name"] for spec in self.specs)
+
+    def state(self) -> dict[str, Any]:
+        """What the front end reads: the control specs and the current values."""
+        return {"_controls": [dict(spec) for spec in self.specs], "_name": self.name, "_title": self.title,
+                **self.values()}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "name" in cls.__dict__ and cls.name:  # not the subclass that add_traits makes of each explorer
+            cls._esm = esm_source(cls.script)
+            cls._css = (WEB / "explorer.css").read_text(encoding="utf-8")
+            LIVE[cls.name] = cls
+
+    def values(self) -> dict[str, Any]:
+        """The current control values, by trait name."""
+        return {key: getattr(self, key) for key in self.controls}
+
+    def set(self, **values: Any) -> LiveExplorer:
+        """Set controls by name, as a learner moving them would; returns the explorer."""
+        for key, value in values.items():
+            if key not in self.controls:
+                raise ValueError(f"{key}: not a control of {self.name}; its controls are {self.controls}")
+            setattr(self, key, value)
+        return self
+
+    def reference(self) -> list[str]:
+        """The readout lines the browser must show for the current values, computed in Python."""
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/plain"] = f"{self.title} ({self.name}): " + " · ".join(self.reference())
+        data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
+        return bundle
+
+
+# --- notebook 02 --------------------------------------------------------------------------------
+UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
+
+
+class InformationLive(LiveExplorer):
+    """I(p) = -log_b p over p: a slider for p, a choice of unit (bits, nats, dits)."""
+
+    name = "information-content-live"
+    script = "information.js"
+    title = "Information content: move p, change the unit"
+    specs = (
+        {"name": "p", "label": "p", "kind": "range", "min": 0.005, "max": 1.0, "step": 0.005, "digits": 3},
+        {"name": "unit", "label": "unit", "kind": "select", "options": list(UNIT_BASES)},
+    )
+
+    p = traitlets.Float(0.125).tag(sync=True)
+    unit = traitlets.Unicode("bits").tag(sync=True)
+
+    @traitlets.validate("p")
+    def _check_p(self, proposal: dict[str, Any]) -> float:
+        p = float(proposal["value"])
+        if not 0.005 <= p <= 1.0:
+            raise traitlets.TraitError(f"p: must lie in [0.005, 1], got {p!r}")
+        return p
+
+    @traitlets.validate("unit")
+    def _check_unit(self, proposal: dict[str, Any]) -> str:
+        if proposal["value"] not in UNIT_BASES:
+            raise traitlets.TraitError(f"unit: must be one of {tuple(UNIT_BASES)}, got {proposal['value']!r}")
+        return proposal["value"]
+
+    def reference(self) -> list[str]:
+        in_units = {u: float(information_content(self.p, b)) + 0.0 for u, b in UNIT_BASES.items()}
+        lines = [f"p = {self.p:.3f}: I = {in_units[self.unit]:.4f} {self.unit}",
+                 f"the same in every unit: {in_units['bits']:.4f} bits = {in_units['nats']:.4f} nats = "
+                 f"{in_units['dits']:.4f} dits"]
+        lines.append(f"as surprising as {in_units['bits']:.2f} fair coin flips all landing heads" if self.p < 1
+                     else "a certain event: no surprise, no information")
+        return lines
