@@ -102,3 +102,223 @@ def training_comparison(lr: float = 0.5, w0: float = -4.0, steps: int = 200) -> 
                                 for k in range(len(LOSSES))]
     run["lr"], run["w0"] = float(lr), float(w0)
     return run
+
+
+# --- notebook 07: softmax regression trained by full-batch gradient descent ---------------------
+__all__ += ["train_softmax_regression", "softmax_regression_grid"]
+
+
+def _labels(y: Any, n: int, c: int, name: str) -> NDArray[np.int64]:
+    """``y`` as n class indices in 0..c-1, else ValueError naming ``name``."""
+    arr = np.asarray(y)
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
+        raise ValueError(f"{name}: class indices must be integers, got dtype {arr.dtype}")
+    if arr.shape != (n,):
+        raise ValueError(f"{name}: expected {n} class indices of shape ({n},), got shape {arr.shape}")
+    if n and (arr.min() < 0 or arr.max() >= c):
+        raise ValueError(f"{name}: class indices must lie in 0..{c - 1}, got {int(arr.min())}..{int(arr.max())}")
+    return arr.astype(np.int64)
+
+
+def _features(x: Any, name: str, d: int | None = None) -> NDArray[np.float64]:
+    """``x`` as a finite float array of shape (N, D) with N >= 1 (and D = ``d`` if given)."""
+    try:
+        arr = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name}: expected an array of numbers of shape (N, D)") from None
+    if arr.ndim != 2 or arr.shape[0] < 1 or (d is not None and arr.shape[1] != d):
+        want = "(N, D)" if d is None else f"(N, {d})"
+        raise ValueError(f"{name}: expected shape {want} with N >= 1, got shape {arr.shape}")
+    if not np.isfinite(arr).all():
+        raise ValueError(f"{name}: contains nan or inf")
+    return arr
+
+
+def _positive_numbers(values: Any, name: str, what: str, low: float = 0.0, closed: bool = False,
+                      high: float = np.inf) -> NDArray[np.float64]:
+    """``values`` as a 1-D float array inside (low, high] (or [low, high] when ``closed``)."""
+    arr = np.atleast_1d(np.asarray(values, dtype=object))
+    if arr.ndim != 1 or arr.size == 0 or any(isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating))
+                                              for v in arr):
+        raise ValueError(f"{name}: {what} must be a number or a list of numbers, got {values!r}")
+    arr = arr.astype(np.float64)
+    inside = (arr >= low if closed else arr > low) & (arr <= high)
+    if not inside.all():  # also catches nan
+        raise ValueError(f"{name}: {what} must lie in {'[' if closed else '('}{low:g}, {high:g}], got {values!r}")
+    return arr
+
+
+def _softmax_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
+    """softmax along the last axis of ``z`` (..., C), fast for the many short rows of a training step.
+
+    Any shift per row gives the same softmax; it only has to keep e^(z - shift) finite and each row's
+    sum above 0. When every logit lies within 600 of every other, the largest logit of the whole array
+    does (a single fast reduction); otherwise each row's own maximum. Row sums are a matrix product.
+    """
+    top, bottom = z.max(), z.min()
+    shift = top if top - bottom <= 600.0 else z.max(axis=-1, keepdims=True)
+    e = np.exp(z - shift)
+    e /= (e.reshape(-1, z.shape[-1]) @ np.ones(z.shape[-1])).reshape(*z.shape[:-1], 1)
+    return e
+
+
+def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float64], eps: NDArray[np.float64],
+             steps: int, weight: NDArray[np.float64], w0: NDArray[np.float64], b0: NDArray[np.float64],
+             keep_every: int) -> tuple[NDArray[np.int64], NDArray[np.float64], NDArray[np.float64]]:
+    """Full-batch gradient descent for R runs at once; run r uses ``lr[r]`` and smoothing ``eps[r]``.
+
+    The weights of all runs sit side by side, W of shape (D, R, C), so one matrix product
+    X (N, D) @ W (D, R*C) gives every run's logits. Per sample i, with a_i = weight[y_i] and
+    q = softmax(z_i), the gradient of PyTorch's loss (``_objective``) with respect to z_i is
+    [(1 - eps) a_i + (eps / C) sum_c weight_c] q - (1 - eps) a_i onehot(y_i) - (eps / C) weight,
+    divided by sum_i a_i: (q - onehot(y_i)) / N without smoothing or weights.
+    Returns the steps kept (0, keep_every, ..., and the last) and the weights and biases there.
+    """
+    n, d = x.shape
+    c, r = w0.shape[1], lr.size
+    w = np.repeat(w0[:, None, :], r, axis=1)          # (D, R, C)
+    b = np.repeat(b0[None, :], r, axis=0)             # (R, C)
+    a = weight[y]
+    rows = np.arange(n)
+    coef_y = (1.0 - eps)[None, :] * a[:, None] / a.sum()                 # (N, R)
+    coef_q = coef_y + (eps * weight.sum() / c)[None, :] / a.sum()        # (N, R)
+    smooth = (eps / c)[:, None] * weight[None, :] / a.sum()              # (R, C)
+    plain = bool(np.all(eps == 0) and np.all(weight == weight[0]))
+    kept = sorted(set(range(0, steps + 1, keep_every)) | {steps})
+    w_kept, b_kept = np.empty((len(kept), d, r, c)), np.empty((len(kept), r, c))
+    xt = np.ascontiguousarray(x.T)
+    k = 0
+    for t in range(steps + 1):
+        if t == kept[k]:
+            w_kept[k], b_kept[k] = w, b
+            k += 1
+        if t == steps:
+            break
+        g = _softmax_rows((x @ w.reshape(d, r * c)).reshape(n, r, c) + b)
+        if plain:
+            g[rows, :, y] -= 1.0
+            g /= n
+        else:
+            g *= coef_q[..., None]
+            g -= smooth
+            g[rows, :, y] -= coef_y
+        w = w - lr[None, :, None] * (xt @ g.reshape(n, r * c)).reshape(d, r, c)
+        b = b - lr[:, None] * (np.ones(n) @ g.reshape(n, r * c)).reshape(r, c)
+    return np.array(kept, dtype=np.int64), w_kept, b_kept
+
+
+def _evaluate(x: NDArray[np.float64], y: NDArray[np.int64], w_kept: NDArray[np.float64],
+              b_kept: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                                    NDArray[np.float64], NDArray[np.float64]]:
+    """For every kept model (K, D, R, C): the logits' log-sum-exp lse (N, K, R), the true class's
+    logit z_y (N, K, R), the logits weighted by class (used by the smoothing term) and the accuracy (K, R).
+
+    The mean cross-entropy is mean_i (lse - z_y): ``helpers.losses.cross_entropy`` for every model at once.
+    """
+    n, d = x.shape
+    kk, _, r, c = w_kept.shape
+    z = (x @ w_kept.transpose(1, 0, 2, 3).reshape(d, kk * r * c)).reshape(n, kk, r, c) + b_kept
+    m = z.max(axis=-1, keepdims=True)
+    lse = (m + np.log(np.exp(z - m) @ np.ones(c)[:, None]))[..., 0]
+    z_y = np.take_along_axis(z, y[:, None, None, None], axis=-1)[..., 0]
+    accuracy = (z.argmax(axis=-1) == y[:, None, None]).mean(axis=0)
+    return lse, z_y, z, accuracy
+
+
+def _record(x: NDArray[np.float64], y: NDArray[np.int64], x_test: NDArray[np.float64] | None,
+            y_test: NDArray[np.int64] | None, eps: NDArray[np.float64], weight: NDArray[np.float64],
+            kept: NDArray[np.int64], w_kept: NDArray[np.float64], b_kept: NDArray[np.float64]) -> dict[str, Any]:
+    """The losses and accuracies of the kept models: what a training run reports (arrays (K, R))."""
+    lse, z_y, z, accuracy = _evaluate(x, y, w_kept, b_kept)
+    a = weight[y][:, None, None]
+    c = weight.size
+    objective = (((1.0 - eps) * a * (lse - z_y)).sum(axis=0)
+                 + (eps / c) * (weight.sum() * lse - z @ weight).sum(axis=0)) / a.sum()
+    out = {"steps": kept, "train_loss": (lse - z_y).mean(axis=0), "objective": objective,
+           "train_accuracy": accuracy, "W_kept": w_kept, "b_kept": b_kept, "W": w_kept[-1], "b": b_kept[-1]}
+    if x_test is not None:
+        lse_t, z_y_t, _, accuracy_t = _evaluate(x_test, y_test, w_kept, b_kept)
+        out["test_loss"], out["test_accuracy"] = (lse_t - z_y_t).mean(axis=0), accuracy_t
+    return out
+
+
+def _start(x: NDArray[np.float64], c: int, w0: Any, b0: Any) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The starting weights: zeros unless given, checked against (D, C) and (C,)."""
+    d = x.shape[1]
+    w = np.zeros((d, c)) if w0 is None else np.array(w0, dtype=np.float64)
+    b = np.zeros(c) if b0 is None else np.array(b0, dtype=np.float64)
+    if w.shape != (d, c) or not np.isfinite(w).all():
+        raise ValueError(f"w0: expected finite starting weights of shape ({d}, {c}), got shape {w.shape}")
+    if b.shape != (c,) or not np.isfinite(b).all():
+        raise ValueError(f"b0: expected finite starting biases of shape ({c},), got shape {b.shape}")
+    return w, b
+
+
+def _prepare(x: Any, y: Any, steps: Any, n_classes: Any, weight: Any, x_test: Any, y_test: Any,
+             keep_every: Any) -> tuple[Any, ...]:
+    """Validate the arguments shared by the two training functions."""
+    x = _features(x, "x")
+    c = _whole_at_least(n_classes, 2, "n_classes", "the number of classes")
+    y = _labels(y, x.shape[0], c, "y")
+    steps = _whole_at_least(steps, 0, "steps", "the number of steps")
+    if weight is None:
+        w = np.ones(c)
+    else:
+        w = _positive_numbers(weight, "weight", "class weights")
+        if w.shape != (c,):
+            raise ValueError(f"weight: expected one weight per class, shape ({c},), got shape {w.shape}")
+    if (x_test is None) != (y_test is None):
+        raise ValueError("x_test, y_test: give both or neither")
+    if x_test is not None:
+        x_test = _features(x_test, "x_test", x.shape[1])
+        y_test = _labels(y_test, x_test.shape[0], c, "y_test")
+    keep_every = _whole_at_least(keep_every, 1, "keep_every", "the spacing of the kept steps")
+    return x, y, steps, c, w, x_test, y_test, keep_every
+
+
+def train_softmax_regression(x: Any, y: Any, lr: float, steps: int, *, label_smoothing: float = 0.0,
+                             weight: Any = None, w0: Any = None, b0: Any = None, n_classes: int = 10,
+                             x_test: Any = None, y_test: Any = None, keep_every: int = 1) -> dict[str, Any]:
+    """Softmax regression q = softmax(x W + b) trained by full-batch gradient descent (notebook 07).
+
+    Each step: Z = X W + b, G = dL/dZ (= (softmax(Z) - onehot(y)) / N for the plain mean
+    cross-entropy), W <- W - lr X^T G, b <- b - lr sum_i G_i, from ``w0``, ``b0`` (zeros if not given).
+    The loss minimised is PyTorch's ``cross_entropy(Z, y, weight=weight, label_smoothing=label_smoothing)``.
+    Every ``keep_every`` steps (and after the last) the run keeps the model and reports, at ``steps``
+    (t = 0 is the start, t = k the model after k steps): ``objective`` (the loss minimised),
+    ``train_loss`` (the plain mean cross-entropy in nats, no weights or smoothing) and
+    ``train_accuracy``, with ``x_test``, ``y_test`` the plain ``test_loss`` and ``test_accuracy``;
+    the kept weights ``W_kept`` (K, D, C) and biases ``b_kept`` (K, C); the final ``W`` and ``b``.
+    """
+    x, y, steps, c, w, x_test, y_test, keep_every = _prepare(x, y, steps, n_classes, weight, x_test, y_test,
+                                                             keep_every)
+    lr_arr = _positive_numbers(lr, "lr", "the learning rate")
+    eps = _positive_numbers(label_smoothing, "label_smoothing", "label smoothing", closed=True, high=1.0)
+    if lr_arr.size != 1 or eps.size != 1:
+        raise ValueError("lr, label_smoothing: one number each (softmax_regression_grid trains several runs)")
+    kept, w_kept, b_kept = _descend(x, y, lr_arr, eps, steps, w, *_start(x, c, w0, b0), keep_every)
+    run = _record(x, y, x_test, y_test, eps, w, kept, w_kept, b_kept)
+    one = {key: value[..., 0, :] if key in ("W_kept", "b_kept", "W", "b") else value[:, 0]
+           for key, value in run.items() if key != "steps"}
+    return {**one, "steps": kept, "lr": float(lr_arr[0]), "label_smoothing": float(eps[0])}
+
+
+def softmax_regression_grid(x: Any, y: Any, lrs: Any, smoothings: Any, steps: int, *, n_classes: int = 10,
+                            x_test: Any = None, y_test: Any = None, keep_every: int = 1,
+                            w0: Any = None, b0: Any = None) -> dict[str, Any]:
+    """``train_softmax_regression`` for every (learning rate, label smoothing) pair, all in one pass.
+
+    The runs of ``lrs`` x ``smoothings`` train side by side from the same start, one matrix product a
+    step for all of them. The arrays of ``train_softmax_regression`` gain a run axis after the step
+    axis, of length len(lrs) * len(smoothings), in the order (lrs[0], smoothings[0]),
+    (lrs[0], smoothings[1]), ...; ``runs`` lists the pairs in that order.
+    """
+    x, y, steps, c, w, x_test, y_test, keep_every = _prepare(x, y, steps, n_classes, None, x_test, y_test,
+                                                             keep_every)
+    lr_arr = _positive_numbers(lrs, "lrs", "learning rates")
+    eps_arr = _positive_numbers(smoothings, "smoothings", "label smoothings", closed=True, high=1.0)
+    lr_runs, eps_runs = np.repeat(lr_arr, eps_arr.size), np.tile(eps_arr, lr_arr.size)
+    kept, w_kept, b_kept = _descend(x, y, lr_runs, eps_runs, steps, w, *_start(x, c, w0, b0), keep_every)
+    run = _record(x, y, x_test, y_test, eps_runs, w, kept, w_kept, b_kept)
+    run["runs"] = list(zip(lr_runs.tolist(), eps_runs.tolist()))
+    return run

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-MATH = ["helpers.info", "helpers.losses", "helpers.grads", "helpers.experiments"]
+MATH = ["helpers.info", "helpers.losses", "helpers.grads", "helpers.experiments", "helpers.calibration"]
 NOT_IN_MATH = ["torch", "ipywidgets", "matplotlib", "scipy", "helpers.explorers", "helpers.checks", "helpers.plots"]
 
 

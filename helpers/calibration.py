@@ -1,0 +1,113 @@
+"""How good a classifier's predictions are, beyond the loss: counts of right and wrong, and calibration.
+
+NumPy only, like the rest of the mathematics (notebook 07). Notation: N samples, C classes, true
+labels y_i, predicted probabilities q_i (a row of C numbers that sums to 1), the predicted class
+argmax_c q_ic and its probability, the *confidence* max_c q_ic.
+
+- ``confusion_matrix``: M[i, j] = number of samples of true class i predicted as class j;
+- ``per_class_recall``: recall_c = M[c, c] / sum_j M[c, j], the share of class c that is found;
+- ``reliability_bins``: confidence and accuracy in equal-width confidence bins (a reliability diagram);
+- ``expected_calibration_error``: ECE = sum_b (n_b / N) |accuracy_b - confidence_b|.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from helpers._validate import as_distribution
+
+__all__ = ["confusion_matrix", "per_class_recall", "reliability_bins", "expected_calibration_error"]
+
+
+def _class_indices(values: ArrayLike, name: str, n_classes: int) -> NDArray[np.int64]:
+    """``values`` as a 1-D array of class indices in 0..n_classes-1, else ValueError naming ``name``."""
+    arr = np.asarray(values)
+    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.integer):
+        raise ValueError(f"{name}: class indices must be integers, got dtype {arr.dtype}")
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name}: expected a non-empty 1-D array of class indices, got shape {arr.shape}")
+    if arr.min() < 0 or arr.max() >= n_classes:
+        raise ValueError(f"{name}: class indices must lie in 0..{n_classes - 1}, "
+                         f"got {int(arr.min())}..{int(arr.max())}")
+    return arr.astype(np.int64)
+
+
+def _n_classes(n_classes: Any) -> int:
+    if isinstance(n_classes, bool) or not isinstance(n_classes, (int, np.integer)) or n_classes < 1:
+        raise ValueError(f"n_classes: expected a whole number >= 1, got {n_classes!r}")
+    return int(n_classes)
+
+
+def confusion_matrix(y_true: ArrayLike, y_pred: ArrayLike, n_classes: int) -> NDArray[np.int64]:
+    """Counts M (C, C) with M[i, j] = #{k : y_true_k = i and y_pred_k = j}.
+
+    Rows are the true classes, columns the predicted ones: the diagonal holds the right answers,
+    row i off the diagonal the samples of class i that were missed, and where they went.
+    """
+    c = _n_classes(n_classes)
+    t = _class_indices(y_true, "y_true", c)
+    p = _class_indices(y_pred, "y_pred", c)
+    if t.shape != p.shape:
+        raise ValueError(f"y_true and y_pred: shapes differ, {t.shape} vs {p.shape}")
+    return np.bincount(t * c + p, minlength=c * c).reshape(c, c)
+
+
+def per_class_recall(y_true: ArrayLike, y_pred: ArrayLike, n_classes: int) -> NDArray[np.float64]:
+    """recall_c = M[c, c] / sum_j M[c, j]: the fraction of the samples of class c predicted as c.
+
+    nan for a class with no sample in ``y_true`` (its recall is undefined).
+    """
+    m = confusion_matrix(y_true, y_pred, n_classes)
+    support = m.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(support > 0, np.diag(m) / np.maximum(support, 1), np.nan)
+
+
+def _confidence_and_correct(probs: ArrayLike, y_true: ArrayLike) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """confidence_i = max_c q_ic and correct_i = [argmax_c q_ic = y_i], from probabilities (N, C)."""
+    q = as_distribution(probs, "probs")
+    if q.ndim != 2:
+        raise ValueError(f"probs: expected shape (N, C), one row of probabilities per sample, got shape {q.shape}")
+    y = _class_indices(y_true, "y_true", q.shape[1])
+    if y.shape[0] != q.shape[0]:
+        raise ValueError(f"y_true: expected {q.shape[0]} labels, one per row of probs, got {y.shape[0]}")
+    return q.max(axis=1), q.argmax(axis=1) == y
+
+
+def _bins(n_bins: Any) -> int:
+    if isinstance(n_bins, bool) or not isinstance(n_bins, (int, np.integer)) or n_bins < 1:
+        raise ValueError(f"n_bins: expected a whole number >= 1, got {n_bins!r}")
+    return int(n_bins)
+
+
+def reliability_bins(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10) -> dict[str, NDArray[Any]]:
+    """The numbers behind a reliability diagram, over ``n_bins`` equal-width confidence bins.
+
+    Bin b holds the samples whose confidence lies in (b / B, (b + 1) / B] (the first bin also
+    takes 0). Per bin: ``count`` n_b, ``confidence`` (the mean confidence) and ``accuracy`` (the
+    fraction predicted right), both nan for an empty bin; ``edges`` are the B + 1 bin edges.
+    A calibrated model has accuracy = confidence in every bin.
+    """
+    b = _bins(n_bins)
+    conf, correct = _confidence_and_correct(probs, y_true)
+    edges = np.linspace(0.0, 1.0, b + 1)
+    which = np.clip(np.searchsorted(edges, conf, side="left") - 1, 0, b - 1)
+    count = np.bincount(which, minlength=b)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        confidence = np.bincount(which, weights=conf, minlength=b) / count
+        accuracy = np.bincount(which, weights=correct.astype(float), minlength=b) / count
+    return {"edges": edges, "count": count, "confidence": confidence, "accuracy": accuracy}
+
+
+def expected_calibration_error(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10) -> float:
+    """ECE = sum_b (n_b / N) |accuracy_b - confidence_b| over ``n_bins`` equal-width confidence bins.
+
+    The average gap between how sure the model is and how often it is right, weighted by how many
+    samples fall in each bin (Guo et al., 2017). 0 for a calibrated model; in [0, 1].
+    """
+    bins = reliability_bins(probs, y_true, n_bins)
+    full = bins["count"] > 0
+    gaps = np.abs(bins["accuracy"][full] - bins["confidence"][full])
+    return float((bins["count"][full] / bins["count"].sum()) @ gaps)

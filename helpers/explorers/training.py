@@ -1,0 +1,188 @@
+"""Notebook 07: softmax regression on the handwritten digits, trained with cross-entropy.
+
+- ``digits_split``: scikit-learn's 8x8 digits, split 80/20 (seeded, stratified) and standardised
+  with the training set's mean and standard deviation, as the notebook does it;
+- ``training_runs``: every run on the explorer's grid of learning rates and label smoothings,
+  trained once (``helpers.experiments.softmax_regression_grid``) and kept for the session;
+- ``training_view``: what the explorer shows for one learning rate, number of steps and smoothing:
+  the loss curves, the test accuracy, the reliability diagram and the expected calibration error;
+- ``softmax_training``: the explorer.
+
+Training a run takes far longer than a slider may (about 100 ms from key press to figure), so the
+runs are trained when the explorer is first built, and a slider only looks them up.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+import ipywidgets as widgets
+import numpy as np
+from numpy.typing import NDArray
+
+from helpers.calibration import expected_calibration_error, reliability_bins
+from helpers.experiments import softmax_regression_grid
+from helpers.explorers._base import Explorer, register
+from helpers.losses import softmax
+from helpers.plots import PALETTE, label_axes, new_figure
+
+__all__ = ["digits_split", "training_runs", "training_view", "softmax_training",
+           "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING", "N_BINS"]
+
+LEARNING_RATES = (0.03, 0.1, 0.3, 1.0, 3.0)
+SMOOTHINGS = (0.0, 0.1, 0.2)
+MAX_STEPS = 200       # the steps slider's range: 0 to MAX_STEPS ...
+STEP_SPACING = 10     # ... in steps of STEP_SPACING (the models kept by every run)
+N_BINS = 10           # confidence bins of the reliability diagram and the ECE
+
+
+def _frozen(arr: NDArray[Any]) -> NDArray[Any]:
+    arr = np.array(arr)
+    arr.flags.writeable = False
+    return arr
+
+
+@functools.cache
+def digits_split(test_size: float = 0.2, seed: int = 0) -> tuple[NDArray[np.float64], NDArray[np.float64],
+                                                                 NDArray[np.int64], NDArray[np.int64]]:
+    """(x_train, x_test, y_train, y_test): the 1,797 digits, 64 pixels each, split and standardised.
+
+    ``train_test_split(stratify=y, random_state=seed)`` keeps each digit's share in both parts;
+    every pixel is then shifted and scaled by the training set's mean and standard deviation
+    (a pixel that is constant in the training set is only shifted). Read-only arrays.
+    """
+    from sklearn.datasets import load_digits  # imported here: loading scikit-learn takes a second
+    from sklearn.model_selection import train_test_split
+
+    digits = load_digits()
+    x_train, x_test, y_train, y_test = train_test_split(digits.data, digits.target, test_size=test_size,
+                                                        stratify=digits.target, random_state=seed)
+    mean, std = x_train.mean(axis=0), x_train.std(axis=0)
+    std[std == 0] = 1.0
+    return (_frozen((x_train - mean) / std), _frozen((x_test - mean) / std),
+            _frozen(y_train.astype(np.int64)), _frozen(y_test.astype(np.int64)))
+
+
+@contextlib.contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """Small matrix products run fastest on one thread (more threads only wait for each other)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover  (installed with scikit-learn)
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+@functools.cache
+def training_runs() -> dict[str, Any]:
+    """Every (learning rate, label smoothing) of the grid trained for ``MAX_STEPS`` steps from zero
+    weights; kept every ``STEP_SPACING`` steps, with the test set's probabilities at each kept step."""
+    x_train, x_test, y_train, y_test = digits_split()
+    with _one_blas_thread():
+        grid = softmax_regression_grid(x_train, y_train, LEARNING_RATES, SMOOTHINGS, MAX_STEPS,
+                                       x_test=x_test, y_test=y_test, keep_every=STEP_SPACING)
+    logits = np.einsum("nd,kdrc->krnc", x_test, grid["W_kept"]) + grid["b_kept"][:, :, None, :]
+    return {key: _frozen(value) if isinstance(value, np.ndarray) else value for key, value in grid.items()
+            if key not in ("W_kept", "b_kept")} | {"test_probs": _frozen(softmax(logits)),
+                                                    "y_test": y_test, "n_train": len(y_train)}
+
+
+def training_view(lr: float, steps: int, label_smoothing: float) -> dict[str, Any]:
+    """What the explorer shows for a run of the grid after ``steps`` steps (a multiple of STEP_SPACING).
+
+    The loss curves (plain mean cross-entropy in nats on the training and the test set, no smoothing
+    in either) of the whole run, and at ``steps``: the test accuracy, the mean confidence, the
+    reliability diagram's bins and the expected calibration error.
+    """
+    runs = training_runs()
+    if (float(lr), float(label_smoothing)) not in runs["runs"]:
+        raise ValueError(f"lr, label_smoothing: ({lr!r}, {label_smoothing!r}) is not on the explorer's grid "
+                         f"{LEARNING_RATES} x {SMOOTHINGS}")
+    if isinstance(steps, bool) or steps not in range(0, MAX_STEPS + 1, STEP_SPACING):
+        raise ValueError(f"steps: expected a multiple of {STEP_SPACING} in 0..{MAX_STEPS}, got {steps!r}")
+    r = runs["runs"].index((float(lr), float(label_smoothing)))
+    k = int(steps) // STEP_SPACING
+    probs, y_test = runs["test_probs"][k, r], runs["y_test"]
+    bins = reliability_bins(probs, y_test, N_BINS)
+    return {"lr": float(lr), "steps": int(steps), "label_smoothing": float(label_smoothing),
+            "kept_steps": runs["steps"], "train_curve": runs["train_loss"][:, r], "test_curve": runs["test_loss"][:, r],
+            "train_loss": float(runs["train_loss"][k, r]), "test_loss": float(runs["test_loss"][k, r]),
+            "accuracy": float(runs["test_accuracy"][k, r]), "n_test": len(y_test), "n_train": runs["n_train"],
+            "confidence": float(probs.max(axis=1).mean()), "bins": bins,
+            "ece": expected_calibration_error(probs, y_test, N_BINS)}
+
+
+class SoftmaxTraining(Explorer):
+    """Loss curves and a reliability diagram of softmax regression on the digits, for a learning
+    rate, a number of gradient-descent steps and a label smoothing."""
+
+    name = "softmax-training"
+
+    def __init__(self) -> None:
+        fig, (ax_loss, ax_rel) = new_figure(1, 2, figsize=(7.6, 2.8), layout="constrained")
+        state = training_view(1.0, 100, 0.0)
+        steps = state["kept_steps"]
+        (self._train,) = ax_loss.plot(steps, state["train_curve"], color=PALETTE["blue"], label="training set")
+        (self._test,) = ax_loss.plot(steps, state["test_curve"], color=PALETTE["vermillion"], label="test set")
+        self._now = ax_loss.axvline(state["steps"], color=PALETTE["black"], linewidth=1, alpha=0.5)
+        ax_loss.axhline(np.log(10), color=PALETTE["black"], linewidth=0.8, linestyle=":")
+        ax_loss.text(MAX_STEPS / 2, np.log(10), "ln 10", ha="center", va="bottom", fontsize=9)
+        ax_loss.set_xlim(0, MAX_STEPS)
+        ax_loss.set_ylim(0.0, 2.5)
+        ax_loss.legend(loc="center right", fontsize=9)
+        label_axes(ax_loss, "gradient-descent step", "cross-entropy (nats)")
+        edges = state["bins"]["edges"]
+        self._bars = ax_rel.stairs(np.zeros(N_BINS), edges, fill=True, color=PALETTE["sky"], alpha=0.8,
+                                   label="accuracy in the bin")
+        (self._conf,) = ax_rel.plot((edges[:-1] + edges[1:]) / 2, np.zeros(N_BINS), "o", color=PALETTE["black"],
+                                    markersize=4, label="mean confidence")
+        ax_rel.plot([0, 1], [0, 1], color=PALETTE["black"], linewidth=0.8, linestyle="--", label="calibrated")
+        ax_rel.set_xlim(0, 1)
+        ax_rel.set_ylim(0, 1)
+        ax_rel.set_xticks([0, 0.5, 1])
+        ax_rel.set_yticks([0, 0.5, 1])
+        ax_loss.set_xticks(range(0, MAX_STEPS + 1, 50))
+        ax_loss.set_yticks([0, 1, 2])
+        label_axes(ax_rel, "confidence (largest probability)", "accuracy")
+        controls = {
+            "lr": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES], value=1.0,
+                                          description="learning rate", style={"description_width": "initial"}),
+            "steps": widgets.IntSlider(value=100, min=0, max=MAX_STEPS, step=STEP_SPACING, description="steps"),
+            "label_smoothing": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in SMOOTHINGS], value=0.0,
+                                                       description="label smoothing",
+                                                       style={"description_width": "initial"}),
+        }
+        super().__init__(controls, fig, title="Training softmax regression on the digits")
+
+    def compute(self, lr: float, steps: int, label_smoothing: float) -> dict[str, Any]:
+        return training_view(lr, steps, label_smoothing)
+
+    def draw(self, state: dict[str, Any]) -> None:
+        self._train.set_ydata(state["train_curve"])
+        self._test.set_ydata(state["test_curve"])
+        self._now.set_xdata([state["steps"], state["steps"]])
+        bins = state["bins"]
+        self._bars.set_data(np.nan_to_num(bins["accuracy"]))
+        self._conf.set_ydata(bins["confidence"])  # nan (not drawn) in an empty bin
+
+    def describe(self, state: dict[str, Any]) -> list[str]:
+        gap = state["confidence"] - state["accuracy"]
+        lean = "over-confident" if gap > 0.005 else "under-confident" if gap < -0.005 else "about calibrated"
+        right = round(state["accuracy"] * state["n_test"])
+        return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
+                f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
+                f"cross-entropy (no smoothing): training {state['train_loss']:.4f} nats, "
+                f"test {state['test_loss']:.4f} nats",
+                f"test accuracy {state['accuracy']:.4f} ({right} of {state['n_test']} digits)",
+                f"mean confidence {state['confidence']:.4f}: {lean}; "
+                f"expected calibration error {state['ece']:.4f} ({N_BINS} bins)"]
+
+
+@register("softmax-training")
+def softmax_training() -> SoftmaxTraining:
+    """Explorer: softmax regression on the digits; learning rate, steps and label smoothing on sliders."""
+    return SoftmaxTraining()
