@@ -1,6 +1,8 @@
 """What both builds do to a notebook before nbconvert renders it (pure functions, no I/O).
 
-- Explorers: the display bundle of an explorer holds a widget view and, beside it, a PNG of its
+- Live explorers (``helpers.explorers.live``) are embedded with their own module and a small host,
+  so they move on the page with no kernel and no network (``tools/live.py``).
+- Other explorers: the display bundle of an explorer holds a widget view and, beside it, a PNG of its
   initial figure. Without a kernel the widget view cannot move, so it is dropped (and with it the
   notebook's saved widget state, which would pull a widget renderer from a CDN) and the PNG shows,
   followed by a note that the explorer moves in JupyterLab.
@@ -14,6 +16,8 @@ import re
 from typing import Any
 
 import nbformat
+
+from tools.live import embed_live_explorers
 
 __all__ = [
     "WIDGET_VIEW", "EXPLORER_NOTE", "is_explorer_output", "show_explorers_as_figures",
@@ -116,6 +120,7 @@ def unexecuted_cells(nb: nbformat.NotebookNode) -> list[int]:
 def prepare(nb: nbformat.NotebookNode, link_suffix: str) -> nbformat.NotebookNode:
     """A copy of ``nb`` ready for a static page: explorers as figures, links to built pages."""
     nb = copy.deepcopy(nb)
+    embed_live_explorers(nb)  # live explorers move on the page; the others show their initial figure
     show_explorers_as_figures(nb)
     rewrite_notebook_links(nb, link_suffix)
     return nb
