@@ -14,9 +14,11 @@ import ipywidgets as widgets
 import pytest
 
 from helpers.explorers import REGISTRY
+from helpers.explorers.live import EXPLORER_MIME
 
 from . import labdriver
 from .conftest import RunNotebook
+from .livedriver import LiveOnPage, exercise_explorer
 
 KEY_STEPS = 5  # arrow presses per keyboard move: enough for every readout to change visibly
 
@@ -232,3 +234,28 @@ def test_controls_answer_the_mouse(notebook: RunNotebook) -> None:
             apply_position(control, pos1)
             check_readout(notebook, i, name, mirror, before, f"slider {key} dragged to {control.value!r}", problems)
     assert not problems, f"{notebook.path.name}:\n- " + "\n- ".join(problems)
+
+
+def live_explorers_shown(run: RunNotebook) -> list[str]:
+    """The names of the live explorers the notebook shows, in page order (from the stored outputs)."""
+    return [out["data"][EXPLORER_MIME]["name"] for cell in run.source["cells"] if cell["cell_type"] == "code"
+            for out in cell.get("outputs", []) if EXPLORER_MIME in out.get("data", {})]
+
+
+def test_live_explorers_follow_their_reference(notebook: RunNotebook) -> None:
+    """Every live explorer the notebook shows is on the page, and its readout equals its Python
+    reference at first, at 50 random settings, from the keyboard and after a drag."""
+    require_run(notebook)
+    names = live_explorers_shown(notebook)
+    if not names:
+        pytest.skip(f"{notebook.path.name} shows no live explorer")
+    page = notebook.nb.page
+    page.wait_for_function(f"() => document.querySelectorAll('.jp-Notebook .ce-live').length >= {len(names)}",
+                           timeout=60_000)
+    on_page = page.evaluate("() => [...document.querySelectorAll('.jp-Notebook .ce-live .ce-readout')]"
+                            ".map(r => r.dataset.explorer)")
+    assert on_page == names, f"live explorers on the page {on_page}, in the notebook {names}"
+    for index, name in enumerate(names):
+        explorer = LiveOnPage(page, name, names[:index].count(name))  # the n-th of that name
+        explorer.root.scroll_into_view_if_needed()
+        exercise_explorer(explorer, seed=index)

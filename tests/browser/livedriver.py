@@ -1,0 +1,115 @@
+"""Reading and moving a live explorer on a page (JupyterLab, a built page or a deck), and checking
+it against its Python reference: shared by the browser tests of the notebooks and of the
+live explorers themselves."""
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from helpers.explorers.live import LIVE
+
+from . import labdriver
+
+SETTINGS = 50
+_NUMBER = re.compile(r"[-−]?\d+(?:\.\d+)?")
+
+
+def same_to_printed_precision(page_line: str, reference_line: str) -> bool:
+    """Equal text, numbers equal to within half a unit of their last printed digit (JavaScript's
+    toFixed rounds an exact tie up, Python's format to even)."""
+    if page_line == reference_line:
+        return True
+    words_page, words_ref = _NUMBER.split(page_line), _NUMBER.split(reference_line)
+    nums_page, nums_ref = _NUMBER.findall(page_line), _NUMBER.findall(reference_line)
+    if words_page != words_ref or len(nums_page) != len(nums_ref):
+        return False
+    for a, b in zip(nums_page, nums_ref):
+        digits = len(b.split(".")[1]) if "." in b else 0
+        if abs(float(a.replace("−", "-")) - float(b.replace("−", "-"))) > 0.5 * 10 ** -digits + 1e-12:
+            return False
+    return True
+
+
+class LiveOnPage:
+    """One live explorer on a page, read and moved as a learner would."""
+
+    def __init__(self, page: Any, name: str, index: int = 0) -> None:
+        self.page, self.name = page, name
+        self.root = page.locator(f".jp-Notebook .ce-live-{name}, main .ce-live-{name}").nth(index)
+        self.mirror = LIVE[name]()
+
+    def readout(self) -> list[str]:
+        return [line.strip() for line in self.root.locator(".ce-readout").inner_text().splitlines() if line.strip()]
+
+    def values_on_page(self) -> dict[str, Any]:
+        found = {}
+        for spec in self.mirror.specs:
+            control = self.root.locator(f"[data-name='{spec['name']}']")
+            value = control.input_value()
+            found[spec["name"]] = value if spec["kind"] == "select" else float(value)
+        return found
+
+    def check(self, how: str) -> None:
+        values = self.values_on_page()
+        expected = self.mirror.set(**values).reference()
+        shown = self.readout()
+        assert len(shown) == len(expected) and all(
+            same_to_printed_precision(a, b) for a, b in zip(shown, expected)), (
+            f"{self.name} after {how} at {values}: the page shows {shown}, Python computes {expected}")
+
+    def set_control(self, spec: dict[str, Any], value: Any) -> None:
+        control = self.root.locator(f"[data-name='{spec['name']}']")
+        if spec["kind"] == "select":
+            control.select_option(str(value))
+        else:
+            control.evaluate("(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }",
+                             str(value))
+
+    def random_value(self, spec: dict[str, Any], rng: random.Random) -> Any:
+        if spec["kind"] == "select":
+            return rng.choice(spec["options"])
+        steps = round((spec["max"] - spec["min"]) / spec["step"])
+        return spec["min"] + rng.randint(0, steps) * spec["step"]
+
+
+def exercise_explorer(explorer: LiveOnPage, seed: int) -> None:
+    """Initial readout, accessibility, 50 random settings, keyboard and drag, each checked."""
+    explorer.check("rendering")
+    for svg in explorer.root.locator("svg").all():
+        assert svg.locator("title").text_content().strip(), "every drawing has a title"
+        assert svg.locator("desc").text_content().strip(), "every drawing has a description"
+    for spec in explorer.mirror.specs:
+        control = explorer.root.locator(f"[data-name='{spec['name']}']")
+        label = explorer.root.locator(f"label[for='{control.get_attribute('id')}']")
+        assert label.inner_text().strip() == spec["label"], f"{spec['name']}: a visible label"
+        if spec["kind"] == "range":
+            assert spec["label"] in (control.get_attribute("aria-valuetext") or ""), "the value stated in words"
+    rng = random.Random(seed)
+    for i in range(SETTINGS):
+        for spec in explorer.mirror.specs:
+            explorer.set_control(spec, explorer.random_value(spec, rng))
+        explorer.check(f"random setting {i}")
+    for spec in explorer.mirror.specs:
+        if spec["kind"] != "range":
+            continue
+        control = explorer.root.locator(f"[data-name='{spec['name']}']")
+        for key in ("Home", "ArrowRight", "ArrowRight", "ArrowUp", "PageUp", "End", "ArrowLeft", "PageDown"):
+            control.focus()
+            explorer.page.keyboard.press(key)
+            explorer.check(f"{key} on {spec['name']}")
+        box = control.bounding_box()
+        explorer.page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)
+        explorer.page.mouse.down()
+        explorer.page.mouse.move(box["x"] + 0.37 * box["width"], box["y"] + box["height"] / 2, steps=8)
+        explorer.page.mouse.up()
+        explorer.check(f"a drag of {spec['name']}")
+
+
+def screenshot_on_failure(page: Any, label: str) -> None:
+    labdriver.ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.screenshot(path=str(labdriver.ARTIFACTS_DIR / f"live-{label}-{scheme}.png"), full_page=True)
+
+
