@@ -36,7 +36,7 @@ class LiveOnPage:
 
     def __init__(self, page: Any, name: str, index: int = 0) -> None:
         self.page, self.name = page, name
-        self.root = page.locator(f".jp-Notebook .ce-live-{name}, main .ce-live-{name}").nth(index)
+        self.root = page.locator(f".ce-live-{name}").nth(index)
         self.mirror = LIVE[name]()
 
     def readout(self) -> list[str]:
