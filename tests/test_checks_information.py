@@ -1,5 +1,6 @@
 """Tests of notebook 02's exercise checks: each accepts the reference solution, rejects the typical
-wrong answers with the right hint, handles the placeholder, and never raises."""
+wrong answers with a diagnosis that names the mistake, handles the placeholder, never raises, and
+hints in steps without giving the answer away."""
 from __future__ import annotations
 
 import math
@@ -9,6 +10,7 @@ import pytest
 import torch
 
 from helpers import checks
+from helpers.checks import information as ix
 
 
 def not_ok(verdict, *fragments: str) -> None:
@@ -33,7 +35,8 @@ def test_ace_of_spades_accepts_the_solution(answer) -> None:
     (math.log(52), ["nats where bits were asked"]),
     (math.log10(52), ["dits where bits were asked"]),
     (math.log2(1 / 52), ["minus sign"]),
-    (1 / 52, ["probability 1/52"]),
+    (1 / 52, ["probability of the card", "log scale"]),
+    (52.0, ["1/p", "log"]),
     (2.0, ["suit alone"]),
     (math.log2(13), ["rank alone"]),
     (2 * math.log2(13), ["multiplied", "add"]),
@@ -58,12 +61,14 @@ def test_probability_from_nats_accepts_the_solution(answer) -> None:
 
 @pytest.mark.parametrize("answer, fragments", [
     (..., ["placeholder"]),
-    (2.0 ** -3, ["bits", "np.exp"]),
-    (10.0 ** -3, ["dits", "np.exp"]),
+    (2.0 ** -3, ["bits", "not 2^x"]),
+    (10.0 ** -3, ["dits", "not 10^x"]),
     (math.exp(3), ["larger than 1", "minus sign"]),
     (-3.0, ["ln p"]),
+    (3.0, ["information content I you were given"]),
     (-math.exp(-3), ["between 0 and 1"]),
-    (math.exp(-3) * math.log(2), ["between 0 and 1"]),
+    (1.5, ["between 0 and 1"]),
+    (math.exp(-3) * math.log(2), ["constant factor", "base"]),
     (0.5, ["too large"]),
     ("0.05", ["should be a number"]),
     (float("nan"), ["nan"]),
@@ -112,3 +117,99 @@ def test_close_to_never_raises() -> None:
     assert close_to(np.float64(0.5), 0.5) and close_to(torch.tensor(0.5), 0.5)
     for weird in (..., None, "0.5", b"x", True, object(), [0.5, 0.5], {1: 2}):
         assert close_to(weird, 0.5) is False
+
+
+# --- Exercise 4: at most how many questions find one card among 52 ---------------------------------
+
+def worst_case_questions(n: int) -> int:
+    """Independent reference: halve n options, keeping the larger half, until one is left."""
+    asked = 0
+    while n > 1:
+        n, asked = (n + 1) // 2, asked + 1
+    return asked
+
+
+def test_questions_reference_is_the_halving_count() -> None:
+    assert ix.QUESTIONS_FOR_ONE_CARD == worst_case_questions(52) == 6
+    assert 2 ** (ix.QUESTIONS_FOR_ONE_CARD - 1) < 52 <= 2 ** ix.QUESTIONS_FOR_ONE_CARD
+
+
+@pytest.mark.parametrize("answer", [6, 6.0, np.int64(6), torch.tensor(6), np.array(6), math.ceil(math.log2(52))])
+def test_questions_accepts_the_solution(answer) -> None:
+    verdict = checks.questions_for_one_card(answer)
+    assert verdict.ok and "= 6" in verdict.message
+
+
+@pytest.mark.parametrize("answer, fragments", [
+    (..., ["placeholder"]),
+    (math.log2(52), ["information content", "whole number"]),
+    (5.7, ["information content", "whole number"]),
+    (5, ["2^5 = 32", "too few"]),
+    (1, ["1 question has", "too few"]),
+    (0, ["before any question"]),
+    (52, ["card by card"]),
+    (51, ["card by card"]),
+    (26, ["first question"]),
+    (7, ["more than needed"]),
+    (1e300, ["more than needed"]),
+    (6.5, ["not a whole number"]),
+    (-6, ["negative"]),
+    ("6", ["should be a number"]),
+    ([6, 6], ["shape"]),
+    (float("nan"), ["nan"]),
+])
+def test_questions_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.questions_for_one_card(answer), *fragments)
+
+
+# --- hints: graduated, and none gives the answer away -----------------------------------------------
+
+CHECKERS = [checks.ace_of_spades_information, checks.probability_from_nats, checks.information_bits_function,
+            checks.questions_for_one_card]
+# What would give each answer away: the number itself, or the finished expression to copy.
+GIVEAWAYS = {
+    "ace_of_spades_information": ["5.70", "5.7", "log2(52)", "log2 52", "1/52", "np.log2(1 / 52)"],
+    "probability_from_nats": ["0.0498", "0.05", "e^(-3)", "exp(-3)", "np.exp(-I", "p = e^(-I)"],
+    "information_bits_function": ["-np.log2(p)", "return -", "-log2 p", "-log2(p)"],
+    "questions_for_one_card": ["6 questions", "is 6", "= 6", "2^6", "64"],
+}
+
+
+@pytest.mark.parametrize("checker", CHECKERS, ids=lambda c: c.__name__)
+def test_hints_are_graduated_and_give_nothing_away(checker) -> None:
+    assert len(checker.hints) >= 2
+    assert len(set(checker.hints)) == len(checker.hints)
+    for hint in checker.hints:
+        for giveaway in GIVEAWAYS[checker.__name__]:
+            assert giveaway not in hint, (giveaway, hint)
+
+
+@pytest.mark.parametrize("checker", CHECKERS, ids=lambda c: c.__name__)
+def test_asking_again_shows_the_next_hint(checker) -> None:
+    wrong = lambda p: -np.log(p) if checker is checks.information_bits_function else 0.5  # noqa: E731
+    assert not checker(wrong).ok
+    for level in range(1, len(checker.hints) + 1):
+        verdict = checker(wrong, hint=level)
+        assert verdict.level == level and verdict.hint == checker.hints[level - 1]
+        assert f"Hint {level} of {len(checker.hints)}" in repr(verdict)
+
+
+def test_first_not_yet_is_the_diagnosis_alone_then_hints_follow_in_order() -> None:
+    checks.questions_for_one_card(6)  # a correct answer resets the count
+    shown = [checks.questions_for_one_card(5) for _ in range(5)]
+    assert [v.level for v in shown] == [0, 1, 2, 3, 3]
+    assert "Hint" not in repr(shown[0]) and "2^5 = 32" in repr(shown[0])
+    assert "Hint 1 of 3" in repr(shown[1]) and "Hint 3 of 3" in repr(shown[3])
+
+
+def test_diagnoses_never_give_the_answer_away() -> None:
+    wrong_answers = {
+        checks.ace_of_spades_information: [1 / 52, 52.0, 2.0, math.log2(13), 2 * math.log2(13), math.log(52), 9.0],
+        checks.probability_from_nats: [2.0 ** -3, 10.0 ** -3, math.exp(3), -3.0, 3.0, -0.2, 0.5, 0.01],
+        checks.questions_for_one_card: [math.log2(52), 5, 52, 26, 7, 6.5, -6, 0],
+    }
+    for checker, answers in wrong_answers.items():
+        for answer in answers:
+            message = checker(answer, hint=0).message
+            for giveaway in GIVEAWAYS[checker.__name__]:
+                assert giveaway not in message, (checker.__name__, answer, message)
