@@ -110,3 +110,17 @@ def test_controls_start_on_their_grid() -> None:
         assert abs(k - round(k)) < 1e-6
     t = ex.controls["temperature"]
     assert t.value == 1.0 and abs((0.0 - t.min) / t.step - round((0.0 - t.min) / t.step)) < 1e-9
+
+
+def test_state_agrees_with_the_math_layer_on_the_articles_rows() -> None:
+    """What notebook 05 computes with helpers.losses, the explorer shows: the same q and loss per row."""
+    from helpers import losses
+    from helpers.checks.pytorch import ARTICLE_X, ARTICLE_Y
+
+    rows = losses.cross_entropy(ARTICLE_X, ARTICLE_Y, reduction="none")
+    for i, (z, label) in enumerate(zip(ARTICLE_X.tolist(), ARTICLE_Y.tolist())):
+        state = sx.softmax_state(*z, label)
+        np.testing.assert_allclose(state["q"], losses.softmax(ARTICLE_X, axis=1)[i], rtol=1e-12)
+        assert state["loss"] == pytest.approx(rows[i], rel=1e-12)
+        shifted = sx.softmax_state(*(v + 5.0 for v in z), label)
+        assert shifted["loss"] == pytest.approx(state["loss"], rel=1e-9)
