@@ -17,6 +17,7 @@ EX2 = float(F.binary_cross_entropy(Q2, P2))
 P4, Z4 = torch.tensor([0.6, 0.3, 0.1], dtype=torch.float64), torch.tensor([0.5, 1.5, -1.0], dtype=torch.float64)
 LOG_Q4 = F.log_softmax(Z4, dim=-1)
 EX4 = float(F.kl_div(LOG_Q4, P4, reduction="sum"))
+EX5 = math.log2(8) - 2.5  # KL(p || u) = log2 K - H(p), K = 8, H(p) = 2.5 bits
 
 GARBAGE = [..., None, "0.5", {"a": 1}, [1.0, 2.0], float("nan")]
 
@@ -28,15 +29,18 @@ def test_reference_values_by_hand() -> None:
     assert EX4 == pytest.approx(float(np.sum(P4.numpy() * np.log(P4.numpy() / q))))
 
 
-@pytest.mark.parametrize("checker", [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call])
+VALUE_CHECKERS = [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call, checks.kl_to_uniform]
+ALL_CHECKERS = VALUE_CHECKERS + [checks.kl_function]
+
+
+@pytest.mark.parametrize("checker", VALUE_CHECKERS)
 @pytest.mark.parametrize("answer", GARBAGE)
 def test_value_checkers_never_raise(checker, answer) -> None:
     verdict = checker(answer)
     assert not verdict.ok and verdict.message
 
 
-@pytest.mark.parametrize("checker", [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call,
-                                     checks.kl_function])
+@pytest.mark.parametrize("checker", ALL_CHECKERS)
 def test_placeholder_is_named(checker) -> None:
     verdict = checker(...)
     assert not verdict.ok and "placeholder" in verdict.message
@@ -112,3 +116,81 @@ def test_kl_div_call() -> None:
 def test_verdicts_render_as_html() -> None:
     assert "Correct!" in checks.one_hot_cross_entropy(EX1)._repr_html_()
     assert "Not yet" in checks.one_hot_cross_entropy(...)._repr_html_()
+
+
+def test_multilabel_bce_names_swapped_arguments() -> None:
+    swapped = float(F.binary_cross_entropy(P2, Q2))  # the tags as input: log 0 clamped at -100
+    assert "swapped" in checks.multilabel_bce(swapped).message
+
+
+def test_kl_function_survives_a_function_that_mutates_its_inputs() -> None:
+    def good(p, q):
+        m = p > 0
+        return float(np.sum(p[m] * np.log(p[m] / q[m])))
+
+    def vandal(p, q):
+        p[...] = 0.0
+        q[...] = 7.0
+        return 0.0
+
+    assert checks.kl_function(good).ok
+    assert not checks.kl_function(vandal).ok
+    assert checks.kl_function(good).ok  # the cases are intact
+    from helpers.checks.cross_entropy import _KL_CASES
+    assert all(not a.flags.writeable for case in _KL_CASES for a in case)
+
+
+def test_kl_function_calls_the_learner_only_on_copies() -> None:
+    seen = []
+
+    def spy(p, q):
+        seen.append((p, q))
+        return float(np.sum(q))  # wrong on purpose: the extra diagnoses run too
+
+    checks.kl_function(spy)
+    from helpers.checks.cross_entropy import _KL_CASES
+    originals = {id(a) for case in _KL_CASES for a in case}
+    assert seen and all(id(p) not in originals and id(q) not in originals for p, q in seen)
+
+
+def test_kl_to_uniform() -> None:
+    assert checks.kl_to_uniform(EX5).ok and checks.kl_to_uniform(torch.tensor(EX5)).ok
+    assert "never negative" in checks.kl_to_uniform(-EX5).message
+    assert "entropy itself" in checks.kl_to_uniform(2.5).message
+    assert "uniform distribution u itself" in checks.kl_to_uniform(3.0).message
+    assert "added" in checks.kl_to_uniform(5.5).message
+    assert "units are mixed" in checks.kl_to_uniform(math.log(8) - 2.5).message
+    assert "nats where bits" in checks.kl_to_uniform(EX5 * math.log(2)).message
+    assert "KL(u || p)" in checks.kl_to_uniform(float("inf")).message
+
+
+ANSWERS = {checks.one_hot_cross_entropy: EX1, checks.multilabel_bce: EX2, checks.kl_div_call: EX4,
+           checks.kl_to_uniform: EX5}
+
+
+@pytest.mark.parametrize("checker", ALL_CHECKERS)
+def test_graduated_hints_that_never_give_the_answer_away(checker) -> None:
+    hints = checker.hints
+    assert len(hints) >= 2 and len(set(hints)) == len(hints)
+    answer = ANSWERS.get(checker)
+    for text in hints:
+        if answer is not None:
+            for shown in (f"{answer:.4f}", f"{answer:.3f}", f"{answer:.2f}"):
+                assert shown not in text, (text, shown)
+        assert "reduction='sum')" not in text and "log_softmax(z" not in text  # no call to copy
+    first, second = checker(..., hint=0), checker(..., hint=1)
+    assert first.level == 0 and second.level == 1 and hints[0] in repr(second)
+
+
+@pytest.mark.parametrize("checker, wrong", [
+    (checks.one_hot_cross_entropy, -math.log(0.7)), (checks.one_hot_cross_entropy, -math.log2(0.2)),
+    (checks.one_hot_cross_entropy, 0.7), (checks.multilabel_bce, 3 * EX2), (checks.multilabel_bce, EX2 * 1.1),
+    (checks.kl_div_call, EX4 / 3), (checks.kl_div_call, EX4 * 2), (checks.kl_to_uniform, -EX5),
+    (checks.kl_to_uniform, 2.5), (checks.kl_to_uniform, 3.0), (checks.kl_to_uniform, 0.7),
+])
+def test_no_diagnosis_states_the_answer(checker, wrong) -> None:
+    answer = ANSWERS[checker]
+    verdict = checker(wrong, hint=0)
+    assert not verdict.ok
+    for shown in (f"{answer:.4f}", f"{answer:.3f}", f"{answer:g}"):
+        assert shown not in verdict.message, (verdict.message, shown)

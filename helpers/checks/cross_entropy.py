@@ -1,23 +1,28 @@
 """Exercise self-checks for notebook 04 (cross-entropy and KL divergence).
 
 Each checker knows its exercise's data, compares the learner's answer with a reference from
-``helpers.info`` and, before falling back on ``check_value``'s general diagnosis, recognises the
+``helpers.info`` and, before falling back on ``check_value``'s general diagnosis, names the
 mistakes this topic invites: the wrong class, the element-wise form where the categorical one was
 asked (or the reverse), a sum where PyTorch averages, KL in the wrong order, probabilities where
-``F.kl_div`` wants log-probabilities. A learner's mistake never raises.
+``F.kl_div`` wants log-probabilities, log K and H(p) subtracted the wrong way round. Each checker
+is an ``exercise`` with graduated hints; no diagnosis and no hint states the answer. A learner's
+function only ever sees copies of the cases (``call_learner``), and a mistake never raises.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+import math
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
 
 from helpers import info
-from helpers.checks.core import Verdict, as_numbers, check_function, check_value, exercise, is_placeholder
+from helpers.checks.core import Verdict, as_numbers, call_learner, check_function, check_value, exercise, is_placeholder
 from helpers.losses import softmax
 
-__all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call"]
+__all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call", "kl_to_uniform"]
 
 # Exercise 1: the true class is 1; the model's distribution over three classes.
 EX1_CLASS, EX1_Q = 1, (0.2, 0.7, 0.1)
@@ -25,6 +30,8 @@ EX1_CLASS, EX1_Q = 1, (0.2, 0.7, 0.1)
 EX2_P, EX2_Q = (1.0, 0.0, 1.0), (0.9, 0.2, 0.6)
 # Exercise 4: a soft target and a model's logits for one sample.
 EX4_P, EX4_Z = (0.6, 0.3, 0.1), (0.5, 1.5, -1.0)
+# Exercise 5: K outcomes and the entropy of a distribution p on them, in bits (p itself is not given).
+EX5_K, EX5_H_BITS = 8, 2.5
 
 
 def _first_match(answer: Any, mistakes: dict[str, float], rtol: float = 1e-4) -> str | None:
@@ -38,136 +45,206 @@ def _first_match(answer: Any, mistakes: dict[str, float], rtol: float = 1e-4) ->
     return None
 
 
-def _check_with_mistakes(answer: Any, expected: float, what: str, unit: str, hint: str,
+def _check_with_mistakes(answer: Any, expected: float, what: str, unit: str,
                          mistakes: dict[str, float]) -> Verdict:
     """``check_value``, but a known mistake is named before the general diagnosis."""
-    verdict = check_value(answer, expected, what, hint, unit=unit)
+    verdict = check_value(answer, expected, what, unit=unit)
     if verdict.ok or is_placeholder(answer):
         return verdict
     message = _first_match(answer, mistakes)
     return Verdict(False, f"{what}: {message}") if message else verdict
 
 
-@exercise()
+@exercise(
+    "The target p is one-hot: it puts all its probability on the true class. Write out the three "
+    "terms of -sum p(x) log2 q(x) with that p.",
+    "Every term whose p(x) is 0 vanishes, whatever q(x) is: one term is left.",
+    "Bits mean log base 2 (np.log2); np.log would give nats.",
+)
 def one_hot_cross_entropy(answer: Any) -> Verdict:
-    """Exercise 1: H(p, q) in bits for the true class 1 (one-hot p) and q = (0.2, 0.7, 0.1).
-
-    With one-hot p, H(p, q) = -log2 q_k = -log2 0.7 = 0.5146 bits.
-    """
+    """Exercise 1: H(p, q) in bits for the true class 1 (one-hot p) and q = (0.2, 0.7, 0.1)."""
     p = np.eye(3)[EX1_CLASS]
     q = np.array(EX1_Q)
     expected = float(info.cross_entropy(p, q, base=2))
     mistakes = {
-        "that is -log2 of another class's probability: the true class is 1, so use q[1] = 0.7.":
+        "that is -log2 of class 0's probability; the true class is 1 (classes count from 0).":
             float(-np.log2(q[0])),
-        "that is -log2 of another class's probability (q[2]); the true class is 1, so use q[1] = 0.7.":
+        "that is -log2 of class 2's probability; the true class is 1 (classes count from 0).":
             float(-np.log2(q[2])),
         "that is the element-wise (multi-label) form; here the classes exclude each other, "
         "so use the categorical form -sum p log2 q.": float(info.elementwise_cross_entropy(p, q, base=2)),
         "that is the element-wise form in dits; use the categorical form in bits (log base 2).":
             float(info.elementwise_cross_entropy(p, q, base=10)),
+        "that is the model's probability of the true class itself, not its surprisal -log2 q.": float(q[EX1_CLASS]),
     }
-    return _check_with_mistakes(answer, expected, "H(p, q)", "bits",
-                                "With one-hot p only the true class's term survives: -log2 q[true class].",
-                                mistakes)
+    return _check_with_mistakes(answer, expected, "H(p, q)", "bits", mistakes)
 
 
-@exercise()
+def _swapped_bce(p: np.ndarray, q: np.ndarray) -> float:
+    """What ``F.binary_cross_entropy(p, q)`` returns (tags as input, model as target): PyTorch clamps
+    each log at -100, so log 0 costs 100 nats."""
+    with np.errstate(divide="ignore"):
+        log_p, log_not_p = np.maximum(np.log(p), -100.0), np.maximum(np.log(1 - p), -100.0)
+    return float(-(q * log_p + (1 - q) * log_not_p).mean())
+
+
+@exercise(
+    "Each tag is its own yes/no question: a tag with p = 1 costs -log q, a tag with p = 0 costs "
+    "-log(1 - q).",
+    "F.binary_cross_entropy averages over the elements by default (reduction='mean'); it does not sum.",
+    "PyTorch uses the natural log, so the answer is in nats. The call takes the model's "
+    "probabilities first and the target second.",
+)
 def multilabel_bce(answer: Any) -> Verdict:
-    """Exercise 2: what ``F.binary_cross_entropy(q, p)`` returns for p = (1, 0, 1), q = (0.9, 0.2, 0.6).
-
-    BCELoss averages -[p log q + (1 - p) log(1 - q)] over the three labels: 0.2798 nats.
-    """
+    """Exercise 2: what ``F.binary_cross_entropy(q, p)`` returns for p = (1, 0, 1), q = (0.9, 0.2, 0.6)."""
     p, q = np.array(EX2_P), np.array(EX2_Q)
     total = float(info.elementwise_cross_entropy(p, q))
     expected = total / p.size
     categorical_terms = float(-(p * np.log(q)).sum())
     mistakes = {
-        "that is the sum over the three labels; BCELoss averages over elements by default "
-        "(reduction='mean'): divide by 3.": total,
+        "that is the sum over the three labels; BCELoss averages over the elements by default "
+        "(reduction='mean').": total,
         "that keeps only the p log q terms (the categorical form). Each label is its own yes/no "
-        "event: add the (1 - p) log(1 - q) terms.": categorical_terms,
-        "that keeps only the p log q terms (the categorical form), averaged. Add the "
-        "(1 - p) log(1 - q) terms: the dog's 'no' counts too.": categorical_terms / p.size,
+        "event: the (1 - p) log(1 - q) terms count too.": categorical_terms,
+        "that keeps only the p log q terms (the categorical form), averaged. The dog's 'no' counts "
+        "too: add the (1 - p) log(1 - q) terms.": categorical_terms / p.size,
         "that is the mean in dits (log base 10); PyTorch uses the natural log (nats).": expected / np.log(10),
         "that is the mean in bits (log base 2); PyTorch uses the natural log (nats).": expected / np.log(2),
+        "the tags and the model are swapped: F.binary_cross_entropy(input, target) takes the "
+        "model's probabilities q as input and the tags p as target.": _swapped_bce(p, q),
     }
-    return _check_with_mistakes(answer, expected, "F.binary_cross_entropy(q, p)", "nats",
-                                "Average -[p log q + (1 - p) log(1 - q)] over the three labels.", mistakes)
+    return _check_with_mistakes(answer, expected, "F.binary_cross_entropy(q, p)", "nats", mistakes)
 
 
-# Cases for Exercise 3: p with zeros (0 log 0 = 0), p = q (KL = 0), and an asymmetric pair.
-_KL_CASES: list[tuple[np.ndarray, np.ndarray]] = [
-    (np.array([0.7, 0.2, 0.1]), np.array([0.2, 0.5, 0.3])),
-    (np.array([0.5, 0.5]), np.array([0.9, 0.1])),
-    (np.array([0.25, 0.25, 0.25, 0.25]), np.array([0.25, 0.25, 0.25, 0.25])),
-    (np.array([1.0, 0.0, 0.0]), np.array([0.5, 0.2, 0.3])),
-    (np.array([0.0, 0.4, 0.6]), np.array([0.1, 0.3, 0.6])),
-]
+# Cases for Exercise 3: p with zeros (0 log 0 = 0), p = q (KL = 0), and asymmetric pairs. Read-only:
+# the learner's function gets copies (call_learner), and nothing may change these.
+def _frozen(*values: float) -> np.ndarray:
+    arr = np.array(values, dtype=float)
+    arr.flags.writeable = False
+    return arr
 
 
-def _quiet(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Call ``fn`` with NumPy's floating-point warnings silenced (the checker reports instead)."""
-    def call(*args: Any) -> Any:
-        with np.errstate(all="ignore"):
-            return fn(*args)
-    return call
+_KL_CASES: tuple[tuple[np.ndarray, np.ndarray], ...] = (
+    (_frozen(0.7, 0.2, 0.1), _frozen(0.2, 0.5, 0.3)),
+    (_frozen(0.5, 0.5), _frozen(0.9, 0.1)),
+    (_frozen(0.25, 0.25, 0.25, 0.25), _frozen(0.25, 0.25, 0.25, 0.25)),
+    (_frozen(1.0, 0.0, 0.0), _frozen(0.5, 0.2, 0.3)),
+    (_frozen(0.0, 0.4, 0.6), _frozen(0.1, 0.3, 0.6)),
+)
+_ASYMMETRIC, _WITH_ZERO = 0, 3  # which case shows the order, which a zero in p
 
 
-@exercise()
+def _try_learner(fn: Callable[..., Any], *args: Any) -> np.ndarray | None:
+    """The learner's ``fn(*args)`` (on copies) as a float array, or None if it raises or is not numeric."""
+    try:
+        return as_numbers(call_learner(fn, *args))
+    except (Exception, SystemExit):  # noqa: BLE001  (the general verdict has already named it)
+        return None
+
+
+@contextlib.contextmanager
+def _no_collection_pause() -> Iterator[None]:
+    """Hold off Python's cyclic garbage collector while a learner's function runs: with PyTorch loaded
+    a full collection can pause for most of a second, and that pause must not be charged to the
+    learner's time limit (``core.TIME_LIMIT``). The collector runs again as soon as the check ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@exercise(
+    "Weight the log-ratio by p, the first argument: KL(p || q) = sum p(x) log(p(x) / q(x)), with the "
+    "natural log (nats).",
+    "A term with p(x) = 0 counts as 0, but NumPy computes 0 * log(0) as nan: leave those terms out "
+    "of the sum (a boolean mask picks the entries you keep).",
+    "Test your function before checking it: kl(p, p) must be 0, and kl(p, q) must equal "
+    "info.cross_entropy(p, q) - info.entropy(p).",
+)
 def kl_function(fn: Any) -> Verdict:
     """Exercise 3: ``fn(p, q)`` must return KL(p || q) = sum p log(p / q) in nats, with 0 log 0 = 0."""
-    if is_placeholder(fn) or not callable(fn):
-        return check_function(fn, info.kl_divergence, _KL_CASES, "kl")
-    quiet = _quiet(fn)
-    verdict = check_function(quiet, info.kl_divergence, _KL_CASES, "kl",
-                             "KL(p || q) = sum_x p(x) log(p(x) / q(x)), natural log.")
-    if verdict.ok:
-        return verdict
-    p, q = _KL_CASES[0]
-    try:
-        first = quiet(p, q)
-        if is_placeholder(first):
-            return Verdict(False, f"kl returned {first!r}: its body is still the placeholder `...`, "
-                                  "or it forgets to `return` the result.")
-        swapped = float(np.asarray(first, dtype=float))
-    except Exception:  # the general verdict already names the exception
-        return verdict
-    if np.isclose(swapped, info.kl_divergence(q, p), rtol=1e-6):
+    with _no_collection_pause():
+        return _diagnose_kl(fn)
+
+
+def _diagnose_kl(fn: Any) -> Verdict:
+    """``kl_function``'s diagnosis: the general comparison, then the two mistakes KL invites."""
+    verdict = check_function(fn, info.kl_divergence, _KL_CASES, "kl")
+    if verdict.ok or is_placeholder(fn) or not callable(fn) or " raised " in verdict.message:
+        return verdict  # right, not a function, or it raised: the verdict says all there is to say
+    p, q = _KL_CASES[_ASYMMETRIC]
+    first = _try_learner(fn, p, q)
+    if first is not None and first.size == 1 and np.isclose(float(first.reshape(())),
+                                                             info.kl_divergence(q, p), rtol=1e-6):
         return Verdict(False, "kl(p, q) returns KL(q || p): the order matters. Weight the log-ratio "
-                              "by p, the first argument: sum p log(p / q).")
-    p, q = _KL_CASES[3]
-    try:
-        with_zero = np.asarray(quiet(p, q), dtype=float)
-    except Exception:
-        return verdict
-    if np.isnan(with_zero).any():
-        return Verdict(False, "kl(p, q) gives nan when p has a zero: 0 log 0 counts as 0, so keep only "
-                              "the terms with p > 0 (e.g. mask = p > 0).")
+                              "by p, the first argument.")
+    with_zero = _try_learner(fn, *_KL_CASES[_WITH_ZERO])
+    if with_zero is not None and np.isnan(with_zero).any():
+        return Verdict(False, "kl(p, q) gives nan when p has a zero: 0 log 0 counts as 0, so the terms "
+                              "with p(x) = 0 must drop out of the sum.")
     return verdict
 
 
-@exercise()
+@exercise(
+    "F.kl_div(input, target) computes KL(target || model). Here KL(p || q) is asked: which of p and "
+    "q is the target?",
+    "Its input must be the model's log-probabilities, not probabilities: F.log_softmax turns "
+    "logits into log q (mind dim=-1).",
+    "The default reduction='mean' divides by the number of elements; the KL of one sample is the "
+    "plain sum (for a batch, reduction='batchmean').",
+)
 def kl_div_call(answer: Any) -> Verdict:
-    """Exercise 4: KL(p || q) with ``torch.nn.functional.kl_div`` for p = (0.6, 0.3, 0.1), q = softmax(z).
-
-    The call is ``F.kl_div(log_softmax(z), p, reduction='sum')``: input is the model's
-    log-probabilities, target is p; reduction 'sum' (one sample) or 'batchmean'.
-    """
+    """Exercise 4: KL(p || q) with ``torch.nn.functional.kl_div`` for p = (0.6, 0.3, 0.1), q = softmax(z),
+    z = (0.5, 1.5, -1.0)."""
     p = np.array(EX4_P)
     q = softmax(np.array(EX4_Z))
     expected = float(info.kl_divergence(p, q))
     mistakes = {
         "that is KL(q || p), the other order. F.kl_div(input, target) computes KL(target || input): "
-        "pass the model's log-probabilities as input and p as target.": float(info.kl_divergence(q, p)),
-        "that is the default reduction='mean', which divides by all 3 elements; for one sample use "
-        "reduction='sum' (for a batch, 'batchmean').": expected / p.size,
-        "that is the default reduction='mean' of the reversed KL(q || p). Pass log q as input, p as "
-        "target, and use reduction='sum'.": float(info.kl_divergence(q, p)) / p.size,
-        "the input was probabilities, not log-probabilities: F.kl_div expects log q as its input "
-        "(use F.log_softmax(z, dim=-1)).": float((p * (np.log(p) - q)).sum()),
+        "the model goes in as input, p as target.": float(info.kl_divergence(q, p)),
+        "that is the default reduction='mean', which divides by all 3 elements; one sample's KL is "
+        "the sum (for a batch, 'batchmean').": expected / p.size,
+        "that is the default reduction='mean' of the reversed KL(q || p): both the order and the "
+        "reduction need a second look.": float(info.kl_divergence(q, p)) / p.size,
+        "the input was probabilities, not log-probabilities: F.kl_div expects log q as its input.":
+            float((p * (np.log(p) - q)).sum()),
+        "the input was probabilities, and the default reduction='mean' divided by 3: F.kl_div "
+        "expects log q as its input.": float((p * (np.log(p) - q)).sum()) / p.size,
         "that is the cross-entropy H(p, q); KL subtracts the target's entropy H(p).":
             float(info.cross_entropy(p, q)),
+        "the input was the logits themselves; F.kl_div expects log-probabilities (log q).":
+            float((p * (np.log(p) - np.array(EX4_Z))).sum()),
     }
-    return _check_with_mistakes(answer, expected, "KL(p || q)", "nats",
-                                "F.kl_div(F.log_softmax(z, dim=-1), p, reduction='sum').", mistakes)
+    return _check_with_mistakes(answer, expected, "KL(p || q)", "nats", mistakes)
+
+
+@exercise(
+    "Put u(x) = 1/K into KL(p || u) = sum p(x) log2(p(x) / u(x)) and split the log of the ratio: "
+    "log2(p(x) / (1/K)) = log2 p(x) + log2 K.",
+    "The log2 K part is the same for every x, and the p(x) sum to 1, so it leaves the sum whole; "
+    "what remains of the sum is minus an entropy.",
+    "Stay in bits throughout: log2 of the number of outcomes, and H(p) as given.",
+)
+def kl_to_uniform(answer: Any) -> Verdict:
+    """Exercise 5: KL(p || u) in bits for a distribution p on K = 8 outcomes with H(p) = 2.5 bits,
+    u uniform; it follows from KL(p || u) = log K - H(p), whatever p is."""
+    log_k = math.log2(EX5_K)
+    expected = log_k - EX5_H_BITS
+    what = "KL(p || u)"
+    got = as_numbers(answer)
+    if got is not None and got.size == 1 and np.isposinf(got).all():
+        return Verdict(False, f"{what} is infinite: that is the reverse KL(u || p) of a p with a zero, "
+                              "where u puts probability and p none. The order here is p first, u second.")
+    mistakes = {
+        "KL is never negative (Gibbs' inequality): the two terms are subtracted the wrong way round.":
+            EX5_H_BITS - log_k,
+        "that is H(p), the entropy itself; KL(p || u) measures how far p is from uniform.": EX5_H_BITS,
+        "that is log2 K, the entropy of the uniform distribution u itself; p's entropy enters too.": log_k,
+        "the two terms were added; one of them enters with a minus sign.": log_k + EX5_H_BITS,
+        "the units are mixed: log K in nats (natural log) with H(p) in bits. Use log2 K.":
+            math.log(EX5_K) - EX5_H_BITS,
+    }
+    return _check_with_mistakes(answer, expected, what, "bits", mistakes)
