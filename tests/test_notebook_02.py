@@ -50,6 +50,16 @@ def halvings(n: int) -> int:
 
 # --- every number the prose states is printed by the notebook ---------------------------------------
 
+def test_sections_are_numbered_in_order_and_cross_references_hold() -> None:
+    text = markdown()
+    numbers = [int(n) for n in re.findall(r"^## (\d+) · ", text, re.M)]
+    assert numbers == list(range(1, 8))
+    headings = dict(re.findall(r"^## (\d+) · (.+)$", text, re.M))
+    assert "unit" in headings["2"] and "yes/no" in headings["3"] and "Rarer" in headings["5"]
+    assert "notebook 01" in headings["7"]
+    assert "section 2" in text and "section 3" in text and "section 5" in text and "section 7" in text
+
+
 def test_every_decimal_in_the_prose_is_computed_by_the_notebook(nb02) -> None:
     printed = "\n".join(out for _, out in nb02.cells)
     stated = set(re.findall(r"\d+\.\d{2,}", markdown()))

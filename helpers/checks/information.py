@@ -36,8 +36,8 @@ QUESTIONS_FOR_ONE_CARD = math.ceil(math.log2(DECK))
     "probability of drawing that one card.",
     "Every card of the deck is equally likely. The information content is -log p; the unit asked "
     "for (bits) fixes the base of the log.",
-    "A sanity check: 2^5 = 32 and 2^6 = 64, so an outcome rarer than 1 in 32 but likelier than 1 in 64 "
-    "carries between 5 and 6 bits.",
+    "Another way there: the card's suit (1 in 4) and its rank (1 in 13) are independent, so their "
+    "information contents add up to the card's.",
 )
 def ace_of_spades_information(answer: Any) -> Verdict:
     """Exercise 1: the information content, in bits, of drawing the ace of spades from 52 cards."""
