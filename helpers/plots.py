@@ -12,7 +12,7 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "new_figure", "label_axes"]
+__all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "describe_figure", "new_figure", "label_axes"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour vision.
 PALETTE: dict[str, str] = {
@@ -50,8 +50,46 @@ def style_params(projector: bool = False) -> dict[str, Any]:
 
 
 def use_style(projector: bool = False) -> None:
-    """Apply the house style to matplotlib (call once at the top of a notebook)."""
+    """Apply the house style to matplotlib (call once at the top of a notebook).
+
+    In IPython it also gives every figure a text alternative: its ``text/plain`` becomes
+    ``describe_figure(fig)``, which the static site and decks use as the image's alt text.
+    """
     mpl.rcParams.update(style_params(projector))
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: no display formatter to set
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["text/plain"].for_type(
+            Figure, lambda fig, printer, cycle: printer.text(describe_figure(fig)))
+
+
+def describe_figure(fig: Figure) -> str:
+    """A one-paragraph text alternative for a figure: each axes' title, axis labels and curves.
+
+    E.g. "Figure: The sigmoid squeezes any logit into (0, 1). Horizontal axis: logit s; vertical
+    axis: g(s) = P(y = 1 | x); shows g(s) and g(0) = 0.5."
+    """
+    parts = []
+    for ax in fig.get_axes():
+        if not ax.get_visible() or not ax.has_data():
+            continue
+        bits = [ax.get_title() or ""]
+        if ax.get_xlabel():
+            bits.append(f"horizontal axis: {ax.get_xlabel()}")
+        if ax.get_ylabel():
+            bits.append(f"vertical axis: {ax.get_ylabel()}")
+        shown = [h.get_label() for h in ax.get_lines() + ax.containers + ax.collections
+                 if h.get_label() and not h.get_label().startswith("_")]
+        if shown:
+            bits.append("shows " + (shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]))
+        text = "; ".join(b for b in bits if b)
+        if text:
+            parts.append(text[0].upper() + text[1:] + ".")
+    title = fig.get_suptitle() if hasattr(fig, "get_suptitle") else ""
+    return "Figure: " + " ".join(([title + "."] if title else []) + parts) if parts or title else "Figure."
 
 
 def new_figure(nrows: int = 1, ncols: int = 1, **kwargs: Any) -> tuple[Figure, Any]:

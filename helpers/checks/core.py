@@ -73,7 +73,7 @@ class Verdict:
         return ("Correct! " if self.ok else "Not yet: ") + self.message + self._advice()
 
     def _repr_html_(self) -> str:
-        colour = "#009E73" if self.ok else "#D55E00"
+        colour = "#007A57" if self.ok else "#A84A00"  # Okabe-Ito green and vermillion, darkened to 4.5:1 on white
         mark = "&#10004; Correct!" if self.ok else "&#10008; Not yet:"
         return f'<span style="color:{colour}"><b>{mark}</b> {html.escape(self.message + self._advice())}</span>'
 
