@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import functools
+import gc
 import html
 import math
 import signal
@@ -111,6 +112,19 @@ def _quiet() -> Iterator[None]:
         yield
 
 
+@contextlib.contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector during a check: with PyTorch loaded, one collection can
+    take longer than a learner's whole function, and must not count against its time limit."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # How many times in a row each exercise's check has said "Not yet" (the next hint to show).
 _ATTEMPTS: dict[str, int] = {}
 
@@ -148,7 +162,7 @@ def exercise(*hints: str) -> Callable[[Callable[[Any], Verdict]], Callable[..., 
 def _diagnose_safely(diagnose: Callable[..., Verdict], answer: Any) -> Verdict:
     """``diagnose(answer)`` with a time limit; whatever goes wrong becomes a one-line verdict."""
     try:
-        with _quiet(), _time_limit(TIME_LIMIT):
+        with _quiet(), _no_gc_pauses(), _time_limit(TIME_LIMIT):
             verdict = diagnose(answer)
     except KeyboardInterrupt:
         raise
