@@ -1,5 +1,6 @@
 """Tests of notebook 02's explorer: I(p) in a chosen unit, its pure state against closed forms and
-PyTorch, and the widget driven from Python."""
+PyTorch, the live explorer's Python side (traits, specs, reference readout, display bundle), and the
+kernel-drawn baseline driven from Python."""
 from __future__ import annotations
 
 import math
@@ -7,9 +8,11 @@ import math
 import numpy as np
 import pytest
 import torch
+import traitlets
 
 from helpers import explorers
 from helpers.explorers import information as ix
+from helpers.explorers.live import EXPLORER_MIME
 
 
 @pytest.mark.parametrize("p", [0.005, 0.1, 0.125, 0.5, 0.73, 1.0])
@@ -49,17 +52,56 @@ def test_bad_input_names_the_argument(kwargs, name) -> None:
         ix.information_state(**kwargs)
 
 
-def test_registered_factory_builds_the_explorer_with_defaults() -> None:
+def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
     assert explorers.REGISTRY["information-content"] is explorers.information_explorer
     ex = explorers.information_explorer()
-    assert ex.name == "information-content"
+    assert isinstance(ex, ix.InformationLive) and ex.name == "information-content"
     assert ex.values() == {"p": 0.125, "unit": "bits"}
-    assert "p = 0.125: I = 3.0000 bits" in ex.readout_text
-    assert "3.00 fair coin flips" in ex.readout_text
+    assert ex.reference() == ["p = 0.125: I = 3.0000 bits",
+                              "the same in every unit: 3.0000 bits = 2.0794 nats = 0.9031 dits",
+                              "as surprising as 3.00 fair coin flips all landing heads"]
+
+
+@pytest.mark.parametrize("p", [0.005, 0.37, 0.5, 1.0])
+@pytest.mark.parametrize("unit", ["bits", "nats", "dits"])
+def test_live_reference_against_torch(p: float, unit: str) -> None:
+    ex = ix.InformationLive(p=p, unit=unit)
+    log = {"bits": torch.log2, "nats": torch.log, "dits": torch.log10}
+    value = -float(log[unit](torch.tensor(p, dtype=torch.float64)))
+    assert ex.reference()[0] == f"p = {p:.3f}: I = {value + 0.0:.4f} {unit}"
+    assert (ex.reference()[2] == "a certain event: no surprise, no information") == (p == 1.0)
+
+
+def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
+    ex = ix.InformationLive()
+    assert ex.controls == ("p", "unit")
+    assert ex._controls[0] == {"name": "p", "label": "p", "kind": "range", "min": ix.P_MIN, "max": 1.0,
+                               "step": ix.P_STEP, "digits": 3}
+    assert ex._controls[1]["options"] == list(ix.UNIT_BASES)
+    with pytest.raises(traitlets.TraitError, match="^p:"):
+        ex.p = 0.0
+    with pytest.raises(traitlets.TraitError, match="^unit:"):
+        ex.unit = "hartleys"
+    with pytest.raises(ValueError, match="^q: not a control"):
+        ex.set(q=0.5)
+
+
+def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
+    bundle = ix.InformationLive(p=0.5)._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data[EXPLORER_MIME] == {"name": "information-content", "values": {"p": 0.5, "unit": "bits"}}
+    assert "p = 0.500: I = 1.0000 bits" in data["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_live_and_baseline_readouts_are_the_same_text() -> None:
+    live, baseline = ix.InformationLive(p=0.3, unit="dits"), ix.InformationExplorer().set(p=0.3, unit="dits")
+    assert " ".join(live.reference()) == baseline.readout_text
+    assert ix.LEGACY == {"information-content": ix.InformationExplorer}
 
 
 def test_sliders_drive_readout_and_plot() -> None:
-    ex = explorers.information_explorer()
+    ex = ix.InformationExplorer()
     lines_before = list(ex._ax.lines)
     png_before = bytes(ex.image.value)
     ex.set(p=0.5)
@@ -78,13 +120,13 @@ def test_sliders_drive_readout_and_plot() -> None:
 
 
 def test_certain_event_reads_no_information() -> None:
-    ex = explorers.information_explorer().set(p=1.0, unit="dits")
+    ex = ix.InformationExplorer().set(p=1.0, unit="dits")
     assert ex.state["info"] == 0.0
     assert "I = 0.0000 dits" in ex.readout_text and "no information" in ex.readout_text
 
 
 def test_layout_is_fixed_after_the_first_render() -> None:
-    ex = explorers.information_explorer()
+    ex = ix.InformationExplorer()
     position = ex._ax.get_position().bounds
     ex.set(unit="dits")
     ex.set(p=0.01)

@@ -1,16 +1,23 @@
-"""Notebook 02's explorer: the information content I(p) = -log_b p over p, in a chosen unit."""
+"""Notebook 02's explorer: the information content I(p) = -log_b p over p, in a chosen unit.
+
+``information_explorer()`` shows the live explorer (``InformationLive``: computed and drawn in the
+browser by ``web/information.js``); ``information_lines`` is the readout both it and the older
+kernel-drawn ``InformationExplorer`` (kept as the latency benchmark's baseline) must show.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.info import information_content
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["UNIT_BASES", "information_state", "information_explorer"]
+__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationLive", "information_explorer"]
 
 # The unit of information each log base gives: bits (log2), nats (ln), dits or hartleys (log10).
 UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
@@ -50,6 +57,49 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
     }
 
 
+def information_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the information explorer for a state of ``information_state``."""
+    u = state["in_units"]
+    lines = [f"p = {state['p']:.3f}: I = {state['info']:.4f} {state['unit']}",
+             f"the same in every unit: {u['bits']:.4f} bits = {u['nats']:.4f} nats = {u['dits']:.4f} dits"]
+    if state["p"] < 1.0:
+        lines.append(f"as surprising as {u['bits']:.2f} fair coin flips all landing heads")
+    else:
+        lines.append("a certain event: no surprise, no information")
+    return lines
+
+
+class InformationLive(LiveExplorer):
+    """I(p) = -log_b p over p: a slider for p, a choice of unit; drawn in the browser."""
+
+    name = "information-content"
+    script = "information.js"
+    title = "Information content: move p, change the unit"
+    specs = (
+        {"name": "p", "label": "p", "kind": "range", "min": P_MIN, "max": 1.0, "step": P_STEP, "digits": 3},
+        {"name": "unit", "label": "unit", "kind": "select", "options": list(UNIT_BASES)},
+    )
+
+    p = traitlets.Float(0.125).tag(sync=True)
+    unit = traitlets.Unicode("bits").tag(sync=True)
+
+    @traitlets.validate("p")
+    def _check_p(self, proposal: dict[str, Any]) -> float:
+        p = float(proposal["value"])
+        if not P_MIN <= p <= 1.0:
+            raise traitlets.TraitError(f"p: must lie in [{P_MIN}, 1], got {p!r}")
+        return p
+
+    @traitlets.validate("unit")
+    def _check_unit(self, proposal: dict[str, Any]) -> str:
+        if proposal["value"] not in UNIT_BASES:
+            raise traitlets.TraitError(f"unit: must be one of {tuple(UNIT_BASES)}, got {proposal['value']!r}")
+        return str(proposal["value"])
+
+    def reference(self) -> list[str]:
+        return information_lines(information_state(self.p, self.unit))
+
+
 class InformationExplorer(Explorer):
     """A slider for p and a unit dropdown; the curve I(p) with the chosen p marked."""
 
@@ -85,17 +135,14 @@ class InformationExplorer(Explorer):
         self._ax.yaxis.label.set_text(f"I(p) ({unit})")
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        u = state["in_units"]
-        lines = [f"p = {state['p']:.3f}: I = {state['info']:.4f} {state['unit']}",
-                 f"the same in every unit: {u['bits']:.4f} bits = {u['nats']:.4f} nats = {u['dits']:.4f} dits"]
-        if state["p"] < 1.0:
-            lines.append(f"as surprising as {u['bits']:.2f} fair coin flips all landing heads")
-        else:
-            lines.append("a certain event: no surprise, no information")
-        return lines
+        return information_lines(state)
 
 
 @register("information-content")
-def information_explorer() -> InformationExplorer:
-    """Show I(p) = -log p over p with a slider for p and a dropdown for the unit."""
-    return InformationExplorer()
+def information_explorer() -> InformationLive:
+    """Show I(p) = -log p over p with a slider for p and a choice of unit, live in the browser."""
+    return InformationLive()
+
+
+# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"information-content": InformationExplorer}

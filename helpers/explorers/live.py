@@ -20,9 +20,7 @@ from typing import Any, ClassVar
 import anywidget
 import traitlets
 
-from helpers.info import information_content
-
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "InformationLive"]
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source"]
 
 WEB = Path(__file__).with_name("web")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
@@ -92,44 +90,3 @@ class LiveExplorer(anywidget.AnyWidget):
         data["text/plain"] = f"{self.title} ({self.name}): " + " · ".join(self.reference())
         data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
         return bundle
-
-
-# --- notebook 02 --------------------------------------------------------------------------------
-UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
-
-
-class InformationLive(LiveExplorer):
-    """I(p) = -log_b p over p: a slider for p, a choice of unit (bits, nats, dits)."""
-
-    name = "information-content-live"
-    script = "information.js"
-    title = "Information content: move p, change the unit"
-    specs = (
-        {"name": "p", "label": "p", "kind": "range", "min": 0.005, "max": 1.0, "step": 0.005, "digits": 3},
-        {"name": "unit", "label": "unit", "kind": "select", "options": list(UNIT_BASES)},
-    )
-
-    p = traitlets.Float(0.125).tag(sync=True)
-    unit = traitlets.Unicode("bits").tag(sync=True)
-
-    @traitlets.validate("p")
-    def _check_p(self, proposal: dict[str, Any]) -> float:
-        p = float(proposal["value"])
-        if not 0.005 <= p <= 1.0:
-            raise traitlets.TraitError(f"p: must lie in [0.005, 1], got {p!r}")
-        return p
-
-    @traitlets.validate("unit")
-    def _check_unit(self, proposal: dict[str, Any]) -> str:
-        if proposal["value"] not in UNIT_BASES:
-            raise traitlets.TraitError(f"unit: must be one of {tuple(UNIT_BASES)}, got {proposal['value']!r}")
-        return proposal["value"]
-
-    def reference(self) -> list[str]:
-        in_units = {u: float(information_content(self.p, b)) + 0.0 for u, b in UNIT_BASES.items()}
-        lines = [f"p = {self.p:.3f}: I = {in_units[self.unit]:.4f} {self.unit}",
-                 f"the same in every unit: {in_units['bits']:.4f} bits = {in_units['nats']:.4f} nats = "
-                 f"{in_units['dits']:.4f} dits"]
-        lines.append(f"as surprising as {in_units['bits']:.2f} fair coin flips all landing heads" if self.p < 1
-                     else "a certain event: no surprise, no information")
-        return lines
