@@ -176,8 +176,9 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
     """
     n, d = x.shape
     c, r = w0.shape[1], lr.size
-    w = np.repeat(w0[:, None, :], r, axis=1)          # (D, R, C)
-    b = np.repeat(b0[None, :], r, axis=0)             # (R, C)
+    xa = np.hstack([x, np.ones((n, 1))])                      # the bias is the weight of a constant 1
+    xa_t = np.ascontiguousarray(xa.T)
+    wa = np.repeat(np.vstack([w0, b0])[:, None, :], r, axis=1)   # (D + 1, R, C)
     a = weight[y]
     rows = np.arange(n)
     coef_y = (1.0 - eps)[None, :] * a[:, None] / a.sum()                 # (N, R)
@@ -186,15 +187,14 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
     plain = bool(np.all(eps == 0) and np.all(weight == weight[0]))
     kept = sorted(set(range(0, steps + 1, keep_every)) | {steps})
     w_kept, b_kept = np.empty((len(kept), d, r, c)), np.empty((len(kept), r, c))
-    xt = np.ascontiguousarray(x.T)
     k = 0
     for t in range(steps + 1):
         if t == kept[k]:
-            w_kept[k], b_kept[k] = w, b
+            w_kept[k], b_kept[k] = wa[:d], wa[d]
             k += 1
         if t == steps:
             break
-        g = _softmax_rows((x @ w.reshape(d, r * c)).reshape(n, r, c) + b)
+        g = _softmax_rows((xa @ wa.reshape(d + 1, r * c)).reshape(n, r, c))
         if plain:
             g[rows, :, y] -= 1.0
             g /= n
@@ -202,8 +202,7 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
             g *= coef_q[..., None]
             g -= smooth
             g[rows, :, y] -= coef_y
-        w = w - lr[None, :, None] * (xt @ g.reshape(n, r * c)).reshape(d, r, c)
-        b = b - lr[:, None] * (np.ones(n) @ g.reshape(n, r * c)).reshape(r, c)
+        wa = wa - lr[None, :, None] * (xa_t @ g.reshape(n, r * c)).reshape(d + 1, r, c)
     return np.array(kept, dtype=np.int64), w_kept, b_kept
 
 

@@ -32,7 +32,7 @@ __all__ = ["digits_split", "training_runs", "training_view", "softmax_training",
            "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING", "N_BINS"]
 
 LEARNING_RATES = (0.03, 0.1, 0.3, 1.0, 3.0)
-SMOOTHINGS = (0.0, 0.1, 0.2)
+SMOOTHINGS = (0.0, 0.1)
 MAX_STEPS = 200       # the steps slider's range: 0 to MAX_STEPS ...
 STEP_SPACING = 10     # ... in steps of STEP_SPACING (the models kept by every run)
 N_BINS = 10           # confidence bins of the reliability diagram and the ECE
