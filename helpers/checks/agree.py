@@ -51,9 +51,12 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
     gap = max(float(np.max(np.abs(arr - first))) if arr.size else 0.0 for arr in arrays[1:])
     if not all(np.allclose(arr, first, rtol=rtol, atol=atol) for arr in arrays[1:]):
         raise CheckFailed(f"✗ {_listed(names)} do not agree on {what}: the largest difference is {gap:.3g}")
-    suffix = f" {unit}" if unit else ""
-    shown = f": {float(first):.{digits}f}{suffix}" if first.size == 1 else f" ({first.size} values{', ' + unit if unit else ''})"
-    print(f"✓ {_listed(names)} agree on {what}{shown} (largest difference {gap:.1e})")
+    if first.size == 1:
+        suffix = f" {unit}" if unit else ""
+        print(f"✓ {_listed(names)} agree on {what}: {float(first):.{digits}f}{suffix} (largest difference {gap:.1e})")
+    else:
+        unit_note = f" in {unit}" if unit else ""
+        print(f"✓ {_listed(names)} agree on {what}: {first.size} values{unit_note}, largest difference {gap:.1e}")
 
 
 def confirm(holds: Any, statement: str) -> None:
