@@ -1,5 +1,6 @@
-"""Tests of notebook 03's exercise checks: each accepts the reference solution, rejects the typical
-wrong answers with the right hint, handles the placeholder, and never raises."""
+"""Tests of notebook 03's exercise checks: each accepts the reference solution, names the typical
+mistakes (wrong base, a term left out, a sum instead of an expectation, ...), handles the
+placeholder, never raises, and hints in steps without giving the answer away."""
 from __future__ import annotations
 
 import math
@@ -33,10 +34,13 @@ def test_third_shooter_accepts_the_solution() -> None:
 
 @pytest.mark.parametrize("answer, fragments", [
     (..., ["placeholder"]),
-    (-0.75 * math.log2(0.75), ["only one of the two terms"]),
-    (-0.25 * math.log2(0.25), ["only one of the two terms"]),
+    (-0.75 * math.log2(0.75), ["only the hit term", "miss term is missing"]),
+    (-0.25 * math.log2(0.25), ["only the miss term", "hit term is missing"]),
     (-math.log2(0.75), ["information content of one outcome"]),
     (-math.log2(0.25), ["information content of one outcome"]),
+    (-math.log2(0.75) - math.log2(0.25), ["expectation", "not their sum"]),
+    ((-math.log2(0.75) - math.log2(0.25)) / 2, ["plain average"]),
+    (float(scipy_entropy([0.75, 0.25], base=10)), ["dits where bits were asked"]),
     (float(scipy_entropy([0.75, 0.25])), ["nats where bits were asked"]),
     (-float(scipy_entropy([0.75, 0.25], base=2)), ["minus sign"]),
     (0.4690, ["too small"]),
@@ -76,10 +80,14 @@ def placeholder_function(p):
 @pytest.mark.parametrize("fn, fragments", [
     (..., ["placeholder"]),
     (placeholder_function, ["placeholder"]),
-    (naive, ["bernoulli_entropy(0)", "nan", "0 log 0"]),           # forgot 0 log 0 = 0
+    (naive, ["right for 0 < p < 1", "bernoulli_entropy(0)", "nan", "0 log 0"]),   # forgot 0 log 0 = 0
+    (lambda p: -(p * math.log2(p) + (1 - p) * math.log2(1 - p)), ["bernoulli_entropy(0)", "raised ValueError"]),
     (lambda p: float(scipy_entropy([p, 1 - p])), ["nats where bits were asked"]),
     (lambda p: -safe_entropy(p), ["minus sign"]),
-    (lambda p: 0.0 if p in (0, 1) else -p * np.log2(p), ["too small"]),  # one term only
+    (lambda p: 0.0 if p in (0, 1) else -p * np.log2(p), ["only the hit term", "miss term is missing"]),
+    (lambda p: -(1 - p) * np.log2(1 - p), ["only the miss term"]),
+    (lambda p: -np.log2(p), ["bernoulli_entropy(0.1):", "information content of one outcome"]),
+    (lambda p: -np.log2(p) - np.log2(1 - p), ["not their sum"]),
     (lambda p: math.log2(p) * p, ["bernoulli_entropy(0.1)"]),
     ("not a function", ["should be a function"]),
 ])
@@ -105,7 +113,13 @@ def test_loaded_die_accepts_the_solution() -> None:
 @pytest.mark.parametrize("answer, fragments", [
     (..., ["placeholder"]),
     (math.log2(6), ["FAIR die"]),
-    (1.0, ["information content of a six alone"]),
+    (1.0, ["information content of one face"]),
+    (math.log2(10), ["information content of one face"]),
+    (5 * math.log2(10) + 1, ["not their sum"]),
+    ((5 * math.log2(10) + 1) / 6, ["plain average"]),
+    (5 * 0.1 * math.log2(10), ["six's term is missing"]),
+    (0.5, ["six's term alone"]),
+    (0.1 * math.log2(10) + 0.5, ["only one of the five faces"]),
     (float(scipy_entropy([0.1] * 5 + [0.5])), ["nats where bits were asked"]),
     (np.array([2.1610, 2.1610]), ["shape"]),
     (5.0, ["too large"]),
@@ -127,9 +141,100 @@ def test_plugin_estimate_accepts_the_solution() -> None:
     (..., ["placeholder"]),
     (float(scipy_entropy([0.1, 0.9], base=2)), ["TRUE entropy"]),
     (7 / 50, ["observed frequency"]),
+    (43 / 50, ["observed frequency"]),
+    (float(scipy_entropy([7, 43], base=2) - scipy_entropy([0.1, 0.9], base=2)), ["how far the estimate is"]),
+    (-(7 * math.log2(7) + 43 * math.log2(43)), ["counts 7 and 43"]),
+    (-0.14 * math.log2(0.14), ["only the hit term"]),
     (float(scipy_entropy([7, 43])), ["nats where bits were asked"]),
     (-float(scipy_entropy([7, 43], base=2)), ["minus sign"]),
     (None, ["placeholder"]),
 ])
 def test_plugin_estimate_diagnoses_mistakes(answer, fragments) -> None:
     not_ok(checks.plugin_entropy_estimate(answer), *fragments)
+
+
+# --- Exercise 5: a coin with P(heads) = 0.9 against a fair three-sided die --------------------------
+
+def test_coin_versus_die_accepts_the_solution() -> None:
+    die = float(scipy_entropy([1 / 3] * 3, base=2))
+    coin = float(torch.distributions.Bernoulli(probs=torch.tensor(0.9, dtype=torch.float64)).entropy()) / LN2
+    assert round(die, 4) == 1.5850 and round(coin, 4) == 0.4690
+    verdict = checks.coin_versus_three_sided_die(die - coin)
+    assert verdict.ok and "1.11597" in verdict.message and "bits" in verdict.message, verdict.message
+
+
+DIE, COIN = math.log2(3), float(scipy_entropy([0.9, 0.1], base=2))
+
+
+@pytest.mark.parametrize("answer, fragments", [
+    (..., ["placeholder"]),
+    (DIE, ["die's entropy alone"]),
+    (COIN, ["coin's entropy alone"]),
+    (DIE - 1.0, ["FAIR coin"]),
+    (DIE + math.log2(0.9), ["information of heads alone"]),
+    (DIE + math.log2(0.1), ["information of tails alone"]),
+    (DIE + 0.9 * math.log2(0.9), ["only the heads term"]),
+    (DIE + 0.1 * math.log2(0.1), ["only the tails term"]),
+    (DIE + math.log2(0.9) + math.log2(0.1), ["SUM of the coin's two information contents"]),
+    (DIE / COIN, ["ratio"]),
+    (DIE - float(scipy_entropy([0.9, 0.1])), ["mixed units"]),
+    (math.log(3) - COIN, ["mixed units"]),
+    (math.log(3) - float(scipy_entropy([0.9, 0.1])), ["in nats", "bits"]),
+    (COIN - DIE, ["coin is the more uncertain"]),
+    (-0.2, ["coin is the more uncertain"]),
+    (2.0, ["too large"]),
+    ("1.116", ["should be a number"]),
+])
+def test_coin_versus_die_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.coin_versus_three_sided_die(answer), *fragments)
+
+
+# --- hints: graduated, and none gives the answer away ---------------------------------------------
+
+RIGHT = {  # checker name -> a right answer (made on demand)
+    "third_shooter_entropy": lambda: float(scipy_entropy([0.75, 0.25], base=2)),
+    "bernoulli_entropy_function": lambda: safe_entropy,
+    "loaded_die_entropy": lambda: float(scipy_entropy([0.1] * 5 + [0.5], base=2)),
+    "plugin_entropy_estimate": lambda: float(scipy_entropy([7, 43], base=2)),
+    "coin_versus_three_sided_die": lambda: math.log2(3) - float(scipy_entropy([0.9, 0.1], base=2)),
+}
+
+EXERCISES = [  # checker, the answer's digits that no hint or diagnosis may show
+    (checks.third_shooter_entropy, ("0.811", "0.8113")),
+    (checks.bernoulli_entropy_function, ("-(p * ", "np.where", "return 0")),
+    (checks.loaded_die_entropy, ("2.16", "2.161")),
+    (checks.plugin_entropy_estimate, ("0.584", "0.5842", "0.115")),
+    (checks.coin_versus_three_sided_die, ("1.116", "1.1160", "1.585", "log2 3")),
+]
+
+
+@pytest.mark.parametrize("checker, secrets", EXERCISES, ids=[c.__name__ for c, _ in EXERCISES])
+def test_hints_are_graduated_and_keep_the_answer(checker, secrets) -> None:
+    assert len(checker.hints) >= 2
+    assert len(set(checker.hints)) == len(checker.hints)
+    for hint in checker.hints:
+        for secret in secrets:
+            assert secret not in hint, (secret, hint)
+    # asked again and again, a wrong answer climbs the hints one at a time, then stays on the last
+    wrong = (lambda p: 0.0) if checker is checks.bernoulli_entropy_function else 123.0
+    assert checker(RIGHT[checker.__name__]()).ok            # a right answer resets the count
+    climbed = [checker(wrong).level for _ in range(len(checker.hints) + 2)]
+    assert climbed == list(range(len(checker.hints) + 1)) + [len(checker.hints)]
+    assert [checker(wrong, hint=k).level for k in (1, 2)] == [1, 2]   # hint=k picks hint k
+    shown = repr(checker(wrong, hint=len(checker.hints)))
+    assert checker.hints[-1] in shown and "Run the check again" not in shown
+
+
+@pytest.mark.parametrize("checker, answers", [
+    (checks.third_shooter_entropy, [0.5, -0.75 * math.log2(0.75), 3.0, float(scipy_entropy([0.75, 0.25]))]),
+    (checks.loaded_die_entropy, [math.log2(6), 1.0, 0.5, 5.0]),
+    (checks.plugin_entropy_estimate, [0.4690, 0.14, 0.3, 2.0]),
+    (checks.coin_versus_three_sided_die, [math.log2(3), -1.0, 0.585, 2.0]),
+])
+def test_no_diagnosis_states_the_answer(checker, answers) -> None:
+    secret = {checks.third_shooter_entropy: "0.811", checks.loaded_die_entropy: "2.16",
+              checks.plugin_entropy_estimate: "0.584", checks.coin_versus_three_sided_die: "1.11"}[checker]
+    for answer in answers:
+        for k in range(len(checker.hints) + 1):
+            assert secret not in repr(checker(answer, hint=k)), (answer, k)
+

@@ -1,16 +1,28 @@
-"""Exercise checks for notebook 03 (entropy and the two shooters): one-line verdicts, never a traceback."""
+"""Exercise checks for notebook 03 (entropy and the two shooters): one-line verdicts, never a traceback.
+
+Each checker names the typical mistake first (information of one outcome instead of the average,
+a plain sum instead of the probability-weighted expectation, a term left out, the wrong log base),
+then gives graduated hints when it is run again. No hint states the answer.
+"""
 from __future__ import annotations
 
 import math
 from typing import Any
 
-import numpy as np
-
-from helpers.checks.core import Verdict, check_function, check_value, close_to, exercise
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_function,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 from helpers.info import binary_entropy, entropy
 
 __all__ = ["third_shooter_entropy", "bernoulli_entropy_function", "loaded_die_entropy",
-           "plugin_entropy_estimate"]
+           "plugin_entropy_estimate", "coin_versus_three_sided_die"]
 
 # Exercise 1: a third shooter hits with probability 0.75: H = 0.8113 bits.
 THIRD_SHOOTER_P = 0.75
@@ -18,61 +30,205 @@ THIRD_SHOOTER_P = 0.75
 LOADED_DIE = (0.1, 0.1, 0.1, 0.1, 0.1, 0.5)
 # Exercise 4: shooter A (p = 0.1) hit 7 times in 50 shots: plug-in H = H(0.14) = 0.5842 bits.
 PLUGIN_HITS, PLUGIN_SHOTS = 7, 50
+SHOOTER_A_P = 0.1
+# Exercise 5: a fair three-sided die (log2 3 = 1.5850 bits) against a coin with P(heads) = 0.9
+# (H(0.9) = H(0.1) = 0.4690 bits): the die has 1.1160 bits more.
+BENT_COIN_P, DIE_FACES = 0.9, 3
+
+# Exercise 2: interior probabilities first, then the two certain outcomes, where 0 log 0 must count as 0.
+INTERIOR_CASES = ((0.1,), (0.999,), (0.5,), (0.75,))
+CERTAIN_CASES = ((0.0,), (1.0,))
+NAME = "bernoulli_entropy"
 
 
 def _term(p: float) -> float:
-    """-p log2 p, one term of a binary entropy."""
+    """-p log2 p, one outcome's share of an entropy in bits."""
     return -p * math.log2(p)
 
 
-@exercise()
+def _bits(p: float) -> float:
+    """I = -log2 p, the information of one outcome in bits."""
+    return -math.log2(p)
+
+
+def _two_outcome_slips(answer: Any, p: float, hit: str, miss: str) -> str | None:
+    """The usual mistakes with the entropy of a yes/no outcome of probability ``p``, named; None if none fits."""
+    q = 1 - p
+    if close_to(answer, _term(p)):
+        return f"that is only the {hit} term, -p log2 p for the {hit}: the {miss} term is missing."
+    if close_to(answer, _term(q)):
+        return f"that is only the {miss} term: the {hit} term is missing."
+    if close_to(answer, _bits(p)) or close_to(answer, _bits(q)):
+        return ("that is the information content of one outcome; entropy is the expected information "
+                "over both outcomes.")
+    if close_to(answer, _bits(p) + _bits(q)):
+        return ("you added the two outcomes' information contents; entropy is their expectation, each "
+                "weighted by its probability, not their sum.")
+    if close_to(answer, (_bits(p) + _bits(q)) / 2):
+        return ("that is the plain average of the two information contents; entropy weights each one by the "
+                "probability of its outcome.")
+    return None
+
+
+@exercise(
+    "Entropy is the expected information: each outcome's information, weighted by how likely that outcome is.",
+    "One shot has two outcomes, a hit and a miss. Write down each one's probability, then its information "
+    "in bits (log base 2).",
+    "Multiply each outcome's information by its probability and add the two products. Before you check, "
+    "predict: is 0.75 closer to a fair coin than A's 0.1 is?",
+)
 def third_shooter_entropy(answer: Any) -> Verdict:
-    """Exercise: the entropy in bits of one shot of a shooter who hits with probability 0.75."""
-    p = THIRD_SHOOTER_P
-    if close_to(answer, _term(p)) or close_to(answer, _term(1 - p)):
-        return Verdict(False, "that is only one of the two terms: the entropy adds -p log2 p over "
-                              "both outcomes, hit (p = 0.75) and miss (1 - p = 0.25).")
-    if close_to(answer, -math.log2(p)) or close_to(answer, -math.log2(1 - p)):
-        return Verdict(False, "that is the information content of one outcome; entropy is its "
-                              "expectation, weighted by each outcome's probability.")
-    return check_value(answer, float(binary_entropy(p, 2)), "the third shooter's entropy",
-                       hint="H = -[p log2 p + (1 - p) log2 (1 - p)] with p = 0.75.", unit="bits")
+    """Exercise 1: the entropy in bits of one shot of a shooter who hits with probability 0.75."""
+    slip = _two_outcome_slips(answer, THIRD_SHOOTER_P, "hit", "miss")
+    if slip:
+        return Verdict(False, slip)
+    return check_value(answer, float(binary_entropy(THIRD_SHOOTER_P, 2)), "the third shooter's entropy",
+                       unit="bits")
 
 
 def _reference_bernoulli_bits(p: float) -> float:
     return float(binary_entropy(p, 2))
 
 
-@exercise()
+@exercise(
+    "Entropy in bits is the probability-weighted average of each outcome's information, with log base 2: "
+    "a hit with probability p, a miss with probability 1 - p.",
+    "At p = 0 or p = 1, NumPy computes 0 * log2(0) as 0 * (-inf), which is nan. Handle the two certain "
+    "outcomes before any log is taken.",
+    "A certain outcome leaves nothing to be uncertain about. Alternatively, torch.special.entr(x) is "
+    "-x ln x with 0 at x = 0, but its result is in nats.",
+)
 def bernoulli_entropy_function(fn: Any) -> Verdict:
-    """Exercise: ``bernoulli_entropy(p)`` in bits, which must give 0 (not nan) at p = 0 and p = 1."""
-    cases = [(0.1,), (0.999,), (0.5,), (0.75,), (0.0,), (1.0,)]
-    with np.errstate(divide="ignore", invalid="ignore"):  # log(0) becomes a hint, not a warning
-        return check_function(fn, _reference_bernoulli_bits, cases, "bernoulli_entropy",
-                              hint="Treat 0 log 0 as 0: return 0.0 when p is 0 or 1 "
-                                   "(or use torch.special.entr, which already does).")
+    """Exercise 2: ``bernoulli_entropy(p)`` in bits, which must give 0 (not nan) at p = 0 and p = 1.
+
+    The learner's function is called once per case (on a copy, through ``call_learner``): the
+    probabilities strictly between 0 and 1 first, where a wrong value is matched against the usual
+    slips, then the two certain outcomes.
+    """
+    ready = check_function(fn, _reference_bernoulli_bits, (), NAME)  # the placeholder, or not a function
+    if not ready.ok:
+        return ready
+    for (p,) in INTERIOR_CASES + CERTAIN_CASES:
+        try:
+            got = call_learner(fn, p)
+        except Exception as exc:  # noqa: BLE001  (a learner's bug becomes a verdict)
+            verdict = Verdict(False, f"{NAME}({p:g}) raised {type(exc).__name__}: {exc}.")
+        else:
+            if is_placeholder(got):
+                return Verdict(False, f"{NAME} returns nothing yet: its body is still the placeholder `...`, "
+                                      "or it does not `return` its result.")
+            verdict = check_value(got, _reference_bernoulli_bits(p), f"{NAME}({p:g})", rtol=1e-6, atol=1e-9)
+            if not verdict.ok and (p,) in INTERIOR_CASES:
+                slip = _two_outcome_slips(got, p, "hit", "miss")
+                verdict = Verdict(False, f"{NAME}({p:g}): {slip}") if slip else verdict
+        if verdict.ok:
+            continue
+        if (p,) in CERTAIN_CASES:
+            return Verdict(False, f"right for 0 < p < 1, but a certain outcome goes wrong: {verdict.message} "
+                                  "An outcome that never happens adds nothing: the term 0 log 0 counts as 0.")
+        return verdict
+    return Verdict(True, f"{NAME} agrees with the reference on {len(INTERIOR_CASES) + len(CERTAIN_CASES)} "
+                         "inputs, p = 0 and p = 1 included.")
 
 
-@exercise()
+@exercise(
+    "Entropy is the expected information: each face's information in bits, weighted by that face's probability.",
+    "Every one of the six faces contributes a term: five faces with probability 0.1 and one with 0.5.",
+    "The five faces with probability 0.1 contribute equal terms: work out one and multiply by five, then add "
+    "the six's term. A fair die has the most entropy a die can have, so expect less than log2 6.",
+)
 def loaded_die_entropy(answer: Any) -> Verdict:
-    """Exercise: the entropy in bits of the loaded die (0.1, 0.1, 0.1, 0.1, 0.1, 0.5)."""
+    """Exercise 3: the entropy in bits of the loaded die (0.1, 0.1, 0.1, 0.1, 0.1, 0.5)."""
+    contents = [_bits(p) for p in LOADED_DIE]
+    one_light, six = _term(0.1), _term(0.5)
     if close_to(answer, math.log2(6)):
         return Verdict(False, "that is log2 6, the entropy of a FAIR die, the largest any die can have; "
-                              "the loaded die is more predictable, so its entropy is smaller.")
-    if close_to(answer, -math.log2(0.5)):
-        return Verdict(False, "that is the information content of a six alone; sum -p log2 p over all six faces.")
-    return check_value(answer, float(entropy(LOADED_DIE, 2)), "the loaded die's entropy",
-                       hint="Sum -p log2 p over all six faces: five faces with p = 0.1 and one with 0.5.",
-                       unit="bits")
+                              "the loaded die is more predictable.")
+    if close_to(answer, _bits(0.5)) or close_to(answer, _bits(0.1)):
+        return Verdict(False, "that is the information content of one face; entropy is the expected "
+                              "information over all six faces.")
+    if close_to(answer, sum(contents)):
+        return Verdict(False, "you added the six faces' information contents; entropy is their expectation, each "
+                              "weighted by its face's probability, not their sum.")
+    if close_to(answer, sum(contents) / 6):
+        return Verdict(False, "that is the plain average of the six information contents; entropy weights each one "
+                              "by its face's probability.")
+    if close_to(answer, 5 * one_light):
+        return Verdict(False, "the five faces with probability 0.1 are there, but the six's term is missing.")
+    if close_to(answer, six):
+        return Verdict(False, "that is the six's term alone: the five other faces contribute terms too.")
+    if close_to(answer, one_light + six):
+        return Verdict(False, "that counts only one of the five faces with probability 0.1; each of them "
+                              "contributes a term.")
+    return check_value(answer, float(entropy(LOADED_DIE, 2)), "the loaded die's entropy", unit="bits")
 
 
-@exercise()
+@exercise(
+    "The plug-in estimate puts the observed frequency of hits in the place of the unknown probability p.",
+    "The frequency is hits divided by shots; then take the entropy, in bits, of a yes/no outcome "
+    "with that probability.",
+    "7 hits in 50 is more than the 5 that p = 0.1 leads you to expect, and a frequency closer to 0.5 means "
+    "more entropy: expect a little more than A's true 0.4690 bits.",
+)
 def plugin_entropy_estimate(answer: Any) -> Verdict:
-    """Exercise: the plug-in entropy in bits after 7 hits in 50 shots: H(7/50)."""
-    if close_to(answer, float(binary_entropy(0.1, 2))):
-        return Verdict(False, "that is shooter A's TRUE entropy, H(0.1); the plug-in estimate puts the "
-                              "observed frequency 7/50 = 0.14 in place of p.")
-    if close_to(answer, PLUGIN_HITS / PLUGIN_SHOTS):
-        return Verdict(False, "that is the observed frequency 7/50; now put it into H(f) = -[f log2 f + (1 - f) log2 (1 - f)].")
-    return check_value(answer, float(binary_entropy(PLUGIN_HITS / PLUGIN_SHOTS, 2)), "the plug-in entropy",
-                       hint="Frequency f = 7/50; H(f) = -[f log2 f + (1 - f) log2 (1 - f)].", unit="bits")
+    """Exercise 4: the plug-in entropy in bits after 7 hits in 50 shots: H(7/50)."""
+    f = PLUGIN_HITS / PLUGIN_SHOTS
+    estimate, truth = float(binary_entropy(f, 2)), float(binary_entropy(SHOOTER_A_P, 2))
+    if close_to(answer, truth):
+        return Verdict(False, "that is shooter A's TRUE entropy, with p = 0.1; the plug-in estimate uses "
+                              "what was observed in the 50 shots instead.")
+    if close_to(answer, f) or close_to(answer, 1 - f):
+        return Verdict(False, "that is an observed frequency, not yet an entropy.")
+    if close_to(answer, estimate - truth) or close_to(answer, truth - estimate):
+        return Verdict(False, "that is how far the estimate is from the truth (the second question); "
+                              "`answer` should be the estimate itself.")
+    counts = PLUGIN_HITS * math.log2(PLUGIN_HITS) + (PLUGIN_SHOTS - PLUGIN_HITS) * math.log2(PLUGIN_SHOTS - PLUGIN_HITS)
+    if close_to(answer, -counts) or close_to(answer, counts):
+        return Verdict(False, "you put the counts 7 and 43 into the formula; it needs probabilities, "
+                              "the counts divided by the number of shots.")
+    slip = _two_outcome_slips(answer, f, "hit", "miss")
+    if slip:
+        return Verdict(False, slip)
+    return check_value(answer, estimate, "the plug-in entropy", unit="bits")
+
+
+@exercise(
+    "No long sum is needed. A fair three-sided die has K = 3 equally likely outcomes: section 6 says what "
+    "the entropy of K equally likely outcomes is.",
+    "Which of the notebook's shooters has the same entropy as a coin that lands heads 90% of the time? "
+    "Think of H(p) = H(1 - p).",
+    "Give the die's entropy minus the coin's, both in bits: a positive answer says the die is more uncertain.",
+)
+def coin_versus_three_sided_die(answer: Any) -> Verdict:
+    """Exercise 5: H(fair three-sided die) - H(coin with P(heads) = 0.9) in bits: log2 3 - H(0.9)."""
+    die, coin = math.log2(DIE_FACES), float(binary_entropy(BENT_COIN_P, 2))
+    die_nats, coin_nats = math.log(DIE_FACES), float(binary_entropy(BENT_COIN_P))
+    p, q = BENT_COIN_P, 1 - BENT_COIN_P
+    named = [
+        (die, "that is the die's entropy alone; the question asks how much more it is than the coin's."),
+        (coin, "that is the coin's entropy alone; the question asks for the die's minus the coin's."),
+        (die - 1.0, "you gave the coin 1 bit, the entropy of a FAIR coin; a coin that lands heads 90% of "
+                    "the time is much more predictable."),
+        (die - _bits(p), "you subtracted the information of heads alone; the coin's entropy is its "
+                         "expected information over heads and tails."),
+        (die - _bits(q), "you subtracted the information of tails alone; the coin's entropy is its "
+                         "expected information over heads and tails."),
+        (die - _term(p), "the coin's entropy you used has only the heads term: the tails term is missing."),
+        (die - _term(q), "the coin's entropy you used has only the tails term: the heads term is missing."),
+        (die - _bits(p) - _bits(q), "you used the SUM of the coin's two information contents; its entropy is their "
+                                    "probability-weighted average."),
+        (die / coin, "that is the ratio of the two entropies; the question asks how many bits more, "
+                     "a difference."),
+        (die - coin_nats, "you mixed units: the die's entropy in bits, the coin's in nats."),
+        (die_nats - coin, "you mixed units: the die's entropy in nats, the coin's in bits."),
+    ]
+    for value, message in named:
+        if close_to(answer, value):
+            return Verdict(False, message)
+    got = as_numbers(answer)
+    if got is not None and got.size == 1 and float(got.reshape(())) < 0:
+        return Verdict(False, "a negative answer says the coin is the more uncertain of the two. Which has "
+                              "more outcomes, and how evenly are they spread?")
+    if close_to(answer, die_nats - coin_nats):
+        return Verdict(False, "that is the right difference in nats; the question asks for bits (log base 2).")
+    return check_value(answer, die - coin, "the die's entropy minus the coin's", unit="bits")
