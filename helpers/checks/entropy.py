@@ -51,13 +51,13 @@ def _bits(p: float) -> float:
     return -math.log2(p)
 
 
-def _two_outcome_slips(answer: Any, p: float, hit: str, miss: str) -> str | None:
-    """The usual mistakes with the entropy of a yes/no outcome of probability ``p``, named; None if none fits."""
+def _two_outcome_slips(answer: Any, p: float) -> str | None:
+    """The usual mistakes with the entropy of a hit of probability ``p`` (a miss: 1 - p), named; None if none fits."""
     q = 1 - p
     if close_to(answer, _term(p)):
-        return f"that is only the {hit} term, -p log2 p for the {hit}: the {miss} term is missing."
+        return "that is only the hit term, -p log2 p for the hit: the miss term is missing."
     if close_to(answer, _term(q)):
-        return f"that is only the {miss} term: the {hit} term is missing."
+        return "that is only the miss term: the hit term is missing."
     if close_to(answer, _bits(p)) or close_to(answer, _bits(q)):
         return ("that is the information content of one outcome; entropy is the expected information "
                 "over both outcomes.")
@@ -79,7 +79,7 @@ def _two_outcome_slips(answer: Any, p: float, hit: str, miss: str) -> str | None
 )
 def third_shooter_entropy(answer: Any) -> Verdict:
     """Exercise 1: the entropy in bits of one shot of a shooter who hits with probability 0.75."""
-    slip = _two_outcome_slips(answer, THIRD_SHOOTER_P, "hit", "miss")
+    slip = _two_outcome_slips(answer, THIRD_SHOOTER_P)
     if slip:
         return Verdict(False, slip)
     return check_value(answer, float(binary_entropy(THIRD_SHOOTER_P, 2)), "the third shooter's entropy",
@@ -119,7 +119,7 @@ def bernoulli_entropy_function(fn: Any) -> Verdict:
                                       "or it does not `return` its result.")
             verdict = check_value(got, _reference_bernoulli_bits(p), f"{NAME}({p:g})", rtol=1e-6, atol=1e-9)
             if not verdict.ok and (p,) in INTERIOR_CASES:
-                slip = _two_outcome_slips(got, p, "hit", "miss")
+                slip = _two_outcome_slips(got, p)
                 verdict = Verdict(False, f"{NAME}({p:g}): {slip}") if slip else verdict
         if verdict.ok:
             continue
@@ -186,7 +186,7 @@ def plugin_entropy_estimate(answer: Any) -> Verdict:
     if close_to(answer, -counts) or close_to(answer, counts):
         return Verdict(False, "you put the counts 7 and 43 into the formula; it needs probabilities, "
                               "the counts divided by the number of shots.")
-    slip = _two_outcome_slips(answer, f, "hit", "miss")
+    slip = _two_outcome_slips(answer, f)
     if slip:
         return Verdict(False, slip)
     return check_value(answer, estimate, "the plug-in entropy", unit="bits")
