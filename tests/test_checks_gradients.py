@@ -1,24 +1,59 @@
-"""Tests of notebook 06's exercise checkers: right answers pass, each known slip is named, nothing raises.
+"""Tests of notebook 06's exercise checkers: right answers pass, each known slip is named, the hints
+climb without giving the answer away, and nothing a learner's function does changes a later verdict.
 
-Expected values come from PyTorch (float64), independently of helpers.losses.
+Expected values come from PyTorch (float64, torch.autograd), independently of helpers.losses and
+helpers.grads.
 """
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
 import torch
+import torch.nn.functional as F
 
 from helpers import checks, grads
 from helpers.checks import gradients as gc
 
-Y_HAT = torch.sigmoid(torch.tensor(-2.0, dtype=torch.float64)).item()
+F64 = torch.float64
+Y_HAT = torch.sigmoid(torch.tensor(-2.0, dtype=F64)).item()
+CHECKERS = [checks.bce_logit_gradient, checks.mean_ce_gradient, checks.stable_logsumexp,
+            checks.label_smoothing_gradient]
 
 
 def test_public_names_are_exported() -> None:
     for name in gc.__all__:
         assert getattr(checks, name) is getattr(gc, name)
+
+
+@pytest.mark.parametrize("checker", CHECKERS, ids=lambda c: c.__name__)
+def test_each_checker_has_graduated_hints(checker) -> None:
+    assert getattr(checker, "__exercise__", False) and len(checker.hints) >= 2
+    first = checker(..., hint=0)
+    assert not first.ok and first.level == 0
+    assert [checker(..., hint=k).level for k in range(1, len(checker.hints) + 1)] == \
+        list(range(1, len(checker.hints) + 1))
+
+
+def test_no_hint_gives_the_answer_away() -> None:
+    everything = " ".join(h for c in CHECKERS for h in c.hints)
+    assert f"{Y_HAT - 1:.2f}"[1:] not in everything  # Exercise 1's number, 0.88
+    assert "ŷ − y" not in " ".join(checks.bce_logit_gradient.hints)
+    # Exercise 4: no hint writes the final formula softmax(z) - p, nor the smoothed target.
+    smoothing = " ".join(checks.label_smoothing_gradient.hints)
+    assert not re.search(r"softmax\(z\)\s*[−-]", smoothing) and "ε/C" not in smoothing and "ε / C" not in smoothing
+    # Exercise 3: the hints never write the formula m + log Σ e^(z_j − m).
+    assert "m + log" not in " ".join(checks.stable_logsumexp.hints)
+
+
+def test_cases_are_read_only_tuples() -> None:
+    for cases in (gc.MEAN_CE_CASES, gc.LOGSUMEXP_CASES, gc.SMOOTHED_CE_CASES):
+        assert isinstance(cases, tuple)
+        for args in cases:
+            assert isinstance(args, tuple)
+            assert all(not a.flags.writeable for a in args if isinstance(a, np.ndarray))
 
 
 # --- Exercise 1 ------------------------------------------------------------------------------
@@ -29,57 +64,67 @@ def test_bce_gradient_accepts_the_right_number_in_any_form() -> None:
         assert verdict.ok, verdict.message
 
 
+def test_bce_gradient_is_what_autograd_gives() -> None:
+    s = torch.tensor(gc.BCE_EXERCISE_S, dtype=F64, requires_grad=True)
+    F.binary_cross_entropy_with_logits(s, torch.tensor(gc.BCE_EXERCISE_Y, dtype=F64)).backward()
+    assert checks.bce_logit_gradient(s.grad.item()).ok
+    assert round(s.grad.item(), 4) == -0.8808
+
+
 @pytest.mark.parametrize("answer, phrase", [
     (..., "placeholder"),
     (1.0 - Y_HAT, "wrong sign"),
     ((Y_HAT - 1.0) * Y_HAT * (1.0 - Y_HAT), "squared error"),
     ((Y_HAT - 1.0) / (Y_HAT * (1.0 - Y_HAT)), "dL/dŷ"),
-    (-2.0 - 1.0, "apply the sigmoid"),
+    (-2.0 - 1.0, "uses the logit"),
+    (Y_HAT, "label is missing"),
     (0.25, "too large"),
     ("-0.88", "number"),
     (float("nan"), "nan"),
 ])
 def test_bce_gradient_names_each_slip(answer, phrase) -> None:
     verdict = checks.bce_logit_gradient(answer)
-    assert not verdict.ok and phrase in verdict.message
+    assert not verdict.ok and phrase in verdict.message, verdict.message
 
 
 # --- Exercise 2 ------------------------------------------------------------------------------
-def torch_grad(z: np.ndarray, y: int) -> np.ndarray:
-    z_t = torch.tensor(z, dtype=torch.float64, requires_grad=True)
-    torch.nn.functional.cross_entropy(z_t[None], torch.tensor([y])).backward()
+def torch_mean_grad(z, y) -> np.ndarray:
+    """Autograd of PyTorch's mean cross-entropy (reduction='mean', the default) over a batch."""
+    z_t = torch.tensor(np.array(z), dtype=F64, requires_grad=True)
+    F.cross_entropy(z_t, torch.as_tensor(np.array(y))).backward()
     return z_t.grad.numpy()
 
 
-def test_softmax_ce_cases_use_autograd_values() -> None:
-    for z, y in gc.SOFTMAX_CE_CASES:
-        np.testing.assert_allclose(grads.softmax_ce_grad(z, y), torch_grad(z, y), rtol=1e-12, atol=1e-15)
+def test_mean_ce_cases_use_autograd_values() -> None:
+    for z, y in gc.MEAN_CE_CASES:
+        np.testing.assert_allclose(gc._mean_ce_grad(z, y), torch_mean_grad(z, y), rtol=1e-12, atol=1e-15)
+        assert z.shape[0] != z.shape[1], "a square batch would hide dividing by C instead of N"
 
 
-def good_grad(z, y):
-    q = np.exp(z - z.max())
-    q = q / q.sum()
-    q[y] -= 1.0
-    return q
+def good_mean_grad(z, y):
+    q = np.exp(z - z.max(axis=1, keepdims=True))
+    q = q / q.sum(axis=1, keepdims=True)
+    return (q - np.eye(z.shape[1])[y]) / len(y)
 
 
-def test_softmax_ce_accepts_numpy_and_torch_solutions() -> None:
-    assert checks.softmax_ce_gradient(good_grad).ok
-    assert checks.softmax_ce_gradient(lambda z, y: torch.softmax(torch.tensor(z), 0) - torch.eye(len(z))[y]).ok
-    assert checks.softmax_ce_gradient(torch_grad).ok
+def test_mean_ce_accepts_numpy_and_torch_solutions() -> None:
+    assert checks.mean_ce_gradient(good_mean_grad).ok
+    assert checks.mean_ce_gradient(torch_mean_grad).ok
+    assert checks.mean_ce_gradient(
+        lambda z, y: (torch.softmax(torch.tensor(z), 1) - torch.eye(z.shape[1])[y]) / len(y)).ok
 
 
-def naive_grad(z, y):
-    q = np.exp(z) / np.exp(z).sum()
-    q[y] -= 1.0
-    return q
+def naive_mean_grad(z, y):
+    q = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    return (q - np.eye(z.shape[1])[y]) / len(y)
 
 
-def in_place_grad(z, y):
-    z -= z.max()          # edits the caller's array: must not corrupt the shared cases
-    q = np.exp(z) / np.exp(z).sum()
-    q[y] -= 1.0
-    return q
+def in_place_mean_grad(z, y):
+    z -= z.max(axis=1, keepdims=True)   # edits the caller's array: must not touch the shared cases
+    np.exp(z, out=z)
+    z /= z.sum(axis=1, keepdims=True)
+    z[np.arange(len(y)), y] -= 1.0
+    return z / len(y)
 
 
 def no_body(z, y):
@@ -93,24 +138,32 @@ def broken(z, y):
 @pytest.mark.parametrize("fn, phrase", [
     (..., "placeholder"),
     (3, "should be a function"),
-    (no_body, "returns None"),
+    (no_body, "returns nothing"),
     (broken, "raised KeyError"),
-    (naive_grad, "nan"),
-    (lambda z, y: np.exp(z - z.max()) / np.exp(z - z.max()).sum(), "softmax(z) itself"),
-    (lambda z, y: -good_grad(z, y), "sign is flipped"),
-    (lambda z, y: good_grad(z, y)[:-1], "shape"),
+    (naive_mean_grad, "overflows"),
+    (lambda z, y: good_mean_grad(z, y) * len(y), "summed loss"),
+    (lambda z, y: good_mean_grad(z, y) * len(y) / z.shape[1], "number of classes"),
+    (lambda z, y: -good_mean_grad(z, y), "wrong sign"),
+    (lambda z, y: (np.exp(z) / np.exp(z).sum(axis=0) - np.eye(z.shape[1])[y]) / len(y), "wrong axis"),
+    (lambda z, y: good_mean_grad(z, y) + np.eye(z.shape[1])[y] / len(y), "softmax alone"),
+    (lambda z, y: good_mean_grad(z, y)[:, :-1], "shape"),
 ])
-def test_softmax_ce_names_each_slip(fn, phrase) -> None:
-    verdict = checks.softmax_ce_gradient(fn)
+def test_mean_ce_names_each_slip(fn, phrase) -> None:
+    verdict = checks.mean_ce_gradient(fn)
     assert not verdict.ok and phrase in verdict.message, verdict.message
 
 
-def test_softmax_ce_checker_keeps_its_cases_intact_and_emits_no_warning(recwarn) -> None:
-    before = [z.copy() for z, _ in gc.SOFTMAX_CE_CASES]
-    assert checks.softmax_ce_gradient(in_place_grad).ok
+def test_no_slip_of_exercise_2_looks_like_the_right_answer() -> None:
+    for message, slip in gc._MEAN_CE_SLIPS.items():
+        assert any(not np.allclose(slip(z, y), gc._mean_ce_grad(z, y)) for z, y in gc.MEAN_CE_CASES[:2]), message
+
+
+def test_mean_ce_checker_keeps_its_cases_intact_and_emits_no_warning(recwarn) -> None:
+    before = [z.copy() for z, _ in gc.MEAN_CE_CASES]
+    assert checks.mean_ce_gradient(in_place_mean_grad).ok
     with np.errstate(all="raise"):  # the checker silences the learner's overflow itself
-        assert not checks.softmax_ce_gradient(naive_grad).ok
-    assert all(np.array_equal(a, z) for a, (z, _) in zip(before, gc.SOFTMAX_CE_CASES))
+        assert not checks.mean_ce_gradient(naive_mean_grad).ok
+    assert all(np.array_equal(a, z) for a, (z, _) in zip(before, gc.MEAN_CE_CASES))
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
 
 
@@ -129,12 +182,79 @@ def test_logsumexp_accepts_stable_solutions() -> None:
 @pytest.mark.parametrize("fn, phrase", [
     (..., "placeholder"),
     ("logsumexp", "should be a function"),
-    (lambda z: None, "returns None"),
+    (lambda z: None, "returns nothing"),
     (lambda z: np.log(np.exp(z).sum()), "overflows"),
-    (lambda z: np.log(np.exp(z - z.max()).sum()), "too small"),
-    (lambda z: z.max(), "too small"),
+    (lambda z: np.log(np.exp(z - z.max()).sum()), "never adds m back"),
+    (lambda z: z.max(), "largest logit alone"),
+    (lambda z: z.max() + np.log(np.exp(z - z.max()).mean()), "log-mean-exp"),
     (lambda z: 1 / 0, "ZeroDivisionError"),
+    (lambda z: z.max() + np.log(np.exp(z - z.max()).sum()) + 1, "too large"),
 ])
 def test_logsumexp_names_each_slip(fn, phrase) -> None:
     verdict = checks.stable_logsumexp(fn)
     assert not verdict.ok and phrase in verdict.message, verdict.message
+
+
+# --- Exercise 4 ------------------------------------------------------------------------------
+def torch_smoothed_grad(z, y, epsilon) -> np.ndarray:
+    """Autograd of nn.CrossEntropyLoss(label_smoothing=epsilon) for one sample."""
+    z_t = torch.tensor(np.array(z), dtype=F64, requires_grad=True)
+    torch.nn.CrossEntropyLoss(label_smoothing=epsilon)(z_t[None], torch.tensor([y])).backward()
+    return z_t.grad.numpy()
+
+
+def test_smoothed_cases_use_autograd_values() -> None:
+    for z, y, eps in gc.SMOOTHED_CE_CASES:
+        np.testing.assert_allclose(grads.softmax_ce_grad(z, y, label_smoothing=eps), torch_smoothed_grad(z, y, eps),
+                                   rtol=1e-12, atol=1e-15)
+
+
+def good_smoothed(z, y, epsilon):
+    q = np.exp(z - z.max())
+    q = q / q.sum()
+    p = np.full(z.size, epsilon / z.size)
+    p[y] += 1.0 - epsilon
+    return q - p
+
+
+def test_label_smoothing_accepts_numpy_and_torch_solutions() -> None:
+    assert checks.label_smoothing_gradient(good_smoothed).ok
+    assert checks.label_smoothing_gradient(torch_smoothed_grad).ok
+
+
+def in_place_smoothed(z, y, epsilon):
+    z -= z.max()
+    return good_smoothed(z, y, epsilon)
+
+
+@pytest.mark.parametrize("fn, phrase", [
+    (..., "placeholder"),
+    (lambda z, y, epsilon: None, "returns nothing"),
+    (lambda z, y, epsilon: grads.softmax_ce_grad(z, y), "ignores ε"),
+    (lambda z, y, epsilon: (1 - epsilon) * grads.softmax_ce_grad(z, y), "scales the one-hot gradient"),
+    (lambda z, y, epsilon: good_smoothed(z, y, epsilon) + epsilon / z.size
+     - epsilon / (z.size - 1) * (1 - np.eye(z.size)[y]), "C − 1"),
+    (lambda z, y, epsilon: good_smoothed(z, y, epsilon) - epsilon * np.eye(z.size)[y], "sums to 1 + ε"),
+    (lambda z, y, epsilon: -good_smoothed(z, y, epsilon), "wrong sign"),
+    (lambda z, y, epsilon: good_smoothed(z, y, epsilon) * 0 + (np.eye(z.size)[y] * (1 - epsilon) + epsilon / z.size),
+     "target p itself"),
+    (lambda z, y, epsilon: np.exp(z) / np.exp(z).sum() - (1 - epsilon) * np.eye(z.size)[y] - epsilon / z.size,
+     "overflows"),
+    (lambda z, y: good_smoothed(z, y, 0.1), "raised TypeError"),
+])
+def test_label_smoothing_names_each_slip(fn, phrase) -> None:
+    verdict = checks.label_smoothing_gradient(fn)
+    assert not verdict.ok and phrase in verdict.message, verdict.message
+
+
+def test_no_slip_of_exercise_4_looks_like_the_right_answer() -> None:
+    for message, slip in gc._SMOOTHED_SLIPS.items():
+        assert any(not np.allclose(slip(*args), grads.softmax_ce_grad(args[0], args[1], label_smoothing=args[2]))
+                   for args in gc.SMOOTHED_CE_CASES[:2]), message
+
+
+def test_label_smoothing_checker_keeps_its_cases_intact() -> None:
+    before = [z.copy() for z, _, _ in gc.SMOOTHED_CE_CASES]
+    assert checks.label_smoothing_gradient(in_place_smoothed).ok
+    assert checks.label_smoothing_gradient(good_smoothed).ok
+    assert all(np.array_equal(a, z) for a, (z, _, _) in zip(before, gc.SMOOTHED_CE_CASES))

@@ -186,3 +186,36 @@ def test_training_explorer_follows_its_controls() -> None:
     np.testing.assert_allclose(ex._lines[1].get_ydata(), run["bce"][:, 1])
     assert f"mean BCE {run['bce'][-1, 0]:.4f} nats" in ex.readout_text
     assert "learning rate 2" in ex.readout_text and ex.image.value != png
+
+
+# --- label smoothing (helpers.grads.softmax_ce_grad(..., label_smoothing=eps)) -------------------
+@pytest.mark.parametrize("seed, eps", [(0, 0.1), (1, 0.05), (2, 0.3), (3, 1.0), (4, 0.0)])
+def test_smoothed_softmax_ce_grad_matches_autograd_of_cross_entropy_loss(seed, eps) -> None:
+    rng = np.random.default_rng(seed)
+    z = rng.normal(0.0, 4.0, size=(6, 5))
+    y = rng.integers(0, 5, size=6)
+    z_t = torch.tensor(z, requires_grad=True)
+    torch.nn.CrossEntropyLoss(label_smoothing=eps, reduction="sum")(z_t, torch.tensor(y)).backward()
+    np.testing.assert_allclose(grads.softmax_ce_grad(z, y, label_smoothing=eps), z_t.grad.numpy(),
+                               rtol=1e-12, atol=1e-15)
+    # one sample at a time, too (the shape notebook 06's Exercise 4 uses)
+    z0 = torch.tensor(z[0], requires_grad=True)
+    torch.nn.CrossEntropyLoss(label_smoothing=eps)(z0[None], torch.tensor([y[0]])).backward()
+    np.testing.assert_allclose(grads.softmax_ce_grad(z[0], int(y[0]), label_smoothing=eps), z0.grad.numpy(),
+                               rtol=1e-12, atol=1e-15)
+
+
+def test_smoothed_gradient_at_extreme_logits_and_its_entries_sum_to_zero() -> None:
+    z = np.array([1000.0, 999.0, 998.0])
+    g = grads.softmax_ce_grad(z, 2, label_smoothing=0.1)
+    z_t = torch.tensor(z, requires_grad=True)
+    torch.nn.CrossEntropyLoss(label_smoothing=0.1)(z_t[None], torch.tensor([2])).backward()
+    np.testing.assert_allclose(g, z_t.grad.numpy(), rtol=1e-12)
+    assert g.sum() == pytest.approx(0.0, abs=1e-15)  # softmax and the smoothed target both sum to 1
+    np.testing.assert_array_equal(grads.softmax_ce_grad(z, 2, label_smoothing=0.0), grads.softmax_ce_grad(z, 2))
+
+
+@pytest.mark.parametrize("eps", [-0.1, 1.5, float("nan"), "0.1", True, None])
+def test_label_smoothing_out_of_range_raises_value_error_naming_it(eps) -> None:
+    with pytest.raises(ValueError, match="label_smoothing"):
+        grads.softmax_ce_grad(np.zeros(3), 1, label_smoothing=eps)

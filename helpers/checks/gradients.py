@@ -1,150 +1,257 @@
 """Exercise checks for notebook 06 (gradients and numerical stability).
 
-Each checker returns a ``Verdict`` and never raises for a learner's mistake.
+Each checker takes the learner's answer and returns a ``Verdict``; it never raises for a learner's
+mistake. Besides the diagnoses of ``core`` (placeholder, type, shape, nan, sign), each one
+recognises the slips typical of its exercise and names them, without giving the answer away; the
+hints of ``exercise`` lead to it one step at a time. A learner's function is only ever called
+through ``core.call_learner`` or ``core.check_function``, on copies of the cases.
 """
 from __future__ import annotations
 
-import contextlib
-import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from helpers.checks.core import Verdict, check_function, check_value, exercise, is_placeholder
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_function,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 from helpers.grads import softmax_ce_grad
 from helpers.losses import logsumexp, sigmoid, softmax
 
-__all__ = ["bce_logit_gradient", "softmax_ce_gradient", "stable_logsumexp",
-           "BCE_EXERCISE", "SOFTMAX_CE_CASES", "LOGSUMEXP_CASES"]
+__all__ = ["BCE_EXERCISE_S", "BCE_EXERCISE_Y", "MEAN_CE_CASES", "LOGSUMEXP_CASES", "SMOOTHED_CE_CASES",
+           "bce_logit_gradient", "mean_ce_gradient", "stable_logsumexp", "label_smoothing_gradient"]
+
+
+def _frozen(values: Any) -> np.ndarray:
+    """A read-only float array: the cases are shared by every call of a checker."""
+    arr = np.array(values, dtype=float)
+    arr.flags.writeable = False
+    return arr
+
+
+def _labels(values: Any) -> np.ndarray:
+    arr = np.array(values, dtype=int)
+    arr.flags.writeable = False
+    return arr
+
 
 # Exercise 1: one logit and its label.
-BCE_EXERCISE = {"s": -2.0, "y": 1.0}
+BCE_EXERCISE_S: float = -2.0
+BCE_EXERCISE_Y: float = 1.0
 
-# Exercise 2: (logits z, label y) pairs; the second row is the first row of notebook 05's tensor,
-# the last one has logits near 1000 (a naive softmax overflows there).
-SOFTMAX_CE_CASES: list[tuple[Any, ...]] = [
-    (np.array([2.0, 1.0, 0.1]), 0),
-    (np.array([-0.5215, -0.4240, 0.8907]), 1),
-    (np.array([0.0, 0.0, 0.0, 0.0]), 3),
-    (np.array([1000.0, 999.0, 998.0]), 2),
-]
+# Exercise 2: (logits z of shape (N, C), labels y of shape (N,)); the batches are not square, so
+# dividing by C instead of N shows; the third has logits near 1000 (a naive softmax overflows).
+MEAN_CE_CASES: tuple[tuple[np.ndarray, np.ndarray], ...] = (
+    (_frozen([[2.0, 1.0, 0.1], [0.5, -1.0, 3.0]]), _labels([0, 2])),
+    (_frozen([[0.0, 0.0, 0.0, 0.0]]), _labels([3])),
+    (_frozen([[1000.0, 999.0, 998.0], [-3.0, 0.0, 3.0], [0.2, 0.2, -0.4], [1.0, -1.0, 0.5]]),
+     _labels([2, 1, 0, 0])),
+)
 
 # Exercise 3: ordinary logits, then logits near +1000 (overflow) and near -1000 (underflow).
-LOGSUMEXP_CASES: list[tuple[Any, ...]] = [
-    (np.array([0.5, -0.3, 2.0]),),
-    (np.array([1000.0, 999.0, 998.0]),),
-    (np.array([-1000.0, -1000.0]),),
-    (np.array([3.0]),),
-]
+LOGSUMEXP_CASES: tuple[tuple[np.ndarray], ...] = (
+    (_frozen([0.5, -0.3, 2.0]),),
+    (_frozen([1000.0, 999.0, 998.0]),),
+    (_frozen([-1000.0, -1000.0]),),
+    (_frozen([3.0]),),
+)
+
+# Exercise 4: (logits z of one sample, label y, smoothing epsilon); eps = 1 makes the target uniform,
+# eps = 0 is the plain one-hot target, and logits near 1000 overflow a naive softmax.
+SMOOTHED_CE_CASES: tuple[tuple[Any, ...], ...] = (
+    (_frozen([2.0, 1.0, 0.1]), 0, 0.1),
+    (_frozen([0.3, -1.2, 2.5, 0.0, 1.1]), 4, 0.2),
+    (_frozen([0.0, 0.0, 0.0, 0.0]), 3, 0.1),
+    (_frozen([1000.0, 999.0, 998.0]), 2, 0.05),
+    (_frozen([-0.5, 1.5]), 1, 1.0),
+    (_frozen([1.0, 2.0, 3.0]), 1, 0.0),
+)
 
 
-@exercise()
+# --- Exercise 1 ------------------------------------------------------------------------------
+@exercise(
+    "Section 1 worked out the gradient with respect to the logit for s = 0.8: the same three steps "
+    "hold at any logit, and they end in a very short formula.",
+    "That formula needs the prediction as a probability, not the logit: turn s into ŷ first "
+    "(`losses.sigmoid`).",
+    "The label here is y = 1, and a positive example that the model doubts should get a negative "
+    "gradient (gradient descent then raises s).",
+)
 def bce_logit_gradient(answer: Any) -> Verdict:
-    """Exercise 1: dL/ds of binary cross-entropy at s = -2, y = 1 (nats per unit of logit)."""
-    s, y = BCE_EXERCISE["s"], BCE_EXERCISE["y"]
+    """Exercise 1: dL/ds of binary cross-entropy at s = -2, y = 1: y_hat - y (nats per unit of logit)."""
+    s, y = BCE_EXERCISE_S, BCE_EXERCISE_Y
     y_hat = float(sigmoid(s))
-    expected = y_hat - y
     what = "dL/ds"
-    if not is_placeholder(answer):
-        try:
-            got = float(np.asarray(answer.detach().numpy() if hasattr(answer, "detach") else answer,
-                                   dtype=float))
-        except (TypeError, ValueError):
-            got = None
-        if got is not None:
-            if np.isclose(got, (y_hat - y) * y_hat * (1 - y_hat), rtol=1e-4):
-                return Verdict(False, f"{what} = {got:.4f} is the gradient of the squared error on a "
-                                      "sigmoid. For BCE the factor ŷ (1 − ŷ) cancels: dL/ds = ŷ − y.")
-            if np.isclose(got, -expected, rtol=1e-4):
-                return Verdict(False, f"{what} = {got:.4f} has the wrong sign: the gradient is ŷ − y "
-                                      "(prediction minus label), not y − ŷ.")
-            if np.isclose(got, s - y, rtol=1e-4):
-                return Verdict(False, f"{what} = {got:.4f} uses the logit s where the probability "
-                                      "ŷ = sigmoid(s) belongs: apply the sigmoid first.")
-            if np.isclose(got, (y_hat - y) / (y_hat * (1 - y_hat)), rtol=1e-4):
-                return Verdict(False, f"{what} = {got:.4f} is dL/dŷ, the gradient with respect to the "
-                                      "probability; multiply by dŷ/ds = ŷ (1 − ŷ).")
-    return check_value(answer, expected, what, hint="Use dL/ds = ŷ − y with ŷ = sigmoid(s).",
-                       unit="nats per unit of logit")
+    slips = (
+        ((y_hat - y) * y_hat * (1 - y_hat), "is the gradient of the squared error ½(ŷ − y)² on a sigmoid, "
+                                            "not of binary cross-entropy"),
+        (y - y_hat, "has the wrong sign: it is label minus prediction"),
+        (s - y, "uses the logit s where the probability ŷ belongs"),
+        ((y_hat - y) / (y_hat * (1 - y_hat)), "is dL/dŷ, the gradient with respect to the probability, "
+                                              "not the logit"),
+        (y_hat, "is the prediction ŷ alone: the label is missing"),
+    )
+    for value, slip in slips:
+        if close_to(answer, value):
+            return Verdict(False, f"{what} = {value:.4f} {slip}.")
+    return check_value(answer, y_hat - y, what, rtol=1e-4, unit="nats per unit of logit")
 
 
-@exercise()
-def softmax_ce_gradient(fn: Any) -> Verdict:
-    """Exercise 2: a function ``fn(z, y)`` returning dL/dz = softmax(z) - onehot(y) for one sample."""
-    if not is_placeholder(fn) and callable(fn):
-        z, y = SOFTMAX_CE_CASES[0]
-        if _returns_none(fn, z.copy(), y):
-            return Verdict(False, "grad_ce returns None: write its body and `return` the gradient.")
-        got = _quiet_call(fn, z.copy(), y)
-        if got is not None:
-            if _close(got, softmax(z)):
-                return Verdict(False, f"grad_ce({_show(z)}, {y}) returned softmax(z) itself: subtract "
-                                      "the one-hot label, 1 at position y and 0 elsewhere.")
-            if _close(got, np.eye(z.size)[y] - softmax(z)):
-                return Verdict(False, "The sign is flipped: the gradient is softmax(z) − onehot(y), "
-                                      "so the true class's entry is negative.")
-    with _quiet():
-        return check_function(_copying(fn), softmax_ce_grad, SOFTMAX_CE_CASES, "grad_ce",
-                              hint="dL/dz = softmax(z) − onehot(y); compute the softmax with the "
-                                   "largest logit subtracted first so that e^1000 never appears.")
+# --- Exercise 2 ------------------------------------------------------------------------------
+def _mean_ce_grad(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Reference: the gradient of the mean cross-entropy over the N rows of z, (softmax - onehot) / N."""
+    return softmax_ce_grad(z, y) / len(y)
 
 
-@exercise()
+def _onehot(z: np.ndarray, y: np.ndarray) -> np.ndarray:
+    return np.eye(z.shape[-1])[y]
+
+
+_MEAN_CE_SLIPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
+    "is the gradient of the summed loss: with the mean, every sample's gradient shrinks with the batch size":
+        lambda z, y: softmax_ce_grad(z, y),
+    "divides by the number of classes C; the mean is over the samples":
+        lambda z, y: softmax_ce_grad(z, y) / z.shape[1],
+    "has the wrong sign: the true class's entry should be the negative one":
+        lambda z, y: -_mean_ce_grad(z, y),
+    "normalises the softmax over the wrong axis: each row is one sample, and each row's probabilities sum to 1":
+        lambda z, y: (softmax(z, axis=0) - _onehot(z, y)) / len(y),
+    "is the softmax alone: the one-hot labels are missing":
+        lambda z, y: softmax(z, axis=-1) / len(y),
+}
+
+
+@exercise(
+    "One row of z is one sample; the gradient of its own loss is section 2's formula. What does taking "
+    "the mean over N samples do to each sample's share?",
+    "Work on all rows at once: a softmax normalised along each row (`axis=1, keepdims=True`), and "
+    "`np.eye(C)[y]` for all the one-hot rows.",
+    "One case has logits near 1000: shift each row before `np.exp` as in section 5 (that leaves its "
+    "softmax unchanged).",
+)
+def mean_ce_gradient(fn: Any) -> Verdict:
+    """Exercise 2: ``fn(z, y)`` returns the gradient of the mean cross-entropy over a batch z (N, C)."""
+    outputs = _outputs(fn, MEAN_CE_CASES)
+    if outputs:
+        slip = _matching_slip(outputs[:2], _MEAN_CE_SLIPS, MEAN_CE_CASES[:2])
+        if slip:
+            return Verdict(False, f"grad_mean_ce {slip}.")
+        if np.isnan(outputs[2]).any():
+            return Verdict(False, "grad_mean_ce gives nan on the batch with logits near 1000: in float64 "
+                                  "e^1000 overflows to inf, and inf / inf is nan.")
+    return check_function(fn, _mean_ce_grad, MEAN_CE_CASES, "grad_mean_ce")
+
+
+# --- Exercise 3 ------------------------------------------------------------------------------
+_LOGSUMEXP_SLIPS: dict[str, Callable[[np.ndarray], Any]] = {
+    "subtracts the largest logit m before exponentiating but never adds m back":
+        lambda z: np.log(np.exp(z - z.max()).sum()),
+    "returns the largest logit alone: the other logits add to the sum too":
+        lambda z: z.max(),
+    "is log Σ e^(z_j) divided by the number of logits: a log-mean-exp, not a log-sum-exp":
+        lambda z: logsumexp(z) - np.log(z.size),
+}
+
+
+@exercise(
+    "Adding the same constant c to every logit changes log Σ e^(z_j) in a simple way: by how much?",
+    "Pick c so that no exponent you compute is positive and one of them is exactly 0 (section 5).",
+    "Whatever constant you took away inside the log, give it back outside.",
+)
 def stable_logsumexp(fn: Any) -> Verdict:
-    """Exercise 3: a function ``fn(z)`` returning log sum_j e^(z_j) without overflow or underflow."""
-    if not is_placeholder(fn) and callable(fn):
-        if _returns_none(fn, LOGSUMEXP_CASES[0][0].copy()):
-            return Verdict(False, "logsumexp returns None: write its body and `return` the result.")
-        for (z,) in LOGSUMEXP_CASES[1:3]:
-            got = _quiet_call(fn, z.copy())
-            if got is not None and got.size == 1 and not np.isfinite(got).all():
-                return Verdict(False, f"logsumexp({_show(z)}) gave {float(got.ravel()[0])}: e^(±1000) "
-                                      "overflows to inf or underflows to 0 in float64. Subtract the "
-                                      "largest logit m first: log Σ e^(z_j) = m + log Σ e^(z_j − m).")
-    with _quiet():
-        return check_function(_copying(fn), logsumexp, LOGSUMEXP_CASES, "logsumexp",
-                              hint="Write m = max(z); then log Σ e^(z_j) = m + log Σ e^(z_j − m), "
-                                   "where every exponent is ≤ 0 and one of them is exactly 0.")
+    """Exercise 3: ``fn(z)`` returns log sum_j e^(z_j) for a 1-D array without overflow or underflow."""
+    outputs = _outputs(fn, LOGSUMEXP_CASES)
+    if outputs:
+        for (z,), got in zip(LOGSUMEXP_CASES[1:3], outputs[1:3]):
+            if got.size == 1 and np.isinf(got).all():
+                return Verdict(False, f"logsumexp({_show(z)}) gave {float(got.ravel()[0])}: in float64 "
+                                      "e^1000 overflows to inf and e^(−1000) underflows to 0.")
+        slip = _matching_slip(outputs[:1], _LOGSUMEXP_SLIPS, LOGSUMEXP_CASES[:1])
+        if slip:
+            return Verdict(False, f"logsumexp {slip}.")
+    return check_function(fn, logsumexp, LOGSUMEXP_CASES, "logsumexp")
+
+
+# --- Exercise 4 ------------------------------------------------------------------------------
+def _smoothed_target(z: np.ndarray, y: int, eps: float, share: float) -> np.ndarray:
+    """(1 - eps) onehot(y) with ``share`` added to the classes a convention spreads eps over."""
+    return (1.0 - eps) * np.eye(z.size)[y] + share
+
+
+_SMOOTHED_SLIPS: dict[str, Callable[[np.ndarray, int, float], np.ndarray]] = {
+    "ignores ε: it is the gradient for the one-hot target":
+        lambda z, y, eps: softmax_ce_grad(z, y),
+    "scales the one-hot gradient by 1 − ε; differentiate L = −Σ p_k log q_k again, term by term":
+        lambda z, y, eps: (1.0 - eps) * softmax_ce_grad(z, y),
+    "spreads ε over the other C − 1 classes only; PyTorch gives ε/C to every one of the C classes, "
+    "the true one included":
+        lambda z, y, eps: softmax(z) - _smoothed_target(z, y, eps, eps / (z.size - 1) * (1.0 - np.eye(z.size)[y])),
+    "uses a target that sums to 1 + ε: the true class's share must shrink by ε":
+        lambda z, y, eps: softmax(z) - np.eye(z.size)[y] - eps / z.size,
+    "has the wrong sign: a gradient step should move the softmax towards the target":
+        lambda z, y, eps: -softmax_ce_grad(z, y, label_smoothing=eps),
+    "returns the smoothed target p itself, not the gradient":
+        lambda z, y, eps: _smoothed_target(z, y, eps, eps / z.size),
+}
+
+
+@exercise(
+    "Write log q_k = z_k − log Σ_j e^(z_j) and put it into L = −Σ_k p_k log q_k; then differentiate "
+    "with respect to z_i, one term at a time, as in section 2.",
+    "The log-sum-exp term comes multiplied by Σ_k p_k. What is that sum for the smoothed target?",
+    "The result has the same shape as section 2's gradient: only the target in it has changed.",
+)
+def label_smoothing_gradient(fn: Any) -> Verdict:
+    """Exercise 4: ``fn(z, y, epsilon)`` returns dL/dz of cross-entropy with label smoothing, one sample.
+
+    The target is p = (1 - eps) onehot(y) + eps / C, and dL/dz = softmax(z) - p.
+    """
+    outputs = _outputs(fn, SMOOTHED_CE_CASES[:4])
+    if outputs:
+        slip = _matching_slip(outputs[:2], _SMOOTHED_SLIPS, SMOOTHED_CE_CASES[:2])
+        if slip:
+            return Verdict(False, f"grad_ce_smoothed {slip}.")
+        if np.isnan(outputs[3]).any():
+            return Verdict(False, "grad_ce_smoothed gives nan for the logits (1000, 999, 998): in float64 "
+                                  "e^1000 overflows to inf, and inf / inf is nan.")
+    return check_function(fn, lambda z, y, eps: softmax_ce_grad(z, y, label_smoothing=eps),
+                          SMOOTHED_CE_CASES, "grad_ce_smoothed")
 
 
 # --- small tools ----------------------------------------------------------------------------
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """Silence NumPy floating-point warnings and Python warnings raised by a learner's code."""
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        yield
-
-
-def _copying(fn: Any) -> Any:
-    """``fn`` called on copies of its array arguments, so a learner's in-place edit cannot alter
-    the shared test cases (placeholders and non-callables pass through for the diagnosis)."""
+def _outputs(fn: Any, cases: Sequence[tuple[Any, ...]]) -> list[np.ndarray] | None:
+    """What a learner's ``fn`` returns on copies of each case, as floats; None for a placeholder or a
+    non-function, or as soon as one call raises or returns something that is not numeric (the learner's
+    function then runs once here, and ``check_function`` names the problem)."""
     if is_placeholder(fn) or not callable(fn):
-        return fn
-
-    def wrapped(*args: Any) -> Any:
-        return fn(*(a.copy() if isinstance(a, np.ndarray) else a for a in args))
-    return wrapped
-
-
-def _returns_none(fn: Any, *args: Any) -> bool:
-    with _quiet():
+        return None
+    outputs = []
+    for args in cases:
         try:
-            return fn(*args) is None
-        except Exception:  # a learner's bug is reported by check_function
-            return False
-
-
-def _quiet_call(fn: Any, *args: Any) -> np.ndarray | None:
-    with _quiet():
-        try:
-            out = fn(*args)
-            if out is None:
-                return None
-            return np.asarray(out.detach().numpy() if hasattr(out, "detach") else out, dtype=float)
-        except Exception:  # a learner's bug is reported by check_function below
+            got = as_numbers(call_learner(fn, *args))
+        except Exception:  # noqa: BLE001  (a learner's bug: check_function reports it)
             return None
+        if got is None:
+            return None
+        outputs.append(got)
+    return outputs
+
+
+def _matching_slip(outputs: Sequence[np.ndarray], slips: dict[str, Callable[..., Any]],
+                   cases: Sequence[tuple[Any, ...]]) -> str | None:
+    """The first slip that reproduces the learner's ``outputs`` on every one of ``cases``."""
+    for message, slip in slips.items():
+        if all(_close(got, np.asarray(slip(*args), dtype=float)) for got, args in zip(outputs, cases)):
+            return message
+    return None
 
 
 def _close(got: np.ndarray, expected: np.ndarray) -> bool:
