@@ -1,0 +1,96 @@
+"""Tests of helpers.calibration against scikit-learn's metrics, hand-worked examples and loops."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.metrics import confusion_matrix as sk_confusion
+from sklearn.metrics import recall_score
+
+from helpers import calibration
+
+RNG = np.random.default_rng(3)
+
+
+def random_probs(n: int, c: int, scale: float = 2.0) -> np.ndarray:
+    z = RNG.normal(0.0, scale, size=(n, c))
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> float:
+    total = 0.0
+    for b in range(n_bins):
+        members = [i for i in range(len(labels))
+                   if (b == 0 or probs[i].max() * n_bins > b) and probs[i].max() * n_bins <= b + 1]
+        if members:
+            conf = sum(probs[i].max() for i in members) / len(members)
+            acc = sum(int(np.argmax(probs[i]) == labels[i]) for i in members) / len(members)
+            total += len(members) / len(labels) * abs(acc - conf)
+    return total
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_confusion_matrix_and_recall_match_scikit_learn(seed) -> None:
+    rng = np.random.default_rng(seed)
+    y_true, y_pred = rng.integers(0, 5, 200), rng.integers(0, 5, 200)
+    np.testing.assert_array_equal(calibration.confusion_matrix(y_true, y_pred, 5),
+                                  sk_confusion(y_true, y_pred, labels=range(5)))
+    np.testing.assert_allclose(calibration.per_class_recall(y_true, y_pred, 5),
+                               recall_score(y_true, y_pred, average=None, labels=range(5)), rtol=1e-12)
+
+
+def test_recall_of_an_absent_class_is_nan() -> None:
+    recall = calibration.per_class_recall([0, 0, 1], [0, 1, 1], 3)
+    assert recall[0] == 0.5 and recall[1] == 1.0 and np.isnan(recall[2])
+
+
+def test_hand_worked_reliability_bins_and_ece() -> None:
+    probs = np.array([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7], [0.55, 0.45]])
+    labels = np.array([0, 0, 0, 0])
+    bins = calibration.reliability_bins(probs, labels, n_bins=10)
+    # confidences 0.9, 0.8, 0.7, 0.55 fall in bins (0.8, 0.9], (0.7, 0.8], (0.6, 0.7], (0.5, 0.6]
+    np.testing.assert_array_equal(bins["count"], [0, 0, 0, 0, 0, 1, 1, 1, 1, 0])
+    np.testing.assert_allclose(bins["accuracy"][5:9], [1, 0, 1, 1])
+    assert np.isnan(bins["confidence"][0]) and np.isnan(bins["accuracy"][9])
+    # |1 - 0.55| + |0 - 0.7| + |1 - 0.8| + |1 - 0.9|, each a quarter of the samples
+    assert calibration.expected_calibration_error(probs, labels, 10) == pytest.approx((0.45 + 0.7 + 0.2 + 0.1) / 4)
+
+
+def test_bin_edges_belong_to_the_lower_bin() -> None:
+    probs = np.array([[0.5, 0.5], [1.0, 0.0]])
+    bins = calibration.reliability_bins(probs, np.array([0, 0]), n_bins=2)
+    np.testing.assert_array_equal(bins["count"], [1, 1])  # 0.5 in (0, 0.5], 1.0 in (0.5, 1]
+
+
+@pytest.mark.parametrize("n_bins", [1, 3, 10, 15])
+def test_ece_matches_a_loop(n_bins) -> None:
+    probs = random_probs(300, 6)
+    labels = RNG.integers(0, 6, 300)
+    assert calibration.expected_calibration_error(probs, labels, n_bins) == pytest.approx(
+        ece_by_loops(probs, labels, n_bins), abs=1e-12)
+
+
+def test_a_calibrated_model_has_small_ece_and_a_sure_wrong_one_large() -> None:
+    probs = random_probs(20_000, 3, scale=1.5)
+    labels = np.array([RNG.choice(3, p=p) for p in probs])  # labels drawn from the model's own probabilities
+    assert calibration.expected_calibration_error(probs, labels) < 0.02
+    sure = np.tile([0.99, 0.005, 0.005], (100, 1))
+    assert calibration.expected_calibration_error(sure, np.ones(100, dtype=int)) == pytest.approx(0.99)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: calibration.confusion_matrix([0, 1], [0, 2], 2), "y_pred"),
+    (lambda: calibration.confusion_matrix([0.0, 1.0], [0, 1], 2), "y_true"),
+    (lambda: calibration.confusion_matrix([0, 1], [0, 1, 1], 2), "y_true and y_pred"),
+    (lambda: calibration.confusion_matrix([0, 1], [0, 1], 0), "n_classes"),
+    (lambda: calibration.per_class_recall([], [], 2), "y_true"),
+    (lambda: calibration.reliability_bins([[0.5, 0.6]], [0]), "probs"),
+    (lambda: calibration.reliability_bins([0.5, 0.5], [0]), "probs"),
+    (lambda: calibration.reliability_bins([[0.5, 0.5]], [0, 1]), "y_true"),
+    (lambda: calibration.reliability_bins([[0.5, 0.5]], [2]), "y_true"),
+    (lambda: calibration.expected_calibration_error([[0.5, 0.5]], [0], n_bins=0), "n_bins"),
+    (lambda: calibration.expected_calibration_error([[np.nan, 0.5]], [0]), "probs"),
+])
+def test_bad_input_names_the_argument(call, name) -> None:
+    with pytest.raises(ValueError, match=f"^{name}"):
+        call()
