@@ -88,8 +88,7 @@ def test_widget_follows_the_controls() -> None:
     explorer = explorers.softmax_training()
     assert isinstance(explorer.controls["lr"], widgets.SelectionSlider)
     assert isinstance(explorer.controls["steps"], widgets.IntSlider)
-    assert explorer.state == tx.training_view(1.0, 100, 0.0) or explorer.state["ece"] == \
-        tx.training_view(1.0, 100, 0.0)["ece"]
+    assert explorer.state["ece"] == tx.training_view(1.0, 100, 0.0)["ece"]
     text = explorer.readout_text
     assert "learning rate 1, label smoothing 0: 100 steps" in text
     assert "test accuracy 0.9639 (347 of 360 digits)" in text and "under-confident" in text
