@@ -1,4 +1,6 @@
-"""Tests of notebook 05's softmax explorer: its pure state against PyTorch, and the widget driven from Python."""
+"""Tests of notebook 05's softmax explorer: its pure state against PyTorch, the live explorer's Python
+side (traits, specs, reference readout against PyTorch, display bundle), and the kernel-drawn baseline
+driven from Python."""
 from __future__ import annotations
 
 import math
@@ -6,10 +8,12 @@ import math
 import numpy as np
 import pytest
 import torch
+import traitlets
 
 from helpers import explorers
 from helpers.explorers import softmax as sx
 from helpers.explorers._base import REGISTRY
+from helpers.explorers.live import EXPLORER_MIME
 
 
 def torch_reference(z, label, temperature):
@@ -60,13 +64,124 @@ def test_bad_input_raises_value_error_naming_the_argument(kwargs, name) -> None:
         sx.softmax_state(0.0, 0.0, 0.0, **args)
 
 
-def test_registered_under_its_name() -> None:
+def test_registered_factory_builds_the_live_explorer_at_the_article_row() -> None:
     assert REGISTRY["softmax-loss"] is explorers.softmax_explorer
-    assert explorers.softmax_explorer().name == "softmax-loss"
-
-
-def test_explorer_starts_at_the_article_row_and_follows_the_controls() -> None:
     ex = explorers.softmax_explorer()
+    assert isinstance(ex, sx.SoftmaxLive) and ex.name == "softmax-loss"
+    assert ex.values() == {"z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "1", "temperature": 1.0}
+    assert ex.reference() == [
+        "logits z = (-0.5215, -0.4240, 0.8907), label y = 1, temperature T = 1.00",
+        "q = softmax(z / T) = (0.1611, 0.1776, 0.6613) (probabilities, sum 1)",
+        "loss = -ln q_1 = 1.7282 nats (uniform guess: ln 3 = 1.0986 nats)",
+        "predicted class = 2 (wrong); q_1 = 0.1776",
+    ]
+
+
+def _on_grid(value: float, low: float, step: float) -> float:
+    """The value the browser shows for ``low + k * step``: rounded to the grid's decimals."""
+    return round(low + round((value - low) / step) * step, 4)
+
+
+@pytest.mark.parametrize("z, label, temperature", [
+    ((-0.5215, -0.4240, 0.8907), 1, 1.0),
+    ((3.0085, -0.424, 0.8907), 2, 2.0),
+    ((-5.9915, 5.996, -5.9993), 0, 0.1),     # very confident and wrong: 119.9 nats, no overflow
+    ((5.9985, -5.994, 5.9907), 0, 0.1),      # two close logits, cold: the larger takes almost all
+    ((0.0085, 0.006, 0.0007), 2, 10.0),      # nearly equal logits, hot: close to 1/3 each
+    ((1.4785, 1.476, 1.4807), 1, 0.35),
+])
+def test_live_reference_against_torch(z, label, temperature) -> None:
+    ex = sx.SoftmaxLive(z0=z[0], z1=z[1], z2=z[2], label=str(label), temperature=temperature)
+    logits = torch.tensor([z], dtype=torch.float64) / temperature
+    q = torch.softmax(logits, dim=1)[0]
+    loss = torch.nn.functional.cross_entropy(logits, torch.tensor([label])).item()
+    predicted = int(torch.argmax(q))
+    shown = ", ".join(f"{v:.4f}" for v in q.tolist())
+    assert ex.reference() == [
+        f"logits z = ({', '.join(f'{v:.4f}' for v in z)}), label y = {label}, temperature T = {temperature:.2f}",
+        f"q = softmax(z / T) = ({shown}) (probabilities, sum 1)",
+        f"loss = -ln q_{label} = {loss:.4f} nats (uniform guess: ln 3 = {math.log(3):.4f} nats)",
+        f"predicted class = {predicted} ({'right' if predicted == label else 'wrong'}); q_{label} = {q[label]:.4f}",
+    ]
+
+
+def test_live_reference_of_a_sure_label_reads_zero_loss() -> None:
+    ex = sx.SoftmaxLive(z0=5.9985, z1=-5.994, z2=-5.9993, label=0, temperature=0.1)   # q_0 = 1 - 2e-52
+    assert ex.reference()[2].startswith("loss = -ln q_0 = 0.0000 nats")                # not "-0.0000"
+    assert ex.reference()[3] == "predicted class = 0 (right); q_0 = 1.0000"
+
+
+def test_live_controls_match_their_specs() -> None:
+    ex = sx.SoftmaxLive()
+    assert ex.controls == ("z0", "z1", "z2", "label", "temperature")
+    assert [spec["name"] for spec in ex._controls] == list(ex.controls)
+    for c, start in enumerate(sx.ARTICLE_ROW):
+        spec = ex._controls[c]
+        low, high = sx.slider_range(start)
+        assert spec == {"name": f"z{c}", "label": f"logit z_{c}", "kind": "range", "min": low, "max": high,
+                        "step": sx.LOGIT_STEP, "digits": 4}
+        assert getattr(ex, f"z{c}") == start
+        k = (start - low) / spec["step"]
+        assert abs(k - round(k)) < 1e-9, "the browser would snap the start off the article's value"
+        assert _on_grid(start, low, spec["step"]) == start
+    assert ex._controls[3] == {"name": "label", "label": "label y", "kind": "select", "options": ["0", "1", "2"]}
+    t = ex._controls[4]
+    assert (t["min"], t["max"], t["step"], t["digits"]) == (sx.T_MIN, sx.T_MAX, sx.T_STEP, 2)
+    for k, value in ((0, 0.1), (18, 1.0), (198, 10.0)):      # T = 1 and both ends on the grid
+        assert round(t["min"] + k * t["step"], 10) == value
+
+
+def test_live_label_takes_the_class_index_or_its_text() -> None:
+    ex = sx.SoftmaxLive(label=2)
+    assert ex.label == "2" and "label y = 2" in ex.reference()[0]
+    ex.label = np.int64(0)
+    assert ex.label == "0"
+    ex.set(label="1")
+    assert ex.label == "1"
+
+
+@pytest.mark.parametrize("name, value", [
+    ("z0", 6.0), ("z1", -6.5), ("z2", float("nan")), ("z0", float("inf")),
+    ("label", 3), ("label", -1), ("label", "class 1"), ("label", True), ("label", 1.0),
+    ("temperature", 0.0), ("temperature", 0.05), ("temperature", 10.5), ("temperature", float("nan")),
+])
+def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
+    ex = sx.SoftmaxLive()
+    with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
+        setattr(ex, name, value)
+    assert ex.values() == sx.SoftmaxLive().values(), "a refused value leaves the control as it was"
+
+
+def test_live_set_refuses_an_unknown_control() -> None:
+    with pytest.raises(ValueError, match="^z3: not a control"):
+        sx.SoftmaxLive().set(z3=1.0)
+
+
+def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
+    bundle = sx.SoftmaxLive(label=2, temperature=2.0)._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data[EXPLORER_MIME] == {"name": "softmax-loss", "values": {
+        "z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "2", "temperature": 2.0}}
+    assert data["text/plain"].startswith("Softmax and cross-entropy for one sample (softmax-loss): logits z = ")
+    assert "temperature T = 2.00" in data["text/plain"]
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
+    esm = sx.SoftmaxLive._esm
+    assert esm.startswith("// Drawing primitives") and "export default { render }" in esm
+    assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
+
+
+def test_live_and_baseline_readouts_are_the_same_text() -> None:
+    values = {"z0": 1.0085, "label": 0, "temperature": 0.5}
+    live, baseline = sx.SoftmaxLive(**values), sx.SoftmaxExplorer().set(**values)
+    assert " ".join(live.reference()) == baseline.readout_text
+    assert sx.LEGACY == {"softmax-loss": sx.SoftmaxExplorer}
+
+
+def test_baseline_starts_at_the_article_row_and_follows_the_controls() -> None:
+    ex = sx.SoftmaxExplorer()
     assert "loss = -ln q_1 = 1.7282 nats" in ex.readout_text
     assert "(0.1611, 0.1776, 0.6613)" in ex.readout_text
     assert "predicted class = 2 (wrong)" in ex.readout_text
@@ -82,7 +197,7 @@ def test_explorer_starts_at_the_article_row_and_follows_the_controls() -> None:
 
 
 def test_draw_changes_artists_in_place() -> None:
-    ex = explorers.softmax_explorer()
+    ex = sx.SoftmaxExplorer()
     bars, n_artists = list(ex._bars), len(ex._ax.get_children())
     png = ex.image.value
     ex.set(z1=4.0)
@@ -101,8 +216,8 @@ def test_slider_grid_passes_through_the_start(start) -> None:
     assert abs(k - round(k)) < 1e-6               # the browser snaps to low + k * step: start is on it
 
 
-def test_controls_start_on_their_grid() -> None:
-    ex = explorers.softmax_explorer()
+def test_baseline_controls_start_on_their_grid() -> None:
+    ex = sx.SoftmaxExplorer()
     for c, start in enumerate(sx.ARTICLE_ROW):
         control = ex.controls[f"z{c}"]
         assert control.value == start

@@ -1,10 +1,14 @@
 """Explorer for notebook 05: one sample's logits through softmax, with a temperature, and its loss.
 
 ``softmax_explorer`` (name ``"softmax-loss"``): three sliders for the logits z = (z_0, z_1, z_2) of one
-sample, a dropdown for its label y, and a temperature T. Bars show q = softmax(z / T), the label's bar
+sample, a choice of its label y, and a temperature T. Bars show q = softmax(z / T), the label's bar
 in green; the readout gives q, the loss -ln q_y in nats (what ``CrossEntropyLoss`` computes for this
 sample at T = 1) and the predicted class. State: ``softmax_state(z0, z1, z2, label, temperature)``.
 It starts at the first row of the article's tensor with its label 1 (loss 1.7282 nats).
+
+``softmax_explorer()`` shows the live explorer (``SoftmaxLive``: computed and drawn in the browser by
+``web/softmax.js``); ``softmax_lines`` is the readout both it and the older kernel-drawn
+``SoftmaxExplorer`` (kept as the latency benchmark's baseline, in ``LEGACY``) must show.
 """
 from __future__ import annotations
 
@@ -13,12 +17,15 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 
 from helpers import losses
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_explorer"]
+__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLive",
+           "softmax_explorer"]
 
 # The first row of the article's tensor and its target: the explorer's starting point.
 ARTICLE_ROW: tuple[float, float, float] = (-0.5215, -0.4240, 0.8907)
@@ -26,6 +33,9 @@ ARTICLE_LABEL: int = 1
 N_CLASSES = 3
 LOGIT_STEP = 0.01   # a slider step; each logit slider's grid passes through its article value
 LOGIT_LIMIT = 6.0
+# The live temperature slider is linear: T = 0.1 + k * 0.05 up to 10, with T = 1 on the grid (k = 18).
+T_MIN, T_MAX, T_STEP = 0.1, 10.0, 0.05
+LABELS = tuple(str(c) for c in range(N_CLASSES))   # the label choice's options: "0", "1", "2"
 
 
 def slider_range(start: float, limit: float = LOGIT_LIMIT, step: float = LOGIT_STEP) -> tuple[float, float]:
@@ -61,9 +71,92 @@ def softmax_state(z0: float, z1: float, z2: float, label: int, temperature: floa
     q = np.exp(log_q)
     return {
         "z": z, "label": int(label), "temperature": float(temperature),
-        "q": q, "log_q": log_q, "loss": float(-log_q[label]),
+        "q": q, "log_q": log_q, "loss": float(-log_q[label]) + 0.0,   # + 0.0: a sure label reads 0, not -0
         "predicted": int(np.argmax(q)), "uniform_loss": math.log(N_CLASSES),
     }
+
+
+def _num(value: float, digits: int = 4) -> str:
+    """``value`` with ``digits`` decimals, as the browser's ``fmt`` writes it (no "-0.0000")."""
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+
+
+def softmax_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the softmax explorer for a state of ``softmax_state``."""
+    q = ", ".join(_num(v) for v in state["q"])
+    z = ", ".join(_num(v) for v in state["z"])
+    y, t = state["label"], state["temperature"]
+    verdict = "right" if state["predicted"] == y else "wrong"
+    return [
+        f"logits z = ({z}), label y = {y}, temperature T = {_num(t, 2)}",
+        f"q = softmax(z / T) = ({q}) (probabilities, sum 1)",
+        f"loss = -ln q_{y} = {_num(state['loss'])} nats (uniform guess: ln 3 = {state['uniform_loss']:.4f} nats)",
+        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {_num(state['q'][y])}",
+    ]
+
+
+def _logit_spec(c: int) -> dict[str, Any]:
+    low, high = slider_range(ARTICLE_ROW[c])
+    return {"name": f"z{c}", "label": f"logit z_{c}", "kind": "range", "min": low, "max": high,
+            "step": LOGIT_STEP, "digits": 4}
+
+
+class SoftmaxLive(LiveExplorer):
+    """Three logit sliders, a label choice and a temperature slider; softmax bars and the loss, in the browser.
+
+    The logit sliders' grids pass through the article's first row (``slider_range``), which is
+    where they start; ``label`` holds the class index as the choice's text ("0", "1" or "2"; an
+    int 0, 1 or 2 is accepted and stored as text).
+    """
+
+    name = "softmax-loss"
+    script = "softmax.js"
+    title = "Softmax and cross-entropy for one sample"
+    specs = (
+        *(_logit_spec(c) for c in range(N_CLASSES)),
+        {"name": "label", "label": "label y", "kind": "select", "options": list(LABELS)},
+        {"name": "temperature", "label": "temperature T", "kind": "range", "min": T_MIN, "max": T_MAX,
+         "step": T_STEP, "digits": 2},
+    )
+
+    z0 = traitlets.Float(ARTICLE_ROW[0]).tag(sync=True)
+    z1 = traitlets.Float(ARTICLE_ROW[1]).tag(sync=True)
+    z2 = traitlets.Float(ARTICLE_ROW[2]).tag(sync=True)
+    label = traitlets.Any(str(ARTICLE_LABEL)).tag(sync=True)
+    temperature = traitlets.Float(1.0).tag(sync=True)
+
+    @traitlets.validate("z0", "z1", "z2")
+    def _check_logit(self, proposal: dict[str, Any]) -> float:
+        name = proposal["trait"].name
+        low, high = slider_range(ARTICLE_ROW[int(name[1])])
+        z = float(proposal["value"])
+        if not low <= z <= high:
+            raise traitlets.TraitError(f"{name}: must lie in [{low}, {high}] (the slider's range), got {z!r}")
+        return z
+
+    @traitlets.validate("label")
+    def _check_label(self, proposal: dict[str, Any]) -> str:
+        value = proposal["value"]
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            value = str(int(value))
+        if value not in LABELS:
+            raise traitlets.TraitError(f"label: must be a class index 0, 1 or 2 (or its text), got {proposal['value']!r}")
+        return value
+
+    @traitlets.validate("temperature")
+    def _check_temperature(self, proposal: dict[str, Any]) -> float:
+        t = proposal["value"]
+        if isinstance(t, bool) or not T_MIN <= float(t) <= T_MAX:
+            raise traitlets.TraitError(f"temperature: must lie in [{T_MIN}, {T_MAX}], got {t!r}")
+        return float(t)
+
+    def state_now(self) -> dict[str, Any]:
+        """``softmax_state`` for the current control values."""
+        return softmax_state(self.z0, self.z1, self.z2, int(self.label), self.temperature)
+
+    def reference(self) -> list[str]:
+        return softmax_lines(self.state_now())
 
 
 class SoftmaxExplorer(Explorer):
@@ -111,19 +204,14 @@ class SoftmaxExplorer(Explorer):
                              f"{state['loss']:.4f} nats")
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        q = ", ".join(f"{v:.4f}" for v in state["q"])
-        z = ", ".join(f"{v:.4f}" for v in state["z"])
-        y, t = state["label"], state["temperature"]
-        verdict = "right" if state["predicted"] == y else "wrong"
-        return [
-            f"logits z = ({z}), label y = {y}, temperature T = {t:.2f}",
-            f"q = softmax(z / T) = ({q}) (probabilities, sum 1)",
-            f"loss = -ln q_{y} = {state['loss']:.4f} nats (uniform guess: ln 3 = {state['uniform_loss']:.4f} nats)",
-            f"predicted class = {state['predicted']} ({verdict}); q_{y} = {state['q'][y]:.4f}",
-        ]
+        return softmax_lines(state)
 
 
 @register("softmax-loss")
-def softmax_explorer() -> SoftmaxExplorer:
-    """One sample's logits, label and temperature on controls; softmax bars and the loss in nats."""
-    return SoftmaxExplorer()
+def softmax_explorer() -> SoftmaxLive:
+    """One sample's logits, label and temperature on controls; softmax bars and the loss in nats, live in the browser."""
+    return SoftmaxLive()
+
+
+# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"softmax-loss": SoftmaxExplorer}
