@@ -74,9 +74,18 @@ def test_section1_each_line_of_the_derivation(y_hat, y) -> None:
     assert line5 * y_hat * (1 - y_hat) == pytest.approx(y_hat - y)
 
 
-def test_section1_agreement_is_stated_and_true(nb) -> None:
-    out = nb.printed("bce_at = lambda")
+def test_section1_agreement_is_stated_and_true(nb, prose) -> None:
+    out = nb.printed("def bce_at")
     assert out.startswith("✓ the formula, autograd and finite differences agree on dL/ds at s = 0.8, y = 1: -0.3100")
+    # "with h = 0.001, about 1e-8 here": the central difference's error, computed in plain Python
+    h = 1e-3
+
+    def bce(s: float) -> float:
+        return math.log1p(math.exp(-s))  # y = 1
+
+    error = abs((bce(0.8 + h) - bce(0.8 - h)) / (2 * h) - (sigmoid(0.8) - 1.0))
+    assert 1e-9 < error < 1e-7 and "$h = 0.001$, about $10^{-8}$ here" in prose
+    assert nb.number("def bce_at", "largest difference") == pytest.approx(error, rel=0.05)
     grid_out = nb.printed("grads.bce_logit_grad(grid, label)")
     assert grid_out.count("✓ the formula and autograd agree") == 2
     grid = np.linspace(-10, 10, 41)
