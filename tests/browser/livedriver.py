@@ -94,15 +94,39 @@ def exercise_explorer(explorer: LiveOnPage, seed: int) -> None:
         if spec["kind"] != "range":
             continue
         control = explorer.root.locator(f"[data-name='{spec['name']}']")
+        low, high, step = spec["min"], spec["max"], spec["step"]
+        # What each key must do to the value (the browser's own range input): Home and End go to the
+        # ends, arrows move one step, Page Up/Down move further in their direction.
         for key in ("Home", "ArrowRight", "ArrowRight", "ArrowUp", "PageUp", "End", "ArrowLeft", "PageDown"):
+            # an explorer may narrow a range while it runs (k <= n): the input's own ends count
+            low, high = float(control.get_attribute("min")), float(control.get_attribute("max"))
+            before = float(control.input_value())
             control.focus()
             explorer.page.keyboard.press(key)
+            after = float(control.input_value())
+            expected = {"Home": low, "End": high, "ArrowRight": min(before + step, high),
+                        "ArrowUp": min(before + step, high), "ArrowLeft": max(before - step, low)}.get(key)
+            if expected is not None:
+                assert abs(after - expected) <= 1e-9 * max(1.0, abs(expected)), (
+                    f"{explorer.name} {spec['name']}: {key} took {before} to {after}, not {expected}")
+            elif key == "PageUp":
+                assert after > before or before == high, f"{explorer.name} {spec['name']}: PageUp did not move it up"
+            else:
+                assert after < before or before == low, f"{explorer.name} {spec['name']}: PageDown did not move it down"
             explorer.check(f"{key} on {spec['name']}")
+        # A drag with the mouse: from the far end (End puts the thumb there) to 37% of the track.
+        control.focus()
+        explorer.page.keyboard.press("End")
+        low, high = float(control.get_attribute("min")), float(control.get_attribute("max"))
         box = control.bounding_box()
-        explorer.page.mouse.move(box["x"] + 4, box["y"] + box["height"] / 2)
+        y = box["y"] + box["height"] / 2
+        explorer.page.mouse.move(box["x"] + box["width"] - 4, y)
         explorer.page.mouse.down()
-        explorer.page.mouse.move(box["x"] + 0.37 * box["width"], box["y"] + box["height"] / 2, steps=8)
+        explorer.page.mouse.move(box["x"] + 0.37 * box["width"], y, steps=8)
         explorer.page.mouse.up()
+        reached = (float(control.input_value()) - low) / (high - low)
+        assert abs(reached - 0.37) < 0.1 + step / (high - low), (
+            f"{explorer.name} {spec['name']}: dragged to 37% of its track, it is at {reached:.0%}")
         explorer.check(f"a drag of {spec['name']}")
 
 

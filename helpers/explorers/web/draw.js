@@ -238,7 +238,11 @@ function frame(el, model) {
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("section", { class: "ce-explorer-box", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
-  const controls = htmlEl("div", { class: "ce-controls" }, "", box);
+  // JupyterLab's keyboard shortcuts (arrows move between cells in command mode) must not take the
+  // keys a focused slider or select needs: Lumino skips elements inside this attribute.
+  const controls = htmlEl("div", { class: "ce-controls", "data-lm-suppress-shortcuts": "true" }, "", box);
+  // The keys stay with the control: the notebook around it must not act on them (nor take focus).
+  controls.addEventListener("keydown", (event) => event.stopPropagation());
   const readout = htmlEl("div", { class: "ce-readout", "data-explorer": name, "aria-live": "polite" }, "", box);
   const figure = htmlEl("div", { class: "ce-figure" }, "", box);
   return {
