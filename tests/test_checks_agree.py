@@ -18,14 +18,24 @@ def test_agree_prints_one_sentence_with_value_unit_and_gap(capsys: pytest.Captur
     checks.agree("the loss", "nats", by_hand=by_hand, helpers=np.float64(by_hand),
                  pytorch=torch.tensor(by_hand, dtype=torch.float64))
     out = capsys.readouterr().out
-    assert out == "✓ by hand, helpers and PyTorch agree on the loss: 0.2231 nats (largest difference 0.0e+00)\n"
+    assert out == "✓ by hand, helpers and PyTorch agree on the loss: 0.2231 nats (to within 1e-9)\n"
 
 
 def test_agree_on_arrays_names_their_size(capsys: pytest.CaptureFixture[str]) -> None:
     z = np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]])
     ours = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
     checks.agree("the softmax", numpy=ours, pytorch=torch.softmax(torch.tensor(z), dim=1))
-    assert capsys.readouterr().out.startswith("✓ NumPy and PyTorch agree on the softmax: 6 values, largest difference ")
+    assert capsys.readouterr().out == "✓ NumPy and PyTorch agree on the softmax: 6 values, to within 1e-9\n"
+
+
+def test_agree_states_the_tolerance_not_the_machine_dependent_gap(capsys: pytest.CaptureFixture[str]) -> None:
+    checks.agree("x", "nats", rtol=1e-6, formula=1.0, autograd=1.0 + 3e-8)
+    checks.agree("x", "nats", rtol=1e-6, show_gap=True, formula=1.0, autograd=1.0 + 3e-8)
+    checks.agree("x", show_gap=True, formula=np.zeros(2), autograd=np.zeros(2))
+    assert capsys.readouterr().out.splitlines() == [
+        "✓ the formula and autograd agree on x: 1.0000 nats (to within 1e-6)",
+        "✓ the formula and autograd agree on x: 1.0000 nats (to within 1e-6; largest difference below 1e-7)",
+        "✓ the formula and autograd agree on x: 2 values, to within 1e-9; largest difference 0"]
 
 
 @pytest.mark.parametrize("a, b, words", [

@@ -1,11 +1,12 @@
 """Checks a learner reads: "✓ by hand, helpers and PyTorch agree", in the spirit of Karpathy's ``cmp``.
 
 Where checking is the lesson, a notebook states the check as a sentence and these print it, with
-the value and the largest difference, or stop the notebook with ``CheckFailed`` saying what failed.
+the value and the tolerance, or stop the notebook with ``CheckFailed`` saying what failed.
 The tests hold the rest of the assertions.
 """
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -32,13 +33,23 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _scale(x: float) -> str:
+    """A tolerance as a reader writes it: 1e-09 -> "1e-9", 5e-07 -> "5e-7"."""
+    mantissa, exponent = f"{x:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}"
+
+
 def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12, digits: int = 4,
-          **values: Any) -> None:
-    """Print "✓ by hand, helpers and PyTorch agree on <what>: <value> <unit>", or raise ``CheckFailed``.
+          show_gap: bool = False, **values: Any) -> None:
+    """Print "✓ by hand, helpers and PyTorch agree on <what>: <value> <unit> (to within 1e-9)", or raise
+    ``CheckFailed`` saying by how much they differ.
 
     ``values`` are two or more numbers or arrays (NumPy or torch) under names such as ``by_hand``,
     ``helpers``, ``pytorch``, ``autograd``; they agree when every one is within
-    ``np.allclose(rtol, atol)`` of the first. A scalar is shown to ``digits`` decimals.
+    ``np.allclose(rtol, atol)`` of the first. A scalar is shown to ``digits`` decimals. The sentence
+    states the tolerance, not the measured gap, so that it reads the same on every machine (the last
+    bits of a float differ between CPUs); ``show_gap=True`` adds the gap's power of ten, for where its
+    size is the lesson (float32 rounding, a finite difference's error).
     """
     if len(values) < 2:
         raise ValueError(f"values: give at least two named values to compare, got {len(values)}")
@@ -51,12 +62,16 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
     gap = max(float(np.max(np.abs(arr - first))) if arr.size else 0.0 for arr in arrays[1:])
     if not all(np.allclose(arr, first, rtol=rtol, atol=atol) for arr in arrays[1:]):
         raise CheckFailed(f"✗ {_listed(names)} do not agree on {what}: the largest difference is {gap:.3g}")
+    tolerance = f"to within {_scale(rtol)}"
+    if show_gap:
+        tolerance += "; largest difference " + (
+            "0" if gap == 0 else f"below {_scale(10.0 ** math.ceil(math.log10(gap)))}")
     if first.size == 1:
         suffix = f" {unit}" if unit else ""
-        print(f"✓ {_listed(names)} agree on {what}: {float(first):.{digits}f}{suffix} (largest difference {gap:.1e})")
+        print(f"✓ {_listed(names)} agree on {what}: {float(first):.{digits}f}{suffix} ({tolerance})")
     else:
         unit_note = f" in {unit}" if unit else ""
-        print(f"✓ {_listed(names)} agree on {what}: {first.size} values{unit_note}, largest difference {gap:.1e}")
+        print(f"✓ {_listed(names)} agree on {what}: {first.size} values{unit_note}, {tolerance}")
 
 
 def confirm(holds: Any, statement: str) -> None:
