@@ -40,7 +40,8 @@ unit: $(DEV)  ## only the unit tests of the helpers (fast)
 	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site
 
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
-	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False "$$nb" || exit 1; done
 
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py

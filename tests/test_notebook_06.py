@@ -85,7 +85,8 @@ def test_section1_agreement_is_stated_and_true(nb, prose) -> None:
 
     error = abs((bce(0.8 + h) - bce(0.8 - h)) / (2 * h) - (sigmoid(0.8) - 1.0))
     assert 1e-9 < error < 1e-7 and "$h = 0.001$, about $10^{-8}$ here" in prose
-    assert nb.number("def bce_at", "largest difference") == pytest.approx(error, rel=0.05)
+    bound = nb.number("def bce_at", "largest difference below")
+    assert error < bound <= 10 * error
     grid_out = nb.printed("grads.bce_logit_grad(grid, label)")
     assert grid_out.count("✓ the formula and autograd agree") == 2
     grid = np.linspace(-10, 10, 41)
