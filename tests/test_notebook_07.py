@@ -254,6 +254,7 @@ def test_class_weights_recover_the_rare_eights(nb, ns) -> None:
         recalls[name] = recall_score(ns["y_test"], predicted, average=None, labels=range(10))
         np.testing.assert_allclose(ns["recall"][name], recalls[name], atol=1e-12)
     assert round(recalls["plain loss"][8], 3) == 0.314 and round(recalls["weighted loss"][8], 3) == 0.714
+    assert "from 0.31 to 0.71" in markdown()
     text = nb.printed("eights = np.flatnonzero(")
     assert "plain loss: recall of the 8s 0.314, test accuracy 0.9111" in text
     assert "weighted loss: recall of the 8s 0.714, test accuracy 0.9500" in text
