@@ -1,17 +1,25 @@
-"""Tests of notebook 01's explorers: the pure states against PyTorch and closed forms, and the
-widgets driven from Python (set the sliders, read the readout and the plotted data)."""
+"""Tests of notebook 01's explorers: the pure states against PyTorch and closed forms; the live
+explorers' Python side (traits, specs, the k <= n rule, reference readouts against PyTorch, display
+bundle); the browser modules' own readout functions run in Node against the Python reference over
+the controls' grids; and the kernel-drawn baselines driven from Python."""
 from __future__ import annotations
 
+import json
 import math
+import re
+import shutil
+import subprocess
 
 import numpy as np
 import pytest
 import torch
 import torch.nn.functional as F
+import traitlets
 
 from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
 from helpers.explorers._base import REGISTRY
+from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
 
 
 def torch_bce(y_hat, y, reduction="none"):
@@ -129,33 +137,226 @@ def test_constant_prediction_state_rejects_bad_input(args, name) -> None:
         lk.constant_prediction_state(*args)
 
 
-# --- the widgets ---------------------------------------------------------------------------------------
+# --- the live explorers: registration, specs and traits ---------------------------------------------
 
-def test_registered_under_their_names() -> None:
+def test_registered_factories_build_the_live_explorers_with_defaults() -> None:
     assert REGISTRY["logistic-1d"] is explorers.logistic_explorer
     assert REGISTRY["max-likelihood"] is explorers.mle_explorer
-    assert explorers.logistic_explorer().name == "logistic-1d"
-    assert explorers.mle_explorer().name == "max-likelihood"
+    logistic, mle = explorers.logistic_explorer(), explorers.mle_explorer()
+    assert isinstance(logistic, lk.LogisticLive) and LIVE["logistic-1d"] is lk.LogisticLive
+    assert isinstance(mle, lk.MaxLikelihoodLive) and LIVE["max-likelihood"] is lk.MaxLikelihoodLive
+    assert logistic.values() == {"w": 0.0, "b": 0.0}
+    assert mle.values() == {"y_hat": 0.5, "n": 10, "k": 3}
+    assert logistic.reference() == [
+        "w = 0.0, b = 0.0: ŷ = g(w x + b)",
+        f"total loss (sum over 8 points) = {8 * math.log(2):.4f} nats; mean = {math.log(2):.4f} nats per point",
+        f"worst point: x = -2.2, y = 0, ŷ = 0.500, loss = {math.log(2):.4f} nats"]  # all tie: the leftmost
+    assert mle.reference() == [
+        "ŷ = 0.50 for all n = 10 samples, k = 3 of them positive",
+        f"total loss = {10 * math.log(2):.4f} nats; mean = {math.log(2):.4f} nats per sample",
+        f"minimum at ŷ = k/n = 0.3000: mean loss {-(0.3 * math.log(0.3) + 0.7 * math.log(0.7)):.4f} nats"]
 
 
-def test_logistic_explorer_follows_its_sliders() -> None:
-    ex = explorers.logistic_explorer()
-    assert "w = 0.0, b = 0.0" in ex.readout_text
-    assert f"total loss (sum over 8 points) = {8 * math.log(2):.4f} nats" in ex.readout_text
-    ex.set(w=2.0, b=-1.0)
-    x, y = np.array(lk.DEMO_X), np.array(lk.DEMO_Y)
-    y_hat = 1 / (1 + np.exp(-(2.0 * x - 1.0)))
-    per_point = torch_bce(y_hat, y)
-    assert ex.state["total"] == pytest.approx(per_point.sum(), rel=1e-10)
-    assert f"total loss (sum over 8 points) = {per_point.sum():.4f} nats" in ex.readout_text
-    assert f"mean = {per_point.mean():.4f} nats per point" in ex.readout_text
-    worst = int(np.argmax(per_point))
-    assert f"worst point: x = {x[worst]:.1f}, y = {y[worst]}" in ex.readout_text
-    assert f"loss = {per_point[worst]:.4f} nats" in ex.readout_text
+def _on_grid(spec, value) -> bool:
+    steps = (value - spec["min"]) / spec["step"]
+    return spec["min"] <= value <= spec["max"] and abs(steps - round(steps)) < 1e-9
+
+
+@pytest.mark.parametrize("cls", [lk.LogisticLive, lk.MaxLikelihoodLive])
+def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
+    ex = cls()
+    assert ex.controls == tuple(spec["name"] for spec in cls.specs)
+    assert ex._controls == [dict(spec) for spec in cls.specs]
+    for spec in cls.specs:
+        assert spec["kind"] == "range" and ex.has_trait(spec["name"]), spec
+        assert ex.traits()[spec["name"]].metadata.get("sync"), f"{spec['name']}: synced with the browser"
+        assert _on_grid(spec, getattr(ex, spec["name"])), spec
+    if cls is lk.LogisticLive:  # the notebook's grid search walks the same grid: -5 to 5 in steps of 0.1
+        assert [(s["min"], s["max"], s["step"], s["digits"]) for s in cls.specs] == [(-5.0, 5.0, 0.1, 1)] * 2
+    else:
+        assert [s["name"] for s in cls.specs] == ["y_hat", "n", "k"]      # n before k: k's slider ends at n
+        assert [s.get("unit") for s in cls.specs] == [None, "samples", "positives"]
+
+
+@pytest.mark.parametrize("cls, values, name", [
+    (lk.LogisticLive, {"w": 5.1}, "w"), (lk.LogisticLive, {"w": float("nan")}, "w"),
+    (lk.LogisticLive, {"b": -6.0}, "b"),
+    (lk.MaxLikelihoodLive, {"y_hat": 0.0}, "y_hat"), (lk.MaxLikelihoodLive, {"y_hat": 1.0}, "y_hat"),
+    (lk.MaxLikelihoodLive, {"y_hat": float("nan")}, "y_hat"),
+    (lk.MaxLikelihoodLive, {"n": 0}, "n"), (lk.MaxLikelihoodLive, {"n": 51}, "n"),
+    (lk.MaxLikelihoodLive, {"n": 2.5}, "n"), (lk.MaxLikelihoodLive, {"n": True}, "n"),
+    (lk.MaxLikelihoodLive, {"k": -1}, "k"), (lk.MaxLikelihoodLive, {"k": 51}, "k"),
+    (lk.MaxLikelihoodLive, {"k": 1.5}, "k"), (lk.MaxLikelihoodLive, {"k": "3"}, "k"),
+])
+def test_traits_refuse_bad_values_naming_the_control(cls, values, name) -> None:
+    ex = cls()
+    before = ex.values()
+    with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
+        ex.set(**values)
+    assert ex.values() == before
+    with pytest.raises(ValueError, match="^q: not a control"):
+        ex.set(q=0.5)
+
+
+def test_counts_take_whole_floats_as_a_range_input_gives_them() -> None:
+    ex = lk.MaxLikelihoodLive(n=40.0, k=11.0)
+    assert ex.values() == {"y_hat": 0.5, "n": 40, "k": 11} and type(ex.n) is int and type(ex.k) is int
+    assert ex.set(n=np.int64(20)).n == 20
+
+
+def test_k_never_exceeds_n() -> None:
+    ex = lk.MaxLikelihoodLive()
+    ex.set(n=30, k=25)
+    ex.set(n=10)                       # fewer samples than positives: k follows n down, as in the browser
+    assert (ex.k, ex.n) == (10, 10)
+    assert ex.reference()[2] == "minimum at ŷ = k/n = 1.0000: mean loss 0.0000 nats"
+    ex.set(n=40)
+    assert (ex.k, ex.n) == (10, 40)    # and stays there when n grows again
+    ex.k = 45                          # past n: the k slider ends at n
+    assert ex.k == 40
+    ex.set(k=25, n=30).set(n=5).set(k=3, n=8)
+    assert (ex.k, ex.n) == (3, 8)
+    ex.set(k=20, n=30)                 # n is applied first, whatever the order of the arguments
+    assert (ex.k, ex.n) == (20, 30)
+    assert lk.MaxLikelihoodLive(k=25, n=30).values()["k"] == 25
+
+
+# --- the live explorers: reference readouts against PyTorch ---------------------------------------------
+
+@pytest.mark.parametrize("w, b", [(0.0, 0.0), (2.0, -1.0), (-1.5, 0.5), (1.1, 0.1), (-5.0, 5.0), (5.0, -5.0),
+                                  (0.3, -2.7)])
+def test_logistic_reference_against_torch(w, b) -> None:
+    x, y = torch.tensor(lk.DEMO_X, dtype=torch.float64), torch.tensor(lk.DEMO_Y, dtype=torch.float64)
+    s = w * x + b
+    per_point = F.binary_cross_entropy_with_logits(s, y, reduction="none")
+    worst = int(torch.argmax(per_point)) if (w, b) != (0.0, 0.0) else 0
+    y_hat = torch.sigmoid(s)
+    assert lk.LogisticLive(w=w, b=b).reference() == [
+        f"w = {w:.1f}, b = {b:.1f}: ŷ = g(w x + b)",
+        f"total loss (sum over 8 points) = {float(per_point.sum()):.4f} nats; "
+        f"mean = {float(per_point.mean()):.4f} nats per point",
+        f"worst point: x = {lk.DEMO_X[worst]:.1f}, y = {lk.DEMO_Y[worst]}, ŷ = {float(y_hat[worst]):.3f}, "
+        f"loss = {float(per_point[worst]):.4f} nats"]
+
+
+def test_the_best_grid_setting_reads_as_the_notebook_says() -> None:
+    assert lk.LogisticLive(w=1.1, b=0.1).reference()[1].startswith("total loss (sum over 8 points) = 4.1058 nats")
+
+
+def test_worst_point_ties_go_to_the_leftmost() -> None:
+    # At w = -5, b = -0.5 the two outermost points cost the same, ln(1 + e^10.5) (x = -2.2 labelled 0
+    # at s = 10.5, x = 2.0 labelled 1 at s = -10.5): the last bit of a browser's exp must not decide.
+    losses_ = np.array([1.0, 3.0, 3.0 * (1 + 1e-13), 2.0])
+    assert lk.worst_point(losses_) == 1
+    assert lk.worst_point(losses_[::-1]) == 1
+    assert lk.worst_point([1.0, 2.0, 2.0 * (1 + 1e-6)]) == 2   # a real difference still counts
+    state = lk.logistic_state(-5.0, -0.5)
+    assert state["losses"][0] == pytest.approx(state["losses"][-1], rel=1e-14) == math.log1p(math.exp(10.5))
+    assert lk.worst_point(state["losses"]) == 0
+    assert lk.worst_point(state["losses"] * np.r_[1.0, np.ones(6), 1 + 1e-12]) == 0
+
+
+@pytest.mark.parametrize("y_hat, n, k", [(0.5, 10, 3), (0.25, 20, 7), (0.01, 50, 50), (0.99, 1, 0),
+                                         (0.37, 32, 1), (0.8, 40, 11)])
+def test_mle_reference_against_torch(y_hat, n, k) -> None:
+    labels = torch.tensor([1.0] * k + [0.0] * (n - k), dtype=torch.float64)
+    total = float(F.binary_cross_entropy(torch.full((n,), y_hat, dtype=torch.float64), labels, reduction="sum"))
+    p = k / n
+    entropy = -sum(t * math.log(t) for t in (p, 1 - p) if t > 0)
+    assert lk.MaxLikelihoodLive(y_hat=y_hat, n=n, k=k).reference() == [
+        f"ŷ = {y_hat:.2f} for all n = {n} samples, k = {k} of them positive",
+        f"total loss = {total:.4f} nats; mean = {total / n:.4f} nats per sample",
+        f"minimum at ŷ = k/n = {p:.4f}: mean loss {entropy + 0.0:.4f} nats"]
+
+
+@pytest.mark.parametrize("ex, text", [
+    (lk.LogisticLive(w=2.0, b=-1.0), "w = 2.0, b = -1.0: ŷ = g(w x + b)"),
+    (lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7), "ŷ = 0.25 for all n = 20 samples, k = 7 of them positive"),
+])
+def test_live_display_bundle_names_the_explorer_and_its_values(ex, text) -> None:
+    bundle = ex._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data[EXPLORER_MIME] == {"name": ex.name, "values": ex.values()}
+    assert data["text/plain"].startswith(f"{ex.title} ({ex.name}): {text} · ")
+    assert "application/vnd.jupyter.widget-view+json" in data
+
+
+# --- the browser modules against the Python reference ---------------------------------------------------
+
+def _js(script: str) -> str:
+    return (WEB / script).read_text(encoding="utf-8")
+
+
+def test_the_browser_modules_use_the_same_points_and_constants() -> None:
+    source = _js("logistic.js")
+    numbers = lambda name: [float(v) for v in re.search(rf"const {name} = \[([^\]]*)\]", source)[1].split(",")]  # noqa: E731
+    assert numbers("DEMO_X") == list(lk.DEMO_X) and numbers("DEMO_Y") == list(lk.DEMO_Y)
+    assert re.search(r"const TIE = ([0-9.e-]+);", source)[1] == "1e-9" and lk._TIE == 1e-9
+    assert "const LOSS_TOP = 5;" in source and lk._LOSS_TOP == 5.0
+    assert "function render({ model, el })" in source and "export default { render };" in source
+    mle = _js("mle.js")
+    assert "Array.from({ length: 499 }, (_, i) => 0.001 + (i * (0.999 - 0.001)) / 498)" in mle
+    assert lk._GRID_Q.size == 499 and (lk._GRID_Q[0], lk._GRID_Q[-1]) == (0.001, 0.999)
+    # the dot stays in view: the largest mean loss at any slider value, -ln 0.01, is under the axis top
+    assert "const Y_TOP = 5;" in mle and -math.log(lk.Y_HAT_MIN) < 5
+
+
+_NODE_DRIVER = r"""
+const fs = require("fs"); const vm = require("vm");
+const [draw, own, settings] = [fs.readFileSync(process.argv[1], "utf8"), fs.readFileSync(process.argv[2], "utf8"),
+                               JSON.parse(fs.readFileSync(0, "utf8"))];
+const context = { settings, out: [] };
+vm.createContext(context);
+vm.runInContext([draw, own.replace("export default { render };", ""), process.argv[3]].join("\n"), context);
+process.stdout.write(JSON.stringify(context.out));
+"""
+
+
+def _run_in_node(script: str, call: str, settings: list) -> list:
+    done = subprocess.run(["node", "-e", _NODE_DRIVER, str(WEB / "draw.js"), str(WEB / script), call],
+                          input=json.dumps(settings), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
+def test_logistic_module_reads_out_what_python_computes() -> None:
+    # Every w on the slider's grid with b every 0.5, and the line b = w / 10, where two points tie.
+    grid = [round(i / 10, 1) for i in range(-50, 51)]
+    settings = [(w, b) for w in grid for b in grid[::5]] + [(w, round(w / 10, 1)) for w in grid]
+    shown = _run_in_node("logistic.js", "for (const [w, b] of settings) out.push(readoutLines(logisticState(w, b)));",
+                         settings)
+    expected = [lk.logistic_lines(lk.logistic_state(w, b)) for w, b in settings]
+    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
+    assert not wrong, wrong[:3]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
+def test_mle_module_reads_out_what_python_computes() -> None:
+    # Every (n, k) with k <= n at one y_hat (k/n = 1/32 ties at 4 decimals: both must print 0.0312),
+    # and every y_hat at a few (n, k).
+    settings = [(0.37, n, k) for n in range(1, 51) for k in range(n + 1)]
+    settings += [(round(t / 100, 2), n, k) for t in range(1, 100) for n, k in ((1, 1), (32, 5), (50, 0))]
+    shown = _run_in_node(
+        "mle.js", "for (const [y, n, k] of settings) out.push(readoutLines(y, k, n, totalLoss(y, k, n), "
+                  "binaryEntropy(k / n)));", settings)
+    expected = [lk.mle_lines(lk.constant_prediction_state(y, k, n)) for y, n, k in settings]
+    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
+    assert not wrong, wrong[:3]
+
+
+# --- the kernel-drawn baselines (the latency benchmark's) ------------------------------------------------
+
+def test_baselines_are_listed_and_read_out_as_the_live_explorers() -> None:
+    assert lk.LEGACY == {"logistic-1d": lk.LogisticExplorer, "max-likelihood": lk.MaxLikelihoodExplorer}
+    assert explorers.LEGACY["logistic-1d"] is lk.LogisticExplorer
+    assert lk.LogisticExplorer().set(w=-1.5, b=0.5).readout_text == " ".join(lk.LogisticLive(w=-1.5, b=0.5).reference())
+    baseline = lk.MaxLikelihoodExplorer().set(y_hat=0.25, k=7, n=20)
+    assert baseline.readout_text == " ".join(lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7).reference())
 
 
 def test_logistic_explorer_redraws_in_place() -> None:
-    ex = explorers.logistic_explorer()
+    ex = lk.LogisticExplorer()
     ax, bx = ex.figure.axes
     bars, n_children = list(ex._bars), (len(ax.get_children()), len(bx.get_children()))
     png = bytes(ex.image.value)
@@ -169,7 +370,7 @@ def test_logistic_explorer_redraws_in_place() -> None:
 
 
 def test_mle_explorer_follows_its_sliders() -> None:
-    ex = explorers.mle_explorer()
+    ex = lk.MaxLikelihoodExplorer()
     assert "minimum at ŷ = k/n = 0.3000" in ex.readout_text
     ex.set(y_hat=0.25, k=7, n=20)
     total = float(torch_bce(np.full(20, 0.25), np.r_[np.ones(7), np.zeros(13)], "sum"))
@@ -183,7 +384,7 @@ def test_mle_explorer_follows_its_sliders() -> None:
 
 
 def test_mle_explorer_keeps_k_at_most_n() -> None:
-    ex = explorers.mle_explorer()
+    ex = lk.MaxLikelihoodExplorer()
     ex.set(n=30, k=25)
     ex.set(n=10)                      # fewer samples than positives: k follows n down
     assert ex.controls["k"].value == 10 and ex.controls["k"].max == 10

@@ -222,13 +222,12 @@ def test_slider_grid_search(nb01, prose) -> None:
 def test_the_explorer_shows_the_same_numbers(nb01) -> None:
     assert lk.logistic_state(1.1, 0.1)["total"] == pytest.approx(nb01.ns["totals"][61, 51], rel=1e-12)
     ex = explorers.logistic_explorer()
-    assert f"total loss (sum over 8 points) = {8 * LN2:.4f} nats" in ex.readout_text     # w = b = 0: 8 ln 2
+    assert f"total loss (sum over 8 points) = {8 * LN2:.4f} nats" in ex.reference()[1]   # w = b = 0: 8 ln 2
     ex.set(w=1.1, b=0.1)
-    assert "total loss (sum over 8 points) = 4.1058 nats" in ex.readout_text
+    assert "total loss (sum over 8 points) = 4.1058 nats" in ex.reference()[1]
     # The sliders' grid is the notebook's: -5 to 5 in steps of 0.1.
-    for name in ("w", "b"):
-        slider = ex.controls[name]
-        assert (slider.min, slider.max, slider.step) == (-5.0, 5.0, 0.1)
+    assert [(s["name"], s["min"], s["max"], s["step"]) for s in ex.specs] == [("w", -5.0, 5.0, 0.1),
+                                                                            ("b", -5.0, 5.0, 0.1)]
 
 
 # --- 6 · maximum likelihood ----------------------------------------------------------------------------

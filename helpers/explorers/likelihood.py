@@ -1,16 +1,20 @@
 """Explorers for notebook 01: a 1-D logistic regression and the maximum-likelihood constant.
 
-Two explorers, each a thin widget shell around a pure function of its slider values:
+Two live explorers (computed and drawn in the browser), each around a pure function of its
+control values:
 
-- ``logistic_explorer`` (name ``"logistic-1d"``): sliders for w and b move the sigmoid
-  y_hat = g(w x + b) over eight labelled points; bars show each point's loss
-  -[y log y_hat + (1 - y) log(1 - y_hat)] and the readout gives the total and the mean.
-  State: ``logistic_state(w, b)``.
-- ``mle_explorer`` (name ``"max-likelihood"``): one constant prediction y_hat for n samples of
-  which k are positive; the mean loss as a function of y_hat, its minimum at y_hat = k/n.
-  State: ``constant_prediction_state(y_hat, k, n)``.
+- ``logistic_explorer`` (name ``"logistic-1d"``, ``LogisticLive``, ``web/logistic.js``): sliders
+  for w and b move the sigmoid y_hat = g(w x + b) over eight labelled points; bars show each
+  point's loss -[y log y_hat + (1 - y) log(1 - y_hat)] and the readout gives the total and the
+  mean. State: ``logistic_state(w, b)``; readout: ``logistic_lines``.
+- ``mle_explorer`` (name ``"max-likelihood"``, ``MaxLikelihoodLive``, ``web/mle.js``): one
+  constant prediction y_hat for n samples of which k are positive; the mean loss as a function of
+  y_hat, its minimum at y_hat = k/n. The k slider ends at n (k <= n): lowering n below k pulls
+  k down to n, in the browser and in Python alike. State: ``constant_prediction_state(y_hat, k, n)``;
+  readout: ``mle_lines``.
 
-All losses are in nats (natural log).
+The kernel-drawn explorers they replaced (``LogisticExplorer``, ``MaxLikelihoodExplorer``) stay,
+unregistered, in ``LEGACY``: the latency benchmark's baseline. All losses are in nats.
 """
 from __future__ import annotations
 
@@ -18,14 +22,17 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from helpers import info, losses
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state",
+__all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state", "worst_point",
+           "logistic_lines", "mle_lines", "LogisticLive", "MaxLikelihoodLive",
            "logistic_explorer", "mle_explorer"]
 
 # Eight labelled points on a line: mostly negatives on the left, positives on the right, but the
@@ -37,6 +44,14 @@ _X_RANGE = (-3.0, 3.0)
 _GRID_X = np.linspace(*_X_RANGE, 121)
 _GRID_Q = np.linspace(0.001, 0.999, 499)  # predictions at which the loss curve is drawn
 _LOSS_TOP = 5.0  # upper y-limit of the loss axes, in nats
+
+# The controls' grids (the notebook's grid search walks the same w and b grid).
+W_MIN, W_MAX, W_STEP = -5.0, 5.0, 0.1          # both w and b
+Y_HAT_MIN, Y_HAT_MAX, Y_HAT_STEP = 0.01, 0.99, 0.01
+N_MAX = 50                                      # n runs over 1..N_MAX, k over 0..n
+# Losses this close (relatively) to the largest count as a tie for the worst point: the same
+# loss computed in two ways (the browser's and NumPy's) may differ in its last bit.
+_TIE = 1e-9
 
 
 def logistic_state(w: float, b: float, x: ArrayLike = DEMO_X, y: ArrayLike = DEMO_Y) -> dict[str, Any]:
@@ -85,6 +100,126 @@ def constant_prediction_state(y_hat: float, k: int, n: int) -> dict[str, Any]:
             "curve_q": _GRID_Q, "curve_mean": losses.constant_prediction_loss(_GRID_Q, k, n) / n}
 
 
+def worst_point(point_losses: ArrayLike) -> int:
+    """The index of the point with the largest loss; among (near-)ties, the leftmost.
+
+    Losses within a relative 1e-9 of the largest count as tied, so the browser (which computes the
+    same formula with its own exp and log1p) picks the same point as NumPy.
+    """
+    values = np.asarray(point_losses, dtype=float)
+    return int(np.flatnonzero(values >= values.max() * (1.0 - _TIE))[0])
+
+
+def logistic_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the logistic-regression explorer for a state of ``logistic_state``."""
+    worst = worst_point(state["losses"])
+    # + 0.0 turns -0.0 into 0.0: "0.0", as the browser's fmt prints it
+    return [f"w = {state['w'] + 0.0:.1f}, b = {state['b'] + 0.0:.1f}: ŷ = g(w x + b)",
+            f"total loss (sum over {state['x'].size} points) = {state['total']:.4f} nats; "
+            f"mean = {state['mean']:.4f} nats per point",
+            f"worst point: x = {state['x'][worst]:.1f}, y = {int(state['y'][worst])}, "
+            f"ŷ = {state['y_hat'][worst]:.3f}, loss = {state['losses'][worst]:.4f} nats"]
+
+
+def mle_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the maximum-likelihood explorer for a state of ``constant_prediction_state``."""
+    return [f"ŷ = {state['y_hat']:.2f} for all n = {state['n']} samples, k = {state['k']} of them positive",
+            f"total loss = {state['total']:.4f} nats; mean = {state['mean']:.4f} nats per sample",
+            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {state['best_mean']:.4f} nats"]
+
+
+def _range_spec(name: str, label: str, low: float, high: float, step: float, digits: int,
+                unit: str = "") -> dict[str, Any]:
+    spec = {"name": name, "label": label, "kind": "range", "min": low, "max": high, "step": step, "digits": digits}
+    return {**spec, "unit": unit} if unit else spec
+
+
+class LogisticLive(LiveExplorer):
+    """The sigmoid g(w x + b) over eight labelled points and each point's loss; drawn in the browser."""
+
+    name = "logistic-1d"
+    script = "logistic.js"
+    title = "1-D logistic regression: move w and b"
+    specs = (_range_spec("w", "w", W_MIN, W_MAX, W_STEP, 1), _range_spec("b", "b", W_MIN, W_MAX, W_STEP, 1))
+
+    w = traitlets.Float(0.0).tag(sync=True)
+    b = traitlets.Float(0.0).tag(sync=True)
+
+    @traitlets.validate("w", "b")
+    def _check_weight(self, proposal: dict[str, Any]) -> float:
+        name, value = proposal["trait"].name, float(proposal["value"])
+        if not W_MIN <= value <= W_MAX:  # also refuses nan
+            raise traitlets.TraitError(f"{name}: must lie in [{W_MIN}, {W_MAX}] (the slider's range), got {value!r}")
+        return value
+
+    def reference(self) -> list[str]:
+        return logistic_lines(logistic_state(self.w, self.b))
+
+
+class _Count(traitlets.Int):
+    """A whole number; a whole float (a range input's value, 3.0) is taken as the int."""
+
+    def validate(self, obj: Any, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+                or not np.isfinite(value) or int(value) != value:
+            raise traitlets.TraitError(f"{self.name}: must be a whole number, got {value!r}")
+        return int(value)
+
+
+class MaxLikelihoodLive(LiveExplorer):
+    """The mean loss of one constant prediction ŷ for n samples, k of them positive; drawn in the browser.
+
+    k is at most n. The k slider ends at n; lowering n below k pulls k down to n, and setting k
+    above n sets it to n, here and in the browser alike (as the old k slider's maximum did).
+    ``set`` applies n before k, so ``set(n=30, k=25)`` gives k = 25 from any earlier n.
+    """
+
+    name = "max-likelihood"
+    script = "mle.js"
+    title = "Maximum likelihood: which constant ŷ fits k positives out of n?"
+    specs = (_range_spec("y_hat", "ŷ", Y_HAT_MIN, Y_HAT_MAX, Y_HAT_STEP, 2),
+             _range_spec("n", "n", 1, N_MAX, 1, 0, "samples"),
+             _range_spec("k", "k", 0, N_MAX, 1, 0, "positives"))
+
+    y_hat = traitlets.Float(0.5).tag(sync=True)
+    n = _Count(10).tag(sync=True)
+    k = _Count(3).tag(sync=True)
+
+    @traitlets.validate("y_hat")
+    def _check_y_hat(self, proposal: dict[str, Any]) -> float:
+        value = float(proposal["value"])
+        if not Y_HAT_MIN <= value <= Y_HAT_MAX:  # also refuses nan
+            raise traitlets.TraitError(f"y_hat: must lie in [{Y_HAT_MIN}, {Y_HAT_MAX}] (the slider's range), "
+                                       f"got {value!r}")
+        return value
+
+    @traitlets.validate("n")
+    def _check_n(self, proposal: dict[str, Any]) -> int:
+        if not 1 <= proposal["value"] <= N_MAX:
+            raise traitlets.TraitError(f"n: must lie between 1 and {N_MAX}, got {proposal['value']!r}")
+        return proposal["value"]
+
+    @traitlets.validate("k")
+    def _check_k(self, proposal: dict[str, Any]) -> int:
+        if not 0 <= proposal["value"] <= N_MAX:
+            raise traitlets.TraitError(f"k: must lie between 0 and {N_MAX}, got {proposal['value']!r}")
+        return min(proposal["value"], self.n)  # the k slider ends at n
+
+    @traitlets.observe("n")
+    def _pull_k_down(self, change: dict[str, Any]) -> None:
+        if self.k > change["new"]:
+            self.k = change["new"]
+
+    def set(self, **values: Any) -> MaxLikelihoodLive:
+        """Set controls by name; n first, so that k is checked against the new n."""
+        ordered = dict(sorted(values.items(), key=lambda item: item[0] != "n"))
+        super().set(**ordered)
+        return self
+
+    def reference(self) -> list[str]:
+        return mle_lines(constant_prediction_state(self.y_hat, self.k, self.n))
+
+
 class LogisticExplorer(Explorer):
     """Sigmoid g(w x + b) over labelled points (left) and each point's loss as a bar (right)."""
 
@@ -109,9 +244,9 @@ class LogisticExplorer(Explorer):
         bx.grid(False)
         label_axes(bx, "each point (colour: its label)", "loss (nats)")
         controls = {
-            "w": widgets.FloatSlider(value=w, min=-5.0, max=5.0, step=0.1, description="w",
+            "w": widgets.FloatSlider(value=w, min=W_MIN, max=W_MAX, step=W_STEP, description="w",
                                      readout_format=".1f", continuous_update=True),
-            "b": widgets.FloatSlider(value=b, min=-5.0, max=5.0, step=0.1, description="b",
+            "b": widgets.FloatSlider(value=b, min=W_MIN, max=W_MAX, step=W_STEP, description="b",
                                      readout_format=".1f", continuous_update=True),
         }
         super().__init__(controls, fig, title="1-D logistic regression: move w and b")
@@ -126,12 +261,7 @@ class LogisticExplorer(Explorer):
             bar.set_height(height)
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        worst = int(np.argmax(state["losses"]))
-        return [f"w = {state['w']:.1f}, b = {state['b']:.1f}: ŷ = g(w x + b)",
-                f"total loss (sum over {state['x'].size} points) = {state['total']:.4f} nats; "
-                f"mean = {state['mean']:.4f} nats per point",
-                f"worst point: x = {state['x'][worst]:.1f}, y = {int(state['y'][worst])}, "
-                f"ŷ = {state['y_hat'][worst]:.3f}, loss = {state['losses'][worst]:.4f} nats"]
+        return logistic_lines(state)
 
 
 class MaxLikelihoodExplorer(Explorer):
@@ -147,12 +277,12 @@ class MaxLikelihoodExplorer(Explorer):
         ax.set(xlim=(0, 1), ylim=(0, 3.0), xticks=[0, 0.25, 0.5, 0.75, 1], yticks=[0, 1, 2, 3])
         label_axes(ax, "constant prediction ŷ  (dashed: k/n; dot: your ŷ)", "mean loss (nats per sample)")
         k_slider = widgets.IntSlider(value=k, min=0, max=n, step=1, description="k positives")
-        n_slider = widgets.IntSlider(value=n, min=1, max=50, step=1, description="n samples")
+        n_slider = widgets.IntSlider(value=n, min=1, max=N_MAX, step=1, description="n samples")
         # Registered before the base class's observer, so k never exceeds n when update() runs.
         n_slider.observe(self._limit_k, names="value")
         self._k_slider = k_slider
         controls = {
-            "y_hat": widgets.FloatSlider(value=y_hat, min=0.01, max=0.99, step=0.01, description="ŷ",
+            "y_hat": widgets.FloatSlider(value=y_hat, min=Y_HAT_MIN, max=Y_HAT_MAX, step=Y_HAT_STEP, description="ŷ",
                                          readout_format=".2f"),
             "k": k_slider,
             "n": n_slider,
@@ -171,18 +301,20 @@ class MaxLikelihoodExplorer(Explorer):
         self._point.set_data([state["y_hat"]], [state["mean"]])
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        return [f"ŷ = {state['y_hat']:.2f} for all n = {state['n']} samples, k = {state['k']} of them positive",
-                f"total loss = {state['total']:.4f} nats; mean = {state['mean']:.4f} nats per sample",
-                f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {state['best_mean']:.4f} nats"]
+        return mle_lines(state)
 
 
 @register("logistic-1d")
-def logistic_explorer() -> LogisticExplorer:
-    """Sliders for w and b; the sigmoid over eight labelled points, each point's loss and the total."""
-    return LogisticExplorer()
+def logistic_explorer() -> LogisticLive:
+    """Sliders for w and b; the sigmoid over eight labelled points, each point's loss and the total, live."""
+    return LogisticLive()
 
 
 @register("max-likelihood")
-def mle_explorer() -> MaxLikelihoodExplorer:
-    """Sliders for a constant prediction y_hat, k positives and n samples; the loss curve and its minimum."""
-    return MaxLikelihoodExplorer()
+def mle_explorer() -> MaxLikelihoodLive:
+    """Sliders for a constant prediction y_hat, n samples and k positives; the loss curve and its minimum, live."""
+    return MaxLikelihoodLive()
+
+
+# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"logistic-1d": LogisticExplorer, "max-likelihood": MaxLikelihoodExplorer}
