@@ -1,20 +1,76 @@
-"""Notebook 00's one-cell check that widgets render and answer."""
+"""Notebook 00's one-cell check that widgets render and answer: a slider for x, the parabola
+y = x^2 with the point (x, x^2) marked, and a readout.
+
+``widget_check()`` shows the live explorer (``WidgetCheckLive``: computed and drawn in the browser
+by ``web/widget_check.js``); ``widget_check_lines`` is the readout both it and the older
+kernel-drawn ``WidgetCheck`` (kept as the latency benchmark's baseline) must show. Where widgets do
+not render, a viewer shows the ``text/plain`` line instead: it says so and what to do.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.plots import label_axes, new_figure
 
-__all__ = ["widget_check", "square_state"]
+__all__ = ["square_state", "widget_check_lines", "WidgetCheckLive", "widget_check", "NO_WIDGETS"]
+
+X_MIN, X_MAX, X_STEP = -2.0, 2.0, 0.1
+# What a learner reads where the widget cannot render (JupyterLab without a matching widget
+# extension shows this line, or "Error displaying widget"; GitHub's notebook view shows this line).
+NO_WIDGETS = ("If you see this line instead of a slider and a parabola, widgets do not render here: "
+              "open the course the way the README describes, which installs matching widget extensions.")
+
+
+def _fixed(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals, never "-0.0" (as the browser's ``fmt`` writes it)."""
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0.0 else text
 
 
 def square_state(x: float) -> dict[str, Any]:
     """The state of the widget check: x and x squared."""
     return {"x": float(x), "x2": float(x) ** 2}
+
+
+def widget_check_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the widget check for a state of ``square_state``."""
+    return [f"x = {_fixed(state['x'], 1)}, x squared = {_fixed(state['x2'], 2)}",
+            "If you can read this and the dot follows the slider, widgets work."]
+
+
+class WidgetCheckLive(LiveExplorer):
+    """A slider for x and the parabola y = x^2 with (x, x^2) marked; drawn in the browser."""
+
+    name = "widget-check"
+    script = "widget_check.js"
+    title = "Widget check: move the slider"
+    specs = ({"name": "x", "label": "x", "kind": "range", "min": X_MIN, "max": X_MAX, "step": X_STEP,
+              "digits": 1},)
+
+    x = traitlets.Float(1.0).tag(sync=True)
+
+    @traitlets.validate("x")
+    def _check_x(self, proposal: dict[str, Any]) -> float:
+        x = float(proposal["value"])
+        if not X_MIN <= x <= X_MAX:
+            raise traitlets.TraitError(f"x: must lie in [{X_MIN}, {X_MAX}], got {x!r}")
+        return x
+
+    def reference(self) -> list[str]:
+        return widget_check_lines(square_state(self.x))
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        # The plain line is what shows where the widget cannot: the numbers, then what to do.
+        data["text/plain"] = f"{self.title} ({self.name}): {self.reference()[0]}. {NO_WIDGETS}"
+        return bundle
 
 
 class WidgetCheck(Explorer):
@@ -24,11 +80,11 @@ class WidgetCheck(Explorer):
 
     def __init__(self) -> None:
         fig, ax = new_figure(figsize=(4.0, 2.6))
-        grid = np.linspace(-2, 2, 101)
+        grid = np.linspace(X_MIN, X_MAX, 101)
         ax.plot(grid, grid**2)
         (self._point,) = ax.plot([0.0], [0.0], "o", markersize=10)
         label_axes(ax, "x", "x squared")
-        slider = widgets.FloatSlider(value=1.0, min=-2.0, max=2.0, step=0.1, description="x")
+        slider = widgets.FloatSlider(value=1.0, min=X_MIN, max=X_MAX, step=X_STEP, description="x")
         super().__init__({"x": slider}, fig, title="Widget check: move the slider")
 
     def compute(self, x: float) -> dict[str, Any]:
@@ -38,11 +94,14 @@ class WidgetCheck(Explorer):
         self._point.set_data([state["x"]], [state["x2"]])
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        return [f"x = {state['x']:.1f}, x squared = {state['x2']:.2f}",
-                "If you can read this and the dot follows the slider, widgets work."]
+        return widget_check_lines(state)
 
 
 @register("widget-check")
-def widget_check() -> WidgetCheck:
+def widget_check() -> WidgetCheckLive:
     """Show a slider whose readout and plot answer it: proof that widgets render here."""
-    return WidgetCheck()
+    return WidgetCheckLive()
+
+
+# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"widget-check": WidgetCheck}
