@@ -62,6 +62,11 @@ def use_style(projector: bool = False) -> None:
         return
     shell = get_ipython()
     if shell is not None:
+        # The inline backend, when it starts (at pyplot's first figure), drops every formatter
+        # registered for Figure: start it with a figure closed at once, then register the description.
+        import matplotlib.pyplot as plt
+
+        plt.close(plt.figure())
         shell.display_formatter.formatters["text/plain"].for_type(
             Figure, lambda fig, printer, cycle: printer.text(describe_figure(fig)))
 
