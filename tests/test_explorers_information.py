@@ -131,3 +131,16 @@ def test_layout_is_fixed_after_the_first_render() -> None:
     ex.set(unit="dits")
     ex.set(p=0.01)
     assert ex._ax.get_position().bounds == position
+
+
+def test_live_display_bundle_carries_a_still_picture_only_at_its_start() -> None:
+    """GitHub's notebook view runs neither Python nor JavaScript: it shows the PNG of the start."""
+    import base64
+
+    def bundle_of(ex: ix.InformationLive) -> dict:
+        bundle = ex._repr_mimebundle_()
+        return bundle[0] if isinstance(bundle, tuple) else bundle
+
+    still = base64.b64decode(bundle_of(ix.InformationLive())["image/png"])
+    assert still.startswith(b"\x89PNG") and still == bytes(ix.InformationExplorer().image.value)
+    assert "image/png" not in bundle_of(ix.InformationLive(p=0.5))

@@ -89,4 +89,19 @@ class LiveExplorer(anywidget.AnyWidget):
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         data["text/plain"] = f"{self.title} ({self.name}): " + " · ".join(self.reference())
         data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
+        picture = self.static_picture()
+        if picture is not None:
+            data["image/png"] = picture
         return bundle
+
+    def static_picture(self) -> str | None:
+        """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
+        the explorer's start as its kernel-drawn predecessor draws it, base64 PNG, rendered once when
+        the explorer is shown. None when the explorer has moved from its start or has no predecessor."""
+        import base64
+
+        from helpers.explorers import LEGACY
+
+        if self.name not in LEGACY or self.values() != type(self)().values():
+            return None
+        return base64.b64encode(bytes(LEGACY[self.name]().image.value)).decode("ascii")
