@@ -1,6 +1,6 @@
 """The static site (``make html``) in Chromium with the network blocked: every page renders its math
-and figures, explorers show their figure and the note, solutions are folded, and every link
-resolves (to a file of the site and, with an anchor, to an element of that page)."""
+and figures, every explorer is live (mounted by the page itself, no kernel), solutions are folded,
+and every link resolves (to a file of the site and, with an anchor, to an element of that page)."""
 from __future__ import annotations
 
 import functools
@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from ce_site_support import built
 
+from helpers.explorers.live import EXPLORER_MIME
 from tools.prepare import EXPLORER_NOTE, is_explorer_cell, notebook_title
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -91,16 +92,20 @@ def test_page_renders_offline(path: Path, site_dir: Path, offline_page: Any) -> 
         assert report["typeset"] > 0
     assert report["errors"] == 0
     assert RAW_TEX.findall(report["markdown"]) == [], "TeX left untypeset"
-    # figures: every stored PNG output is on the page and decodes
-    pngs = sum("image/png" in o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    # figures: every stored PNG output (an explorer's still picture aside) is on the page and decodes
+    pngs = sum("image/png" in o.get("data", {}) and EXPLORER_MIME not in o.get("data", {})
+               for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     assert sum(1 for i in report["images"] if i["src"].startswith("data:image/png")) >= pngs
     assert [i for i in report["images"] if not i["ok"]] == []
-    # explorers: their initial figure and the note, and no widget left to render
+    # explorers: every one live on the page (mounted, with its readout and drawing), none left as a
+    # still figure with a note, no widget left for a kernel to render
     explorers = [c for c in nb.cells if is_explorer_cell(c)]
-    assert len(report["explorerImages"]) == len(explorers)
-    assert all(width > 0 for width in report["explorerImages"])
-    if explorers:
-        assert EXPLORER_NOTE in page.inner_text("body")
+    assert explorers, "every notebook shows an explorer"
+    page.wait_for_function(f"() => document.querySelectorAll('[data-ce-explorer][data-ce-ready]').length "
+                           f">= {len(explorers)}", timeout=20_000)
+    assert page.locator(".ce-live .ce-readout").count() == len(explorers)
+    assert page.locator(".ce-live svg title").count() >= len(explorers)
+    assert report["explorerImages"] == [] and EXPLORER_NOTE not in page.inner_text("body")
     assert page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count() == 0
     # hidden solutions: folded, closed, their code out of sight until opened
     hidden = [c for c in nb.cells if c.metadata.get("jupyter", {}).get("source_hidden")]
