@@ -99,3 +99,32 @@ def test_the_offline_check_catches_a_cdn_reference(slides_dir: Path, offline_pag
         assert browser.page.locator("mjx-container").count() == 0
     finally:
         bad.unlink()
+
+
+def live_explorer_names(nb: nbformat.NotebookNode) -> list[str]:
+    from helpers.explorers.live import EXPLORER_MIME
+
+    return [o["data"][EXPLORER_MIME]["name"] for c in nb.cells if c.cell_type == "code"
+            for o in c.get("outputs", []) if EXPLORER_MIME in o.get("data", {})]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_deck_explorers_are_live(path: Path, slides_dir: Path, offline_page: Any) -> None:
+    """Every explorer of a deck moves on its slide, offline: keyboard, a drag and 50 random settings
+    each give the readout its Python reference computes (tests/browser/livedriver.py)."""
+    from tests.browser.livedriver import LiveOnPage, exercise_explorer
+
+    names = live_explorer_names(nbformat.read(path, as_version=4))
+    assert names, "every notebook shows a live explorer"
+    browser = offline_page(slides_dir)
+    page = browser.open(built(slides_dir, f"{path.stem}.slides.html"))
+    page.wait_for_function(f"() => document.querySelectorAll('[data-ce-explorer][data-ce-ready]').length "
+                           f">= {len(names)}", timeout=20_000)
+    for index, name in enumerate(names):
+        nth = names[:index].count(name)
+        explorer = LiveOnPage(page, name, nth)
+        explorer.root.evaluate("(el) => { const i = Reveal.getIndices(el.closest('section')); "
+                               "Reveal.slide(i.h, i.v, i.f); }")
+        page.wait_for_timeout(400)  # the slide transition
+        exercise_explorer(explorer, seed=index)
+    assert browser.blocked == [] and browser.errors == []
