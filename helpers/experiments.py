@@ -3,7 +3,9 @@
 NumPy only, like the rest of the mathematics; the explorers and the notebooks both call these,
 so a number a notebook prints and the number an explorer shows come from the same function.
 
-- ``simulate_shots``: n seeded shots of a shooter who hits with probability p (notebook 03);
+- ``simulate_shots``: n seeded shots of a shooter who hits with probability p (notebook 03),
+  drawn with ``shot_uniforms``, a counter-based hash (``lowbias32``) that the browser
+  computes bit for bit, so notebook 03's live explorer shows the very shots printed here;
 - ``toy_data``: a seeded one-feature, two-class data set (notebook 06);
 - ``train_logistic``: full-batch gradient descent on a one-feature logistic regression, with
   binary cross-entropy or with mean squared error on the sigmoid output (notebook 06);
@@ -19,7 +21,8 @@ from numpy.typing import NDArray
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import binary_cross_entropy_with_logits, sigmoid
 
-__all__ = ["simulate_shots", "toy_data", "train_logistic", "training_comparison", "LOSSES"]
+__all__ = ["simulate_shots", "shot_uniforms", "lowbias32", "toy_data", "train_logistic", "training_comparison",
+           "LOSSES"]
 
 LOSSES = ("bce", "mse")
 
@@ -32,19 +35,76 @@ def _whole_at_least(value: Any, low: int, name: str, what: str) -> int:
     return int(value)
 
 
+_U32 = np.uint32
+_GOLDEN = _U32(0x9E3779B9)  # 2^32 / golden ratio, odd: the key's offset and the counter's stride
+_TWO_32 = 2.0**32
+_SEED_LIMIT = 2**32  # seeds and streams are unsigned 32-bit integers
+
+
+def lowbias32(x: Any) -> NDArray[np.uint32]:
+    """Chris Wellons' "lowbias32" integer hash, element-wise on unsigned 32-bit integers.
+
+    x ^= x >> 16; x *= 0x7feb352d; x ^= x >> 15; x *= 0x846ca68b; x ^= x >> 16, every product
+    wrapping modulo 2^32. A bijection of [0, 2^32) in which each input bit flips each output bit
+    with probability close to 1/2 (and 0 maps to 0). JavaScript computes the same bits with
+    ``Math.imul`` and ``>>> 0`` (``helpers/explorers/web/shot_simulation.js``). Returns a 1-D
+    uint32 array.
+    """
+    x = np.array(x, dtype=_U32, ndmin=1)  # a copy; arrays wrap silently where NumPy scalars would warn
+    x ^= x >> _U32(16)
+    x *= _U32(0x7FEB352D)
+    x ^= x >> _U32(15)
+    x *= _U32(0x846CA68B)
+    x ^= x >> _U32(16)
+    return x
+
+
+def _unsigned_32(value: Any, name: str) -> int:
+    value = _whole_at_least(value, 0, name, "a seed or stream")
+    if value >= _SEED_LIMIT:
+        raise ValueError(f"{name}: a seed or stream must be below 2**32, got {value!r}")
+    return value
+
+
+def shot_uniforms(n: int, seed: int, stream: int = 0) -> NDArray[np.float64]:
+    """The ``n`` uniform numbers u_0 .. u_(n-1) in [0, 1) behind ``simulate_shots``.
+
+    A counter-based generator with h = ``lowbias32`` and G = 0x9E3779B9, all arithmetic on
+    unsigned 32-bit integers (modulo 2^32):
+
+        key = h(h(seed XOR G) + stream),    u_i = h(key + i * G) / 2^32.
+
+    Each u_i depends only on (seed, stream, i): a larger n only appends numbers, and the browser
+    computes the same bits (every u_i is a multiple of 2^-32, exact as a float). The XOR keeps
+    seed 0 off h's fixed point h(0) = 0; the stride G spreads successive counters over all 32 bits
+    (hashing consecutive integers k, k + 1, ... gives counts that are too even: less spread than
+    binomial).
+    """
+    n = _whole_at_least(n, 1, "n", "the number of shots")
+    seed, stream = _unsigned_32(seed, "seed"), _unsigned_32(stream, "stream")
+    key = lowbias32(lowbias32(_U32(seed) ^ _GOLDEN) + _U32(stream))
+    return lowbias32(key + np.arange(n, dtype=_U32) * _GOLDEN) / _TWO_32
+
+
 def simulate_shots(p: float, n: int, seed: int, stream: int = 0) -> NDArray[np.bool_]:
     """``n`` seeded shots of a shooter who hits with probability ``p``: True is a hit.
 
-    Shot i is a hit when u_i < p, with u_i uniform from ``np.random.default_rng([seed, stream])``.
-    The same (p, seed, stream) always gives the same shots, and a larger n only appends shots:
-    the first 100 of 1000 shots are the 100 shots of n = 100.
+    Shot i is a hit when u_i < p, with u_i = ``shot_uniforms(n, seed, stream)[i]``, a counter-based
+    hash of (seed, stream, i) (see there). Properties the lessons rely on:
+
+    - the same (p, seed, stream) always gives the same shots, on every machine and in the browser:
+      notebook 03's live explorer draws the very same shots in JavaScript;
+    - a larger n only appends shots: the first 100 of 1000 shots are the 100 shots of n = 100;
+    - streams are independent enough that two shooters (streams 0 and 1 of one seed) do not move
+      together: for the seeds 0 to 20 that notebook 03 and its explorer use, no two of the 42
+      (seed, stream) pairs hash a common counter within their first 2 million shots.
+
+    ``seed`` and ``stream`` are whole numbers in [0, 2^32).
     """
     p = float(p)
     if not 0.0 <= p <= 1.0:  # also catches nan
         raise ValueError(f"p: a probability must lie in [0, 1], got {p!r}")
-    n = _whole_at_least(n, 1, "n", "the number of shots")
-    u = np.random.default_rng([int(seed), int(stream)]).random(n)
-    return u < p
+    return shot_uniforms(n, seed, stream) < p
 
 
 def toy_data(n: int = 40, seed: int = 1) -> tuple[NDArray[np.float64], NDArray[np.float64]]:

@@ -139,6 +139,11 @@ def test_one_run_of_the_simulation(nb03) -> None:
         line = (f"A {k_a:>5} hits, plug-in {bits(k_a, n - k_a):.4f} bits;"
                 f"  B {k_b:>6} hits, plug-in {bits(k_b, n - k_b):.4f} bits")
         assert line in out, line
+    # the draws of helpers.experiments.simulate_shots (a lowbias32 counter hash), pinned: a change of
+    # generator must show up here, and the prose checked again
+    assert "n =     10: A     3 hits, plug-in 0.8813 bits;  B     10 hits, plug-in 0.0000 bits" in out
+    assert "n =   1000: A    93 hits, plug-in 0.4464 bits;  B    999 hits, plug-in 0.0114 bits" in out
+    assert "n = 100000: A  9752 hits, plug-in 0.4611 bits;  B  99900 hits, plug-in 0.0114 bits" in out
 
 
 def test_mean_errors_over_20_runs(nb03) -> None:
@@ -160,6 +165,8 @@ def test_mean_errors_over_20_runs(nb03) -> None:
     assert err_b[1] > err_b[0] and np.all(np.diff(err_b[1:]) < 0)    # B's rises at n = 100, then shrinks
     assert err_a[-1] < 0.005 and err_b[-1] < 0.005                   # within 0.005 bits after 100 000 shots
     assert np.mean(runs_b[:, 0] == 0.0) >= 0.9                       # B's plug-in starts at 0 (underestimate)
+    assert [round(e, 4) for e in err_a] == [0.2558, 0.0852, 0.0219, 0.0086, 0.0028]   # the draws, pinned
+    assert [round(e, 4) for e in err_b] == [0.0114, 0.0172, 0.0056, 0.0028, 0.0007]
 
 
 def test_the_chances_of_bs_misses(nb03) -> None:
@@ -180,6 +187,27 @@ def test_the_chances_of_bs_misses(nb03) -> None:
     np.testing.assert_allclose(runs_b[saw_a_miss, 1], h_one_miss)   # each of those runs saw exactly one miss
     assert f"runs that saw a miss: {saw_a_miss.sum()} of 20" in out
     assert f"runs with plug-in entropy 0: {np.sum(runs_b[:, 0] == 0)} of 20" in out
+    assert saw_a_miss.sum() == 2 and np.sum(runs_b[:, 0] == 0) == 20   # 2 of 20: "about one run in ten"
+
+
+def test_the_simulation_explorers_text_holds_for_its_draws(nb03, cells) -> None:
+    """The explorer's Markdown names counts from the draws: check each against the shots themselves."""
+    (text,) = [c.source for c in cells if c.cell_type == "markdown" and "## Explorer: simulated shots" in c.source]
+    simulate = nb03.ns["experiments"].simulate_shots
+    assert "at $n = 1000$, A has 93 hits and B 999" in text
+    assert simulate(P_A, 1000, 0, 0).sum() == 93 and simulate(P_B, 1000, 0, 1).sum() == 999
+    live = nb03.ns["explorers"].shot_simulation_explorer()           # seed 0, n = 1000: the same shots
+    assert live.values()["seed"] == 0 and live.values()["n"] == "1000"
+    assert live.reference()[1].startswith("Shooter A: 93 hits") and live.reference()[2].startswith("Shooter B: 999 hits")
+    assert "stays at 0 for every seed on\nthe slider" in text and "probability 0.990" in text
+    seeds = range(live.specs[-1]["min"], live.specs[-1]["max"] + 1)
+    assert list(seeds) == list(range(21))
+    assert all(simulate(P_B, 10, seed, 1).all() for seed in seeds)    # ten hits of ten: plug-in entropy 0
+    assert "with seed 0 its first miss is shot 537" in text
+    shots_b = simulate(P_B, 100_000, 0, 1)
+    assert shots_b[:536].all() and not shots_b[536]                  # shot 537 (counting from 1) misses
+    running = nb03.ns["info"].running_plugin_entropy(shots_b)
+    assert np.all(running[:536] == 0.0) and running[536] > 0.0       # "only there does its curve leave 0"
 
 
 # --- section 6: K equally likely outcomes ----------------------------------------------------------

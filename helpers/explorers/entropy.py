@@ -1,20 +1,32 @@
 """Notebook 03's explorers: the two shooters' outcomes and entropies, and a seeded simulation
-of their shots in which the plug-in entropy approaches the true entropy as n grows."""
+of their shots in which the plug-in entropy approaches the true entropy as n grows.
+
+``shooters_explorer()`` and ``shot_simulation_explorer()`` show the live explorers (``ShootersLive``
+and ``ShotSimulationLive``: computed and drawn in the browser by ``web/shooters.js`` and
+``web/shot_simulation.js``). ``shooters_lines`` and ``simulation_lines`` are the readouts that both
+they and the older kernel-drawn explorers (kept as the latency benchmark's baseline, in ``LEGACY``)
+must show. The simulation's shots come from ``helpers.experiments.simulate_shots``, a counter-based
+hash that the browser computes bit for bit: the live explorer draws the very shots that the
+notebook prints.
+"""
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.ticker import FuncFormatter, NullLocator
 
 from helpers.experiments import simulate_shots
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.info import binary_entropy, running_plugin_entropy
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["SHOT_COUNTS", "shooters_state",
-           "simulation_state", "shooters_explorer", "shot_simulation_explorer"]
+__all__ = ["SHOT_COUNTS", "shooters_state", "shooters_lines", "simulation_state", "simulation_lines",
+           "ShootersLive", "ShotSimulationLive", "shooters_explorer", "shot_simulation_explorer"]
 
 # The article's shooters: A (小明) hits with probability 0.1, B (小王) with 0.999.
 P_A, P_B = 0.1, 0.999
@@ -23,6 +35,8 @@ _CURVE = np.linspace(0.0, 1.0, 201)
 SHOT_COUNTS: tuple[int, ...] = (10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000,
                                 20_000, 50_000, 100_000)
 _MAX_POINTS = 300  # points drawn of a running curve (log-spaced), whatever n is
+SEED_MAX = 20      # the seed slider runs over 0, 1, ..., 20
+P_STEP = 0.001     # the hit-probability sliders' step (0.100 and 0.999 are on the grid)
 
 
 def _count_label(x: float, _pos: int) -> str:
@@ -77,6 +91,127 @@ def simulation_state(p_a: float = P_A, p_b: float = P_B, n: int = 1_000, seed: i
     }
 
 
+def _num(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals exactly as the browser's ``fmt`` writes it: JavaScript's
+    ``toFixed`` (an exact tie rounds away from zero, as k / n can be: 625 / 20000 = 0.03125),
+    never "-0.0000"."""
+    text = str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
+
+
+def _signed(value: float, digits: int) -> str:
+    """A difference with its sign: "+0.0123", "-0.0123", or "0.0000" when it rounds to zero."""
+    text = _num(value, digits)
+    return text if text.startswith("-") or not text.strip("0.") else "+" + text
+
+
+def shooters_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the shooters explorer for a state of ``shooters_state``."""
+    lines = []
+    for who, p, hb, hn in zip(("A (小明)", "B (小王)"), state["p"], state["H_bits"], state["H_nats"]):
+        lines.append(f"Shooter {who}: P(hit) = {_num(p, 3)}, P(miss) = {_num(1 - p, 3)}, "
+                     f"H = {_num(hb, 4)} bits = {_num(hn, 4)} nats")
+    ha, hb = state["H_bits"]
+    if abs(ha - hb) < 5e-5:
+        lines.append("Both outcomes are equally uncertain.")
+    else:
+        more = "A" if ha > hb else "B"
+        lines.append(f"Shooter {more}'s next shot is the more uncertain, by {_num(abs(ha - hb), 4)} bits.")
+    return lines
+
+
+def simulation_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the simulation explorer for a state of ``simulation_state``."""
+    lines = [f"n = {state['n']} shots each, seed {state['seed']}"]
+    for who, k, f, hp, ht in zip("AB", state["hits"], state["freq"], state["H_plugin"], state["H_true"]):
+        lines.append(f"Shooter {who}: {k} hits, frequency {_num(f, 4)}; plug-in H = {_num(hp, 4)} bits, "
+                     f"true H = {_num(ht, 4)} bits, off by {_signed(hp - ht, 4)} bits")
+    return lines
+
+
+def _p_spec(name: str, who: str) -> dict[str, Any]:
+    return {"name": name, "label": f"{who}: P(hit)", "kind": "range", "min": 0.0, "max": 1.0, "step": P_STEP,
+            "digits": 3}
+
+
+def _check_probability(proposal: dict[str, Any]) -> float:
+    value = proposal["value"]
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not 0.0 <= float(value) <= 1.0:   # also refuses nan
+        raise traitlets.TraitError(f"{proposal['trait'].name}: a hit probability must lie in [0, 1], got {value!r}")
+    return float(value)
+
+
+class ShootersLive(LiveExplorer):
+    """Both shooters' hit probabilities on sliders; outcome bars and the entropy curve, in the browser."""
+
+    name = "shooters"
+    script = "shooters.js"
+    title = "Two shooters: hit probabilities and entropy"
+    specs = (_p_spec("p_a", "A"), _p_spec("p_b", "B"))
+
+    p_a = traitlets.Any(P_A).tag(sync=True)   # Any: the check below refuses what Float would cast (True)
+    p_b = traitlets.Any(P_B).tag(sync=True)
+
+    @traitlets.validate("p_a", "p_b")
+    def _check_p(self, proposal: dict[str, Any]) -> float:
+        return _check_probability(proposal)
+
+    def reference(self) -> list[str]:
+        return shooters_lines(shooters_state(self.p_a, self.p_b))
+
+
+class ShotSimulationLive(LiveExplorer):
+    """p_A, p_B, the number of shots n and the seed; the running plug-in entropy against the truth,
+    simulated and drawn in the browser with the same shots as ``helpers.experiments.simulate_shots``.
+
+    ``n`` is a choice among ``SHOT_COUNTS``, held as its text ("1000"; an int is accepted and stored
+    as text); ``seed`` is a whole number from 0 to 20.
+    """
+
+    name = "shot-simulation"
+    script = "shot_simulation.js"
+    title = "Simulated shots: the plug-in entropy approaches the truth"
+    specs = (
+        _p_spec("p_a", "A"), _p_spec("p_b", "B"),
+        {"name": "n", "label": "shots n", "kind": "select", "options": [str(c) for c in SHOT_COUNTS]},
+        {"name": "seed", "label": "seed", "kind": "range", "min": 0, "max": SEED_MAX, "step": 1, "digits": 0},
+    )
+
+    p_a = traitlets.Any(P_A).tag(sync=True)   # Any: the check below refuses what Float would cast (True)
+    p_b = traitlets.Any(P_B).tag(sync=True)
+    n = traitlets.Any("1000").tag(sync=True)
+    seed = traitlets.Any(0).tag(sync=True)
+
+    @traitlets.validate("p_a", "p_b")
+    def _check_p(self, proposal: dict[str, Any]) -> float:
+        return _check_probability(proposal)
+
+    @traitlets.validate("n")
+    def _check_n(self, proposal: dict[str, Any]) -> str:
+        value = proposal["value"]
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+            value = str(int(value))
+        if not isinstance(value, str) or value not in {str(c) for c in SHOT_COUNTS}:
+            raise traitlets.TraitError(f"n: must be one of {SHOT_COUNTS} (or its text), got {proposal['value']!r}")
+        return value
+
+    @traitlets.validate("seed")
+    def _check_seed(self, proposal: dict[str, Any]) -> int:
+        value = proposal["value"]
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+                or not float(value).is_integer() or not 0 <= value <= SEED_MAX:   # also refuses nan
+            raise traitlets.TraitError(f"seed: must be a whole number from 0 to {SEED_MAX}, got {value!r}")
+        return int(value)
+
+    def state_now(self) -> dict[str, Any]:
+        """``simulation_state`` for the current control values."""
+        return simulation_state(self.p_a, self.p_b, int(self.n), self.seed)
+
+    def reference(self) -> list[str]:
+        return simulation_lines(self.state_now())
+
+
 class ShootersExplorer(Explorer):
     """Sliders for both shooters' hit probabilities; outcome bars, the entropy curve, readouts."""
 
@@ -115,17 +250,7 @@ class ShootersExplorer(Explorer):
             point.set_data([p], [h])
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        lines = []
-        for who, p, hb, hn in zip(("A (小明)", "B (小王)"), state["p"], state["H_bits"], state["H_nats"]):
-            lines.append(f"Shooter {who}: P(hit) = {p:.3f}, P(miss) = {1 - p:.3f}, "
-                         f"H = {hb:.4f} bits = {hn:.4f} nats")
-        ha, hb = state["H_bits"]
-        if abs(ha - hb) < 5e-5:
-            lines.append("Both outcomes are equally uncertain.")
-        else:
-            more = "A" if ha > hb else "B"
-            lines.append(f"Shooter {more}'s next shot is the more uncertain, by {abs(ha - hb):.4f} bits.")
-        return lines
+        return shooters_lines(state)
 
 
 class ShotSimulationExplorer(Explorer):
@@ -167,20 +292,22 @@ class ShotSimulationExplorer(Explorer):
         self._ax.set_xlim(1, state["n"])
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        lines = [f"n = {state['n']} shots each, seed {state['seed']}"]
-        for who, k, f, hp, ht in zip("AB", state["hits"], state["freq"], state["H_plugin"], state["H_true"]):
-            lines.append(f"Shooter {who}: {k} hits, frequency {f:.4f}; plug-in H = {hp:.4f} bits, "
-                         f"true H = {ht:.4f} bits, off by {hp - ht:+.4f} bits")
-        return lines
+        return simulation_lines(state)
 
 
 @register("shooters")
-def shooters_explorer() -> ShootersExplorer:
-    """Show both shooters' outcome bars and entropies, with a slider for each hit probability."""
-    return ShootersExplorer()
+def shooters_explorer() -> ShootersLive:
+    """Show both shooters' outcome bars and entropies, with a slider for each hit probability, live in
+    the browser."""
+    return ShootersLive()
 
 
 @register("shot-simulation")
-def shot_simulation_explorer() -> ShotSimulationExplorer:
-    """Show the seeded simulation: plug-in entropy of the first m shots against the true entropy."""
-    return ShotSimulationExplorer()
+def shot_simulation_explorer() -> ShotSimulationLive:
+    """Show the seeded simulation: plug-in entropy of the first m shots against the true entropy, live
+    in the browser."""
+    return ShotSimulationLive()
+
+
+# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"shooters": ShootersExplorer, "shot-simulation": ShotSimulationExplorer}
