@@ -13,7 +13,8 @@ import pytest
 
 from tools.vendor import node_modules
 
-from .conftest import NOTEBOOKS
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SEVERE = ("serious", "critical")

@@ -123,8 +123,9 @@ def test_deck_explorers_are_live(path: Path, slides_dir: Path, offline_page: Any
     for index, name in enumerate(names):
         nth = names[:index].count(name)
         explorer = LiveOnPage(page, name, nth)
-        explorer.root.evaluate("(el) => { const i = Reveal.getIndices(el.closest('section')); "
-                               "Reveal.slide(i.h, i.v, i.f); }")
+        # go to the explorer's slide with all its fragments shown (an explorer is often a fragment)
+        explorer.root.evaluate("(el) => { const s = el.closest('section'); const i = Reveal.getIndices(s); "
+                               "Reveal.slide(i.h, i.v, s.querySelectorAll('.fragment').length - 1); }")
         page.wait_for_timeout(400)  # the slide transition
         exercise_explorer(explorer, seed=index)
     assert browser.blocked == [] and browser.errors == []

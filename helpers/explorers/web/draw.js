@@ -236,7 +236,8 @@ function frame(el, model) {
   const name = model.get("_name");
   const title = model.get("_title");
   el.classList.add("ce-live", `ce-live-${name}`);
-  const box = htmlEl("section", { class: "ce-explorer-box", "aria-label": title }, "", el);
+  // A div, not a <section>: reveal.js would take a section for a slide of its own.
+  const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
   // JupyterLab's keyboard shortcuts (arrows move between cells in command mode) must not take the
   // keys a focused slider or select needs: Lumino skips elements inside this attribute.
