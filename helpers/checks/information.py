@@ -5,10 +5,7 @@ check is run again) lead towards the answer without giving it away.
 """
 from __future__ import annotations
 
-import functools
-import gc
 import math
-from collections.abc import Callable
 from typing import Any
 
 from helpers.checks.core import Verdict, as_numbers, check_function, check_value, close_to, exercise, is_placeholder
@@ -92,25 +89,6 @@ def probability_from_nats(answer: Any) -> Verdict:
     return verdict
 
 
-def _without_gc_pauses(diagnose: Callable[[Any], Verdict]) -> Callable[[Any], Verdict]:
-    """``diagnose`` with Python's cyclic garbage collector paused while it runs a learner's function.
-
-    A full collection in a process that holds Jupyter and PyTorch can take half a second; inside a
-    check it counts against ``core.TIME_LIMIT`` and could turn a verdict into "the check stopped".
-    Reference counting still frees whatever the learner's code drops.
-    """
-    @functools.wraps(diagnose)
-    def paused(answer: Any) -> Verdict:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return diagnose(answer)
-        finally:
-            if was_enabled:
-                gc.enable()
-    return paused
-
-
 def _reference_bits(p: float) -> float:
     return float(information_content(p, 2))
 
@@ -120,7 +98,6 @@ def _reference_bits(p: float) -> float:
     "A log is 0 at 1 and negative for p < 1; a minus sign in front makes it positive.",
     "Bits mean a log to base 2: NumPy has np.log2.",
 )
-@_without_gc_pauses
 def information_bits_function(fn: Any) -> Verdict:
     """Exercise 3: a function ``information_bits(p)`` that returns -log2 p, with I(1) = 0."""
     return check_function(fn, _reference_bits, EXERCISE3_CASES, "information_bits")
