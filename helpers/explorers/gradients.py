@@ -1,31 +1,58 @@
 """Notebook 06: the gradients of ``helpers.grads`` as the logit moves, and a training comparison.
 
-A pure function for the gradient curves, then two explorers; the training runs they show come
-from ``helpers.experiments``:
+Pure functions for what the explorers show, then the explorers; the training runs come from
+``helpers.experiments``:
 
-- ``logit_gradients``: dL/ds of BCE and of MSE on a sigmoid output as the logit s moves;
-- ``bce_vs_mse_training``: the same logistic regression trained with each loss, loss curves side by side.
+- ``logit_gradients`` (name ``"logit-gradients"``, ``LogitGradientsLive``, ``web/logit_gradients.js``):
+  dL/ds of BCE and of MSE on a sigmoid output as the logit s moves, for label 0 or 1.
+  State: ``gradient_curves(s, y)``; readout: ``gradient_lines``.
+- ``bce_vs_mse_training`` (name ``"bce-vs-mse-training"``, ``BceVsMseLive``, ``web/bce_vs_mse.js``):
+  the same logistic regression trained with each loss by full-batch gradient descent (200 steps on
+  the 40 points of ``experiments.toy_data``), loss curves side by side. The browser runs the same
+  descent on the data that Python sends once; the learning rate moves on a log scale,
+  lr = 2^(log2_lr) (``learning_rate``). State: ``experiments.training_comparison(lr, w0)``;
+  readout: ``training_lines``.
+
+Both are live (computed and drawn in the browser); the kernel-drawn explorers they replaced
+(``LogitGradients``, ``BceVsMseTraining``) stay, unregistered, in ``LEGACY``: the latency
+benchmark's baseline.
 
 Convention for MSE: L_MSE = 1/2 (y_hat - y)^2 per sample, so dL/ds = (y_hat - y) y_hat (1 - y_hat).
 PyTorch's ``F.mse_loss`` has no 1/2: its gradient is twice this one.
 """
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 
-from helpers.experiments import training_comparison
+from helpers.experiments import toy_data, training_comparison
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import sigmoid
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["gradient_curves", "logit_gradients", "bce_vs_mse_training"]
+__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradientsLive",
+           "BceVsMseLive", "logit_gradients", "bce_vs_mse_training"]
+
+# The logit slider's range and step (the curves are drawn on the same grid: 161 points).
+S_MIN, S_MAX, S_STEP = -8.0, 8.0, 0.1
+LABELS = ("1", "0")   # the label choice's options, the positive label first
+# The training explorer's controls: the learning rate's exponent (lr = 2^e, e on a grid of quarters,
+# so 0.5 = 2^-1 and 8 = 2^3 are on it) and the starting weight.
+LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP = -6.0, 3.5, 0.25
+W0_MIN, W0_MAX, W0_STEP = -6.0, 6.0, 0.5
+# 2^0, 2^(1/4), 2^(1/2), 2^(3/4): lr = 2^e is one of these times a power of two, an exact product,
+# so the browser (which has the same four numbers) starts its descent from the very same lr.
+_QUARTER_POWERS = (1.0, 2 ** 0.25, 2 ** 0.5, 2 ** 0.75)
 
 
-def gradient_curves(s: float, y: int, lo: float = -8.0, hi: float = 8.0, num: int = 161) -> dict[str, Any]:
+def gradient_curves(s: float, y: int, lo: float = S_MIN, hi: float = S_MAX, num: int = 161) -> dict[str, Any]:
     """Both gradients over a grid of logits for label ``y`` (0 or 1), and their values at ``s``."""
     if y not in (0, 1):
         raise ValueError(f"y: the label must be 0 or 1, got {y!r}")
@@ -40,7 +67,155 @@ def gradient_curves(s: float, y: int, lo: float = -8.0, hi: float = 8.0, num: in
             "bce_grad": g_bce, "mse_grad": g_mse, "slope": y_hat * (1.0 - y_hat)}
 
 
-# --- the explorers ---------------------------------------------------------------------------
+def _num(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals, never "-0.0" (as ``fmt`` in web/draw.js)."""
+    return re.sub(r"^-(0\.0*)$", r"\1", f"{value:.{digits}f}")
+
+
+def gradient_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the logit-gradients explorer for a state of ``gradient_curves``.
+
+    The gradients keep their sign ("+" or "-", also when they round to 0.0000: which way the step
+    goes); the last line says how many times smaller the MSE gradient is.
+    """
+    ratio = abs(state["bce_grad"]) / abs(state["mse_grad"]) if state["mse_grad"] != 0 else float("inf")
+    return [f"s = {_num(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {state['y_hat']:.4f} (probability)",
+            f"BCE gradient ŷ − y = {state['bce_grad']:+.4f} nats per unit of logit",
+            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {state['mse_grad']:+.4f} per unit of logit "
+            f"(loss ½(ŷ − y)²)",
+            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {state['slope']:.4f}: "
+            f"{ratio:.1f} times smaller"]
+
+
+def learning_rate(log2_lr: float) -> float:
+    """lr = 2^log2_lr for an exponent on the slider's grid of quarters, as the browser computes it.
+
+    Raises
+    ------
+    ValueError
+        If ``log2_lr`` is not a finite multiple of 0.25.
+    """
+    quarters = float(log2_lr) * 4.0
+    if not math.isfinite(quarters) or quarters != round(quarters):
+        raise ValueError(f"log2_lr: must be a multiple of 0.25, got {log2_lr!r}")
+    q = int(round(quarters))
+    return math.ldexp(_QUARTER_POWERS[q % 4], q // 4)
+
+
+def training_lines(state: dict[str, Any]) -> list[str]:
+    """The readout of the training explorer for a state of ``experiments.training_comparison``."""
+    lines = [f"learning rate {state['lr']:.3g}, start w = {_num(state['w0'], 1)}, b = 0, "
+             f"{state['steps'][-1]} steps of full-batch gradient descent on {state['x'].size} points"]
+    for k, name in enumerate(state["losses"]):
+        first = state["first_below_1_nat"][k]
+        when = f"below 1 nat from step {first}" if first is not None else "never below 1 nat"
+        lines.append(f"trained with {name.upper()}: after the last step mean BCE "
+                     f"{state['bce'][-1, k]:.4f} nats, mean ½(ŷ − y)² {state['mse'][-1, k]:.4f}; {when}")
+    return lines
+
+
+def _range_spec(name: str, label: str, low: float, high: float, step: float, digits: int) -> dict[str, Any]:
+    return {"name": name, "label": label, "kind": "range", "min": low, "max": high, "step": step, "digits": digits}
+
+
+def _in_range(name: str, value: Any, low: float, high: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not low <= float(value) <= high:   # also refuses nan
+        raise traitlets.TraitError(f"{name}: must be a number in [{low:g}, {high:g}] (the slider's range), "
+                                   f"got {value!r}")
+    return float(value)
+
+
+class _Label(traitlets.Unicode):
+    """The label as the choice's text, "1" or "0"; an int 1 or 0 is taken as its text."""
+
+    def validate(self, obj: Any, value: Any) -> str:
+        text = str(int(value)) if isinstance(value, (int, np.integer)) and not isinstance(value, bool) else value
+        if text not in LABELS:
+            raise traitlets.TraitError(f"{self.name}: the label must be 1 or 0 (or its text), got {value!r}")
+        return text
+
+
+# --- the live explorers ----------------------------------------------------------------------
+class LogitGradientsLive(LiveExplorer):
+    """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1; drawn in the browser.
+
+    ``y`` holds the label as the choice's text ("1" or "0"; an int 1 or 0 is accepted and stored as text).
+    """
+
+    name = "logit-gradients"
+    script = "logit_gradients.js"
+    title = "Two gradients: BCE against MSE on a sigmoid"
+    specs = (_range_spec("s", "logit s", S_MIN, S_MAX, S_STEP, 1),
+             {"name": "y", "label": "label y", "kind": "select", "options": list(LABELS)})
+
+    s = traitlets.Float(-6.0).tag(sync=True)
+    y = _Label("1").tag(sync=True)
+
+    @traitlets.validate("s")
+    def _check_s(self, proposal: dict[str, Any]) -> float:
+        return _in_range("s", proposal["value"], S_MIN, S_MAX)
+
+    def state_now(self) -> dict[str, Any]:
+        """``gradient_curves`` for the current control values."""
+        return gradient_curves(self.s, int(self.y))
+
+    def reference(self) -> list[str]:
+        return gradient_lines(self.state_now())
+
+
+class BceVsMseLive(LiveExplorer):
+    """One logistic regression trained with BCE and with MSE, loss curves side by side; run in the browser.
+
+    The data (``experiments.toy_data()``, 40 points) travel once, in the read-only trait ``data``;
+    the browser runs both 200-step descents itself for every setting. The learning-rate slider moves
+    its exponent: lr = 2^log2_lr (``lr``), from 2^-6 = 0.0156 to 2^3.5 = 11.3.
+    """
+
+    name = "bce-vs-mse-training"
+    script = "bce_vs_mse.js"
+    title = "Training a logistic regression with BCE and with MSE"
+    specs = (_range_spec("log2_lr", "learning rate", LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP, 2),
+             _range_spec("w0", "start w", W0_MIN, W0_MAX, W0_STEP, 1))
+
+    log2_lr = traitlets.Float(-1.0).tag(sync=True)
+    w0 = traitlets.Float(-4.0).tag(sync=True)
+    data = traitlets.Dict(read_only=True).tag(sync=True)
+
+    @traitlets.default("data")
+    def _toy_data(self) -> dict[str, list[float]]:
+        x, y = toy_data()
+        return {"x": x.tolist(), "y": y.tolist()}
+
+    @traitlets.validate("log2_lr")
+    def _check_log2_lr(self, proposal: dict[str, Any]) -> float:
+        value = _in_range("log2_lr", proposal["value"], LOG2_LR_MIN, LOG2_LR_MAX)
+        if value * 4.0 != round(value * 4.0):
+            raise traitlets.TraitError(f"log2_lr: must be a multiple of 0.25 (the slider's grid), got {value!r}")
+        return value
+
+    @traitlets.validate("w0")
+    def _check_w0(self, proposal: dict[str, Any]) -> float:
+        return _in_range("w0", proposal["value"], W0_MIN, W0_MAX)
+
+    @property
+    def lr(self) -> float:
+        """The learning rate 2^log2_lr."""
+        return learning_rate(self.log2_lr)
+
+    def state(self) -> dict[str, Any]:
+        """What the front end reads: the specs, the values and the data."""
+        return {**super().state(), "data": dict(self.data)}
+
+    def state_now(self) -> dict[str, Any]:
+        """``experiments.training_comparison`` for the current control values."""
+        return training_comparison(lr=self.lr, w0=self.w0)
+
+    def reference(self) -> list[str]:
+        return training_lines(self.state_now())
+
+
+# --- the kernel-drawn explorers (the latency benchmark's baseline) ------------------------------
 class LogitGradients(Explorer):
     """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1."""
 
@@ -81,19 +256,7 @@ class LogitGradients(Explorer):
         self._vline.set_xdata([state["s"], state["s"]])
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        ratio = abs(state["bce_grad"]) / abs(state["mse_grad"]) if state["mse_grad"] != 0 else float("inf")
-        return [f"s = {state['s']:.1f}, y = {state['y']}: ŷ = sigmoid(s) = {state['y_hat']:.4f} (probability)",
-                f"BCE gradient ŷ − y = {state['bce_grad']:+.4f} nats per unit of logit",
-                f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {state['mse_grad']:+.4f} per unit of logit "
-                f"(loss ½(ŷ − y)²)",
-                f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {state['slope']:.4f}: "
-                f"{ratio:.1f} times smaller"]
-
-
-@register("logit-gradients")
-def logit_gradients() -> LogitGradients:
-    """Explorer: the BCE and MSE gradients with respect to the logit, for a chosen s and label y."""
-    return LogitGradients()
+        return gradient_lines(state)
 
 
 class BceVsMseTraining(Explorer):
@@ -132,17 +295,20 @@ class BceVsMseTraining(Explorer):
         self._ax.set_ylim(0.0, 1.05 * top if top > 0 else 1.0)
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        lines = [f"learning rate {state['lr']:.3g}, start w = {state['w0']:.1f}, b = 0, "
-                 f"{state['steps'][-1]} steps of full-batch gradient descent on {state['x'].size} points"]
-        for k, name in enumerate(state["losses"]):
-            first = state["first_below_1_nat"][k]
-            when = f"below 1 nat from step {first}" if first is not None else "never below 1 nat"
-            lines.append(f"trained with {name.upper()}: after the last step mean BCE "
-                         f"{state['bce'][-1, k]:.4f} nats, mean ½(ŷ − y)² {state['mse'][-1, k]:.4f}; {when}")
-        return lines
+        return training_lines(state)
+
+
+@register("logit-gradients")
+def logit_gradients() -> LogitGradientsLive:
+    """Explorer: the BCE and MSE gradients with respect to the logit, for a chosen s and label y, live."""
+    return LogitGradientsLive()
 
 
 @register("bce-vs-mse-training")
-def bce_vs_mse_training() -> BceVsMseTraining:
-    """Explorer: BCE and MSE training curves of one logistic regression, with a learning-rate slider."""
-    return BceVsMseTraining()
+def bce_vs_mse_training() -> BceVsMseLive:
+    """Explorer: BCE and MSE training curves of one logistic regression, with a learning-rate slider, live."""
+    return BceVsMseLive()
+
+
+# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"logit-gradients": LogitGradients, "bce-vs-mse-training": BceVsMseTraining}
