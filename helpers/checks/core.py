@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["Verdict", "exercise", "check_value", "check_function", "call_learner", "is_placeholder",
-           "as_numbers", "close_to", "TIME_LIMIT"]
+           "as_numbers", "close_to", "learner_outputs", "TIME_LIMIT"]
 
 # Ratios between the same quantity in two units: nats/bits = ln 2, bits/nats = 1/ln 2, ...
 _BASE_RATIOS: dict[str, float] = {
@@ -255,6 +255,29 @@ def call_learner(fn: Callable[..., Any], *args: Any) -> Any:
     """
     with _quiet():
         return fn(*copy.deepcopy(args))
+
+
+def learner_outputs(fn: Any, cases: Sequence[tuple[Any, ...]]) -> list[np.ndarray] | None:
+    """What a learner's ``fn`` returns on copies of each case, as float arrays; None for a placeholder
+    or a non-function, or as soon as one call raises or returns something that is not numeric.
+
+    Checkers use it to recognise a typical wrong function after ``check_function``'s general verdict
+    (which names an exception or a non-numeric result itself).
+    """
+    if is_placeholder(fn) or not callable(fn):
+        return None
+    outputs = []
+    for args in cases:
+        try:
+            got = as_numbers(call_learner(fn, *args))
+        except (KeyboardInterrupt, _TooSlow):
+            raise
+        except BaseException:  # noqa: BLE001  (a learner's bug: check_function names it)
+            return None
+        if got is None:
+            return None
+        outputs.append(got)
+    return outputs
 
 
 def check_function(fn: Any, reference: Callable[..., Any], cases: Sequence[tuple[Any, ...]], what: str,

@@ -15,13 +15,11 @@ import numpy as np
 
 from helpers.checks.core import (
     Verdict,
-    as_numbers,
-    call_learner,
     check_function,
     check_value,
     close_to,
     exercise,
-    is_placeholder,
+    learner_outputs,
 )
 from helpers.grads import softmax_ce_grad
 from helpers.losses import logsumexp, sigmoid, softmax
@@ -139,7 +137,7 @@ _MEAN_CE_SLIPS: dict[str, Callable[[np.ndarray, np.ndarray], np.ndarray]] = {
 )
 def mean_ce_gradient(fn: Any) -> Verdict:
     """Exercise 2: ``fn(z, y)`` returns the gradient of the mean cross-entropy over a batch z (N, C)."""
-    outputs = _outputs(fn, MEAN_CE_CASES)
+    outputs = learner_outputs(fn, MEAN_CE_CASES)
     if outputs:
         slip = _matching_slip(outputs[:2], _MEAN_CE_SLIPS, MEAN_CE_CASES[:2])
         if slip:
@@ -168,7 +166,7 @@ _LOGSUMEXP_SLIPS: dict[str, Callable[[np.ndarray], Any]] = {
 )
 def stable_logsumexp(fn: Any) -> Verdict:
     """Exercise 3: ``fn(z)`` returns log sum_j e^(z_j) for a 1-D array without overflow or underflow."""
-    outputs = _outputs(fn, LOGSUMEXP_CASES)
+    outputs = learner_outputs(fn, LOGSUMEXP_CASES)
     if outputs:
         for (z,), got in zip(LOGSUMEXP_CASES[1:3], outputs[1:3]):
             if got.size == 1 and np.isinf(got).all():
@@ -214,7 +212,7 @@ def label_smoothing_gradient(fn: Any) -> Verdict:
 
     The target is p = (1 - eps) onehot(y) + eps / C, and dL/dz = softmax(z) - p.
     """
-    outputs = _outputs(fn, SMOOTHED_CE_CASES[:4])
+    outputs = learner_outputs(fn, SMOOTHED_CE_CASES[:4])
     if outputs:
         slip = _matching_slip(outputs[:2], _SMOOTHED_SLIPS, SMOOTHED_CE_CASES[:2])
         if slip:
@@ -227,24 +225,6 @@ def label_smoothing_gradient(fn: Any) -> Verdict:
 
 
 # --- small tools ----------------------------------------------------------------------------
-def _outputs(fn: Any, cases: Sequence[tuple[Any, ...]]) -> list[np.ndarray] | None:
-    """What a learner's ``fn`` returns on copies of each case, as floats; None for a placeholder or a
-    non-function, or as soon as one call raises or returns something that is not numeric (the learner's
-    function then runs once here, and ``check_function`` names the problem)."""
-    if is_placeholder(fn) or not callable(fn):
-        return None
-    outputs = []
-    for args in cases:
-        try:
-            got = as_numbers(call_learner(fn, *args))
-        except Exception:  # noqa: BLE001  (a learner's bug: check_function reports it)
-            return None
-        if got is None:
-            return None
-        outputs.append(got)
-    return outputs
-
-
 def _matching_slip(outputs: Sequence[np.ndarray], slips: dict[str, Callable[..., Any]],
                    cases: Sequence[tuple[Any, ...]]) -> str | None:
     """The first slip that reproduces the learner's ``outputs`` on every one of ``cases``."""

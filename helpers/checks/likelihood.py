@@ -18,12 +18,12 @@ from helpers import info, losses
 from helpers.checks.core import (
     Verdict,
     as_numbers,
-    call_learner,
     check_function,
     check_value,
     close_to,
     exercise,
     is_placeholder,
+    learner_outputs,
 )
 
 __all__ = ["EXERCISE1_S", "EXERCISE2_Y", "EXERCISE2_Y_HAT", "EXERCISE3_LABELS",
@@ -199,22 +199,6 @@ _BCE_SLIPS: dict[str, Callable[[np.ndarray, np.ndarray], float]] = {
 }
 
 
-def _learner_outputs(fn: Any, cases: list[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray] | None:
-    """What ``fn`` returns on (copies of) each case, or None if it raises or returns a non-number."""
-    if not callable(fn):
-        return None
-    outputs = []
-    for args in cases:
-        try:
-            got = as_numbers(call_learner(fn, *args))
-        except Exception:  # noqa: BLE001  (a learner's bug: check_function names it)
-            return None
-        if got is None:
-            return None
-        outputs.append(got)
-    return outputs
-
-
 @exercise(
     "Start from one sample's loss, -[y log y_hat + (1 - y) log(1 - y_hat)]. With arrays y and y_hat, "
     "NumPy computes it for every sample at once.",
@@ -229,7 +213,7 @@ def mean_bce_function(fn: Any) -> Verdict:
     L = -(1/N) sum_i [y_i log y_hat_i + (1 - y_i) log(1 - y_hat_i)]  (nats).
     """
     cases = _bce_cases()
-    outputs = _learner_outputs(fn, cases)
+    outputs = learner_outputs(fn, cases)
     if outputs is not None:
         for message, slip in _BCE_SLIPS.items():
             expected = [slip(*args) for args in _bce_cases()]
