@@ -1,18 +1,28 @@
 """Tests of notebook 07's explorer: the precomputed runs against PyTorch's own training, the view's
-numbers against scikit-learn and loops, the widget driven from Python, and its speed."""
+numbers against loops; the live explorer's Python side (stored data, traits, specs, reference
+readout against PyTorch, display bundle, static state), its browser module's look-up and text run by
+Node against the reference over the whole grid; the kernel-drawn baseline driven from Python."""
 from __future__ import annotations
 
+import json
+import re
+import shutil
+import subprocess
 import time
+from pathlib import Path
 
 import ipywidgets as widgets
 import numpy as np
 import pytest
 import torch
 import torch.nn as nn
+import traitlets
 
 from helpers import explorers
 from helpers.explorers import training as tx
 from helpers.explorers._base import REGISTRY
+from helpers.explorers.live import EXPLORER_MIME, WEB
+from tests.test_calibration import ece_by_loops
 
 F64 = torch.float64
 
@@ -43,7 +53,6 @@ def test_view_matches_pytorch(lr, steps, smoothing) -> None:
     assert state["train_loss"] == pytest.approx(train_loss, abs=1e-10)
     assert state["accuracy"] == (probs.argmax(axis=1) == y_test).mean()
     assert state["confidence"] == pytest.approx(probs.max(axis=1).mean(), abs=1e-10)
-    from tests.test_calibration import ece_by_loops
     assert state["ece"] == pytest.approx(ece_by_loops(probs, y_test, tx.N_BINS), abs=1e-9)
 
 
@@ -79,13 +88,220 @@ def test_off_grid_values_name_the_argument(call, name) -> None:
         call()
 
 
-def test_registered_and_exported() -> None:
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def same_to_printed_precision(line: str, expected: str, slack: float = 1e-6) -> bool:
+    """Equal words; numbers equal to within half a unit of their last printed digit (+ ``slack``:
+    the stored numbers have 6 significant digits)."""
+    if _NUMBER.split(line) != _NUMBER.split(expected):
+        return False
+    for a, b in zip(_NUMBER.findall(line), _NUMBER.findall(expected), strict=True):
+        digits = len(b.split(".")[1]) if "." in b else 0
+        if abs(float(a) - float(b)) > 0.5 * 10**-digits + slack:
+            return False
+    return True
+
+
+def torch_lines(lr: float, steps: int, smoothing: float) -> list[str]:
+    """The readout written independently: PyTorch's training, accuracy and confidence, the ECE by loops."""
+    probs, test_loss, train_loss = torch_run(lr, steps, smoothing)
+    x_train, _, _, y_test = tx.digits_split()
+    right = int((probs.argmax(axis=1) == y_test).sum())
+    accuracy, confidence = right / len(y_test), probs.max(axis=1).mean()
+    lean = {1: "over-confident", -1: "under-confident", 0: "about calibrated"}[
+        int(np.sign(confidence - accuracy)) if abs(confidence - accuracy) > 0.005 else 0]
+    return [f"learning rate {lr:g}, label smoothing {smoothing:g}: {steps} steps of full-batch gradient descent "
+            f"on {len(x_train)} training digits",
+            f"cross-entropy (no smoothing): training {train_loss:.4f} nats, test {test_loss:.4f} nats",
+            f"test accuracy {accuracy:.4f} ({right} of {len(y_test)} digits)",
+            f"mean confidence {confidence:.4f}: {lean}; expected calibration error "
+            f"{ece_by_loops(probs, y_test, 10):.4f} (10 bins)"]
+
+
+# --- the live explorer ---------------------------------------------------------------------------
+def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
     assert REGISTRY["softmax-training"] is explorers.softmax_training
     assert explorers.softmax_training is tx.softmax_training
+    ex = explorers.softmax_training()
+    assert isinstance(ex, tx.SoftmaxTrainingLive) and ex.name == "softmax-training"
+    assert ex.values() == {"lr": "1", "steps": 100, "label_smoothing": "0"}
+    assert ex.reference() == [
+        "learning rate 1, label smoothing 0: 100 steps of full-batch gradient descent on 1437 training digits",
+        "cross-entropy (no smoothing): training 0.0826 nats, test 0.1484 nats",
+        "test accuracy 0.9639 (347 of 360 digits)",
+        "mean confidence 0.9286: under-confident; expected calibration error 0.0359 (10 bins)",
+    ]
+    assert tx.LEGACY == {"softmax-training": tx.SoftmaxTraining}
+    assert explorers.LEGACY["softmax-training"] is tx.SoftmaxTraining
+
+
+@pytest.mark.parametrize("lr, steps, smoothing", [(1.0, 100, 0.0), (0.03, 200, 0.0), (3.0, 10, 0.0), (3.0, 50, 0.1),
+                                                  (0.3, 0, 0.1), (0.1, 140, 0.1), (1.0, 100, 0.1)])
+def test_live_reference_against_pytorch(lr, steps, smoothing) -> None:
+    lines = tx.SoftmaxTrainingLive(lr=lr, steps=steps, label_smoothing=smoothing).reference()
+    expected = torch_lines(lr, steps, smoothing)
+    assert len(lines) == len(expected)
+    for line, want in zip(lines, expected):
+        assert same_to_printed_precision(line, want), (line, want)
+
+
+def test_live_reference_tells_the_try_this_story() -> None:
+    """The notebook's "Try this": slow and under-confident at 0.03; fast at 3; smoothing lowers confidence."""
+    ex = tx.SoftmaxTrainingLive(lr="0.03", steps=200)
+    assert "under-confident" in ex.reference()[3]
+    assert ex.state_now()["train_loss"] > 0.3
+    assert ex.set(lr=3, steps=10).state_now()["train_loss"] < 0.5
+    ex.set(lr=1, steps=100, label_smoothing=0.1)
+    assert ex.state_now()["confidence"] < ex.state_now()["accuracy"] - 0.1
+
+
+def test_stored_data_is_the_view_rounded_compact_and_valid_json() -> None:
+    data = tx.training_data()
+    text = json.dumps(data, allow_nan=False)  # no nan or inf: empty bins are null
+    assert len(text) < 100_000  # far below the 1 MB limit of the brief
+    assert data["lrs"] == ["0.03", "0.1", "0.3", "1", "3"] and data["smoothings"] == ["0", "0.1"]
+    assert data["steps"] == list(range(0, tx.MAX_STEPS + 1, tx.STEP_SPACING))
+    assert (data["n_train"], data["n_test"], data["n_bins"]) == (1437, 360, tx.N_BINS)
+    assert len(data["runs"]) == len(tx.LEARNING_RATES) and all(len(row) == len(tx.SMOOTHINGS) for row in data["runs"])
+    for i, lr in enumerate(tx.LEARNING_RATES):
+        for j, eps in enumerate(tx.SMOOTHINGS):
+            run = data["runs"][i][j]
+            for k, step in enumerate(data["steps"]):
+                view = tx.training_view(lr, step, eps)
+                bins = view["bins"]
+                assert run["train"][k] == pytest.approx(view["train_loss"], rel=5e-6)
+                assert run["test"][k] == pytest.approx(view["test_loss"], rel=5e-6)
+                assert run["correct"][k] / 360 == view["accuracy"]
+                assert run["confidence"][k] == pytest.approx(view["confidence"], rel=5e-6)
+                assert run["ece"][k] == pytest.approx(view["ece"], rel=5e-6, abs=1e-12)
+                assert run["bin_count"][k] == bins["count"].tolist()
+                assert sum(run["bin_correct"][k]) == run["correct"][k]
+                for n, right, conf, acc, conf_full in zip(run["bin_count"][k], run["bin_correct"][k],
+                                                          run["bin_confidence"][k], bins["accuracy"],
+                                                          bins["confidence"]):
+                    if n:
+                        assert right / n == pytest.approx(acc, abs=1e-12)
+                        assert conf == pytest.approx(conf_full, rel=5e-6)
+                    else:
+                        assert right == 0 and conf is None
+    for value in re.findall(r"-?\d+\.\d+(?:e-?\d+)?", text):  # 6 significant digits at most
+        assert len(value.split("e")[0].replace("-", "").replace(".", "").lstrip("0")) <= 6, value
+
+
+def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
+    ex = tx.SoftmaxTrainingLive()
+    assert ex.controls == ("lr", "steps", "label_smoothing")
+    assert ex._controls == [
+        {"name": "lr", "label": "learning rate", "kind": "select", "options": ["0.03", "0.1", "0.3", "1", "3"]},
+        {"name": "steps", "label": "steps", "kind": "range", "min": 0, "max": 200, "step": 10, "digits": 0},
+        {"name": "label_smoothing", "label": "label smoothing", "kind": "select", "options": ["0", "0.1"]},
+    ]
+    assert [spec["options"] for spec in ex.specs if spec["kind"] == "select"] == [ex.data["lrs"], ex.data["smoothings"]]
+    steps_spec = ex.specs[1]
+    assert list(range(steps_spec["min"], steps_spec["max"] + 1, steps_spec["step"])) == ex.data["steps"]
+    # numbers on the grid are taken as their choice's text; a range input's whole float as the int
+    ex.set(lr=0.3, steps=150.0, label_smoothing=0.1)
+    assert ex.values() == {"lr": "0.3", "steps": 150, "label_smoothing": "0.1"} and isinstance(ex.steps, int)
+    ex.set(lr="3", label_smoothing="0")
+    assert ex.values() == {"lr": "3", "steps": 150, "label_smoothing": "0"}
+    for bad in ("0.5", 0.5, "1.0", True, None):
+        with pytest.raises(traitlets.TraitError, match="^lr:"):
+            ex.lr = bad
+    for bad in (105, 210, -10, 100.5, float("nan"), "100", True):
+        with pytest.raises(traitlets.TraitError, match="^steps:"):
+            ex.steps = bad
+    for bad in (0.3, "0.2", False):
+        with pytest.raises(traitlets.TraitError, match="^label_smoothing:"):
+            ex.label_smoothing = bad
+    with pytest.raises(ValueError, match="^epochs: not a control"):
+        ex.set(epochs=3)
+    with pytest.raises(traitlets.TraitError):
+        ex.data = {}  # read-only
+    assert ex.values() == {"lr": "3", "steps": 150, "label_smoothing": "0"}
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: tx.stored_view(0.5, 100, 0.0), "lr"),
+    (lambda: tx.stored_view("1", 105, "0"), "steps"),
+    (lambda: tx.stored_view("1", 100, 0.3), "label_smoothing"),
+])
+def test_stored_view_names_the_bad_argument(call, name) -> None:
+    with pytest.raises(ValueError, match=f"^{name}:"):
+        call()
+
+
+def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
+    bundle = tx.SoftmaxTrainingLive(lr=0.3, steps=40, label_smoothing=0.1)._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data[EXPLORER_MIME] == {"name": "softmax-training",
+                                   "values": {"lr": "0.3", "steps": 40, "label_smoothing": "0.1"}}
+    assert data["text/plain"].startswith("Training softmax regression on the digits (softmax-training): "
+                                         "learning rate 0.3, label smoothing 0.1: 40 steps")
+    assert "application/vnd.jupyter.widget-view+json" in data
+    assert "image/png" not in data  # a still picture only of the start
+
+
+def test_static_state_carries_the_runs() -> None:
+    """The static pages' host reads state(): the specs, the values and the stored runs."""
+    from tools.live import explorer_markup, live_state
+
+    state = live_state("softmax-training", {"lr": "3", "steps": 20})
+    assert state["data"] == tx.training_data()
+    assert (state["lr"], state["steps"], state["label_smoothing"]) == ("3", 20, "0")
+    assert state["_name"] == "softmax-training" and [c["name"] for c in state["_controls"]] == list(tx.SoftmaxTrainingLive().controls)
+    markup = explorer_markup("softmax-training", {})
+    payload = json.loads(re.search(r'<script type="application/json">(.*?)</script>', markup).group(1))
+    assert payload["state"]["data"] == json.loads(json.dumps(tx.training_data()))
+    assert len(markup) < 100_000
+
+
+def test_live_explorer_starts_quickly_once_the_runs_are_trained() -> None:
+    tx.training_data()
+    start = time.perf_counter()
+    ex = tx.SoftmaxTrainingLive()
+    ex.reference()
+    ex.set(lr="0.1", steps=30).reference()
+    assert time.perf_counter() - start < 0.5  # a look-up, not training (generous for a loaded machine)
+
+
+NODE_HARNESS = r"""
+const fs = require("fs");
+const [draw, own, dataFile, casesFile] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+const api = new Function(draw + "\n" + own.replace("export default { render };", "")
+  + "\nreturn { trnView, trnLines };")();
+const data = JSON.parse(dataFile);
+const out = JSON.parse(casesFile).map(([lr, steps, eps]) => api.trnLines(data, api.trnView(data, lr, steps, eps)));
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
+def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> None:
+    """The module's look-up and text run by Node on every setting of the grid (210): the very same
+    lines as the Python reference."""
+    cases = [[lr, steps, eps] for lr in tx.LR_OPTIONS for steps in range(0, tx.MAX_STEPS + 1, tx.STEP_SPACING)
+             for eps in tx.SMOOTHING_OPTIONS]
+    (tmp_path / "data.json").write_text(json.dumps(tx.training_data()))
+    (tmp_path / "cases.json").write_text(json.dumps(cases))
+    (tmp_path / "harness.js").write_text(NODE_HARNESS)
+    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "training.js"),
+                          str(tmp_path / "data.json"), str(tmp_path / "cases.json")],
+                         capture_output=True, text=True, timeout=60, check=True)
+    ex = tx.SoftmaxTrainingLive()
+    for (lr, steps, eps), lines in zip(cases, json.loads(run.stdout), strict=True):
+        assert lines == ex.set(lr=lr, steps=steps, label_smoothing=eps).reference(), (lr, steps, eps)
+
+
+# --- the kernel-drawn baseline (LEGACY) ----------------------------------------------------------
+def test_baseline_and_live_readouts_agree() -> None:
+    for values in ({"lr": 1.0, "steps": 100, "label_smoothing": 0.0}, {"lr": 0.1, "steps": 60, "label_smoothing": 0.1}):
+        live, baseline = tx.SoftmaxTrainingLive(**values), tx.SoftmaxTraining().set(**values)
+        assert all(same_to_printed_precision(a, b) for a, b in zip(live.reference(), baseline.describe(baseline.state)))
 
 
 def test_widget_follows_the_controls() -> None:
-    explorer = explorers.softmax_training()
+    explorer = tx.SoftmaxTraining()
     assert isinstance(explorer.controls["lr"], widgets.SelectionSlider)
     assert isinstance(explorer.controls["steps"], widgets.IntSlider)
     assert explorer.state["ece"] == tx.training_view(1.0, 100, 0.0)["ece"]
@@ -105,7 +321,7 @@ def test_widget_follows_the_controls() -> None:
 
 
 def test_every_slider_position_answers_quickly() -> None:
-    explorer = explorers.softmax_training()
+    explorer = tx.SoftmaxTraining()
     times = []
     for lr in tx.LEARNING_RATES:
         for steps in (0, 90, 200):

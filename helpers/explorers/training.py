@@ -6,10 +6,15 @@
   trained once (``helpers.experiments.softmax_regression_grid``) and kept for the session;
 - ``training_view``: what the explorer shows for one learning rate, number of steps and smoothing:
   the loss curves, the test accuracy, the reliability diagram and the expected calibration error;
-- ``softmax_training``: the explorer.
+- ``training_data``: those numbers for every setting of the grid, compact (6 significant digits,
+  whole counts as integers) and JSON-ready: what the browser receives, once;
+- ``stored_view`` and ``training_lines``: one setting looked up in ``training_data`` and its readout;
+- ``softmax_training``: the explorer (``SoftmaxTrainingLive``, drawn in the browser by
+  ``web/training.js``; the kernel-drawn ``SoftmaxTraining`` stays as the latency benchmark's baseline).
 
 Training a run takes far longer than a slider may (about 100 ms from key press to figure), so the
-runs are trained when the explorer is first built, and a slider only looks them up.
+runs are trained in Python when the explorer is first built, and a slider only looks them up: the
+browser looks up the same stored numbers that ``SoftmaxTrainingLive.reference()`` formats.
 """
 from __future__ import annotations
 
@@ -20,22 +25,29 @@ from typing import Any
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from numpy.typing import NDArray
 
 from helpers.calibration import expected_calibration_error, reliability_bins
 from helpers.experiments import softmax_regression_grid
 from helpers.explorers._base import Explorer, register
+from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
 from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["digits_split", "training_runs", "training_view", "softmax_training",
-           "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING", "N_BINS"]
+__all__ = ["digits_split", "training_runs", "training_view", "training_data", "stored_view", "training_lines",
+           "softmax_training", "SoftmaxTrainingLive", "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING",
+           "N_BINS"]
 
 LEARNING_RATES = (0.03, 0.1, 0.3, 1.0, 3.0)
 SMOOTHINGS = (0.0, 0.1)
 MAX_STEPS = 200       # the steps slider's range: 0 to MAX_STEPS ...
 STEP_SPACING = 10     # ... in steps of STEP_SPACING (the models kept by every run)
 N_BINS = 10           # confidence bins of the reliability diagram and the ECE
+SIGNIFICANT = 6       # significant digits of the numbers sent to the browser (the readout prints 4 decimals)
+# The choices' texts: each grid value as ``:g`` prints it (the readout's text too).
+LR_OPTIONS = tuple(f"{v:g}" for v in LEARNING_RATES)
+SMOOTHING_OPTIONS = tuple(f"{v:g}" for v in SMOOTHINGS)
 
 
 def _frozen(arr: NDArray[Any]) -> NDArray[Any]:
@@ -116,6 +128,166 @@ def training_view(lr: float, steps: int, label_smoothing: float) -> dict[str, An
             "ece": expected_calibration_error(probs, y_test, N_BINS)}
 
 
+def _sig(value: float) -> float | None:
+    """``value`` rounded to ``SIGNIFICANT`` significant digits; None (JSON null) for nan."""
+    return None if np.isnan(value) else float(f"{value:.{SIGNIFICANT}g}")
+
+
+@functools.cache
+def training_data() -> dict[str, Any]:
+    """What the live explorer's browser side reads: every setting of the grid, looked up, never trained.
+
+    ``lrs`` and ``smoothings`` are the choices' texts, ``steps`` the kept steps (the steps slider's
+    grid); ``runs[i][j]`` is the run of ``lrs[i]`` and ``smoothings[j]``, with one entry per kept
+    step in each of: ``train`` and ``test`` (the loss curves, nats, no smoothing), ``correct`` (right
+    answers on the test set), ``confidence`` (mean confidence) and ``ece``; and one row of ``N_BINS``
+    per kept step in ``bin_count``, ``bin_correct`` (whole numbers) and ``bin_confidence`` (the bin's
+    mean confidence, null for an empty bin). Floats have ``SIGNIFICANT`` significant digits;
+    ``training_view`` has the full ones. Built once (about 0.1 s on top of ``training_runs``).
+    """
+    first = training_view(LEARNING_RATES[0], 0, SMOOTHINGS[0])
+    runs = []
+    for lr in LEARNING_RATES:
+        row = []
+        for eps in SMOOTHINGS:
+            views = [training_view(lr, step, eps) for step in range(0, MAX_STEPS + 1, STEP_SPACING)]
+            bins = [view["bins"] for view in views]
+            row.append({
+                "train": [_sig(v) for v in views[0]["train_curve"]],
+                "test": [_sig(v) for v in views[0]["test_curve"]],
+                "correct": [round(view["accuracy"] * view["n_test"]) for view in views],
+                "confidence": [_sig(view["confidence"]) for view in views],
+                "ece": [_sig(view["ece"]) for view in views],
+                "bin_count": [b["count"].tolist() for b in bins],
+                "bin_correct": [[int(round(a * n)) if n else 0 for a, n in zip(b["accuracy"], b["count"])]
+                                for b in bins],
+                "bin_confidence": [[_sig(c) for c in b["confidence"]] for b in bins],
+            })
+        runs.append(row)
+    return {"lrs": list(LR_OPTIONS), "smoothings": list(SMOOTHING_OPTIONS), "steps": first["kept_steps"].tolist(),
+            "n_train": int(first["n_train"]), "n_test": int(first["n_test"]), "n_bins": N_BINS, "runs": runs}
+
+
+def _choice(value: Any, options: tuple[str, ...], name: str) -> str:
+    """A grid value as its choice's text: the text itself, or a number equal to a grid value."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        text = f"{float(value):g}"
+    else:
+        text = None
+    if text not in options:
+        raise ValueError(f"{name}: must be one of {options} (or that number), got {value!r}")
+    return text
+
+
+def _whole_step(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not np.isfinite(value) or int(value) != value or int(value) not in range(0, MAX_STEPS + 1, STEP_SPACING):
+        raise ValueError(f"steps: expected a multiple of {STEP_SPACING} in 0..{MAX_STEPS}, got {value!r}")
+    return int(value)
+
+
+def stored_view(lr: Any, steps: Any, label_smoothing: Any) -> dict[str, Any]:
+    """One setting looked up in ``training_data``: the numbers the browser shows, as ``training_lines`` reads them.
+
+    ``lr`` and ``label_smoothing`` as the choices' texts ("0.3", "0.1") or numbers on the grid;
+    ``steps`` a multiple of ``STEP_SPACING``. ``accuracy`` is ``correct / n_test``, as the browser
+    divides it.
+    """
+    data = training_data()
+    lr_text = _choice(lr, LR_OPTIONS, "lr")
+    eps_text = _choice(label_smoothing, SMOOTHING_OPTIONS, "label_smoothing")
+    k = _whole_step(steps) // STEP_SPACING
+    run = data["runs"][LR_OPTIONS.index(lr_text)][SMOOTHING_OPTIONS.index(eps_text)]
+    return {"lr": float(lr_text), "label_smoothing": float(eps_text), "steps": k * STEP_SPACING,
+            "n_train": data["n_train"], "n_test": data["n_test"], "train_loss": run["train"][k],
+            "test_loss": run["test"][k], "correct": run["correct"][k], "accuracy": run["correct"][k] / data["n_test"],
+            "confidence": run["confidence"][k], "ece": run["ece"][k]}
+
+
+def training_lines(state: dict[str, Any]) -> list[str]:
+    """The explorer's readout for a state of ``training_view`` or ``stored_view`` (plain text).
+
+    The model leans over-confident when its mean confidence exceeds its accuracy by more than 0.005,
+    under-confident when it falls short by more than that.
+    """
+    gap = state["confidence"] - state["accuracy"]
+    lean = "over-confident" if gap > 0.005 else "under-confident" if gap < -0.005 else "about calibrated"
+    right = round(state["accuracy"] * state["n_test"])
+    return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
+            f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
+            f"cross-entropy (no smoothing): training {state['train_loss']:.4f} nats, "
+            f"test {state['test_loss']:.4f} nats",
+            f"test accuracy {state['accuracy']:.4f} ({right} of {state['n_test']} digits)",
+            f"mean confidence {state['confidence']:.4f}: {lean}; "
+            f"expected calibration error {state['ece']:.4f} ({N_BINS} bins)"]
+
+
+class _GridChoice(traitlets.Unicode):
+    """A grid value as its choice's text; a number on the grid (1.0, 0.1) is taken as its text."""
+
+    def __init__(self, options: tuple[str, ...], default: str) -> None:
+        super().__init__(default)
+        self.options = options
+
+    def validate(self, obj: Any, value: Any) -> str:
+        try:
+            return _choice(value, self.options, self.name)
+        except ValueError as err:
+            raise traitlets.TraitError(str(err)) from None
+
+
+class _Steps(traitlets.Int):
+    """A multiple of STEP_SPACING in 0..MAX_STEPS; a whole float (a range input's value) is taken as the int."""
+
+    def validate(self, obj: Any, value: Any) -> int:
+        try:
+            return _whole_step(value)
+        except ValueError as err:
+            raise traitlets.TraitError(str(err)) from None
+
+
+class SoftmaxTrainingLive(LiveExplorer):
+    """Loss curves and a reliability diagram of softmax regression on the digits, drawn in the browser.
+
+    The runs are trained in Python once (``training_runs``); the read-only trait ``data``
+    (``training_data``, about 60 kB of JSON) carries what the browser shows for every setting, and
+    the browser looks the current one up. ``lr`` and ``label_smoothing`` hold the choices' texts
+    ("1", "0.1"; numbers on the grid are accepted and stored as text); ``steps`` an int.
+    """
+
+    name = "softmax-training"
+    script = "training.js"
+    title = "Training softmax regression on the digits"
+    specs = (
+        {"name": "lr", "label": "learning rate", "kind": "select", "options": list(LR_OPTIONS)},
+        {"name": "steps", "label": "steps", "kind": "range", "min": 0, "max": MAX_STEPS, "step": STEP_SPACING,
+         "digits": 0},
+        {"name": "label_smoothing", "label": "label smoothing", "kind": "select", "options": list(SMOOTHING_OPTIONS)},
+    )
+
+    lr = _GridChoice(LR_OPTIONS, "1").tag(sync=True)
+    steps = _Steps(100).tag(sync=True)
+    label_smoothing = _GridChoice(SMOOTHING_OPTIONS, "0").tag(sync=True)
+    data = traitlets.Dict(read_only=True).tag(sync=True)
+
+    @traitlets.default("data")
+    def _training_data(self) -> dict[str, Any]:
+        return training_data()
+
+    def state(self) -> dict[str, Any]:
+        """What the front end reads: the specs, the values and the stored runs."""
+        return {**super().state(), "data": self.data}
+
+    def state_now(self) -> dict[str, Any]:
+        """``stored_view`` for the current control values."""
+        return stored_view(self.lr, self.steps, self.label_smoothing)
+
+    def reference(self) -> list[str]:
+        return training_lines(self.state_now())
+
+
 class SoftmaxTraining(Explorer):
     """Loss curves and a reliability diagram of softmax regression on the digits, for a learning
     rate, a number of gradient-descent steps and a label smoothing."""
@@ -170,19 +342,15 @@ class SoftmaxTraining(Explorer):
         self._conf.set_ydata(bins["confidence"])  # nan (not drawn) in an empty bin
 
     def describe(self, state: dict[str, Any]) -> list[str]:
-        gap = state["confidence"] - state["accuracy"]
-        lean = "over-confident" if gap > 0.005 else "under-confident" if gap < -0.005 else "about calibrated"
-        right = round(state["accuracy"] * state["n_test"])
-        return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
-                f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
-                f"cross-entropy (no smoothing): training {state['train_loss']:.4f} nats, "
-                f"test {state['test_loss']:.4f} nats",
-                f"test accuracy {state['accuracy']:.4f} ({right} of {state['n_test']} digits)",
-                f"mean confidence {state['confidence']:.4f}: {lean}; "
-                f"expected calibration error {state['ece']:.4f} ({N_BINS} bins)"]
+        return training_lines(state)
 
 
 @register("softmax-training")
-def softmax_training() -> SoftmaxTraining:
-    """Explorer: softmax regression on the digits; learning rate, steps and label smoothing on sliders."""
-    return SoftmaxTraining()
+def softmax_training() -> SoftmaxTrainingLive:
+    """Explorer: softmax regression on the digits; learning rate, steps and label smoothing as controls,
+    loss curves and a reliability diagram drawn live in the browser."""
+    return SoftmaxTrainingLive()
+
+
+# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
+LEGACY: dict[str, type[Explorer]] = {"softmax-training": SoftmaxTraining}
