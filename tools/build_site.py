@@ -59,8 +59,10 @@ def localise_repo_links(nb: nbformat.NotebookNode, notebook_dir: Path, out: Path
         target = match["target"]
         if target.endswith(".html"):
             return match[0]
-        source = (notebook_dir / target).resolve()
-        if not source.is_file() or not source.is_relative_to(vendor.ROOT):
+        # a copy of a notebook (built from another folder) links as the original in notebooks/ does
+        candidates = [(base / target).resolve() for base in (notebook_dir, vendor.ROOT / "notebooks")]
+        source = next((c for c in candidates if c.is_file() and c.is_relative_to(vendor.ROOT)), None)
+        if source is None:
             return match[0]
         relative = source.relative_to(vendor.ROOT).as_posix()
         destination = out / REPO_FILES / relative

@@ -111,7 +111,8 @@ function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, labe
   const line = svgEl("polyline", {
     fill: "none", stroke: colour, "stroke-width": width, "stroke-dasharray": dash, class: "ce-curve",
   }, ax.plot);
-  if (label) line.setAttribute("aria-label", label);
+  // The drawing as a whole is the image (its title and desc say what it shows): no ARIA on its parts.
+  if (label) line.setAttribute("data-label", label);
   const update = (newYs, newXs = xs) => {
     xs = newXs;
     const points = [];
