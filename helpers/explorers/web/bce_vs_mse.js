@@ -113,14 +113,6 @@ function bvmLines(lr, w0, n, runs) {
   ];
 }
 
-/** A legend entry: a short line in `colour` (dashed if `dash`) and its text, at pixel (x, y). */
-function bvmKey(parent, x, y, colour, dash, text) {
-  svgEl("line", {
-    x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash,
-  }, parent);
-  svgEl("text", { x: x + 28, y }, parent).textContent = text;
-}
-
 /** The top of the loss axis: above every value shown, in steps of half a nat, at least 1.5 nats. */
 const bvmTop = (runs) => Math.max(1.5, Math.ceil((Math.max(...runs.map((r) => Math.max(...r.bce))) * 1.06) * 2) / 2);
 
@@ -152,8 +144,8 @@ function render({ model, el }) {
     return { drop, dot };
   });
   const keys = svgEl("g", {}, ax.plot);
-  bvmKey(keys, ax.inner.w - 190, 18, style[0].colour, style[0].dash, "trained with BCE");
-  bvmKey(keys, ax.inner.w - 190, 38, style[1].colour, style[1].dash, "trained with MSE");
+  legendKey(keys, ax.inner.w - 190, 18, style[0].colour, style[0].dash, "trained with BCE");
+  legendKey(keys, ax.inner.w - 190, 38, style[1].colour, style[1].dash, "trained with MSE");
 
   // The learning-rate slider moves the exponent e (a log scale); it states lr = 2^e itself.
   let lrSlider = null;

@@ -156,6 +156,14 @@ function bars(ax, n, { colours = [PALETTE.blue], width = 0.7 } = {}) {
   };
 }
 
+/** A legend entry: a short line in `colour` (dashed if `dash`) and its text, baseline at pixel (x, y). */
+function legendKey(parent, x, y, colour, dash, text) {
+  svgEl("line", {
+    x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash,
+  }, parent);
+  svgEl("text", { x: x + 28, y }, parent).textContent = text;
+}
+
 /** A text label in data coordinates; returns an updater (x, y, text). */
 function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
   const node = svgEl("text", { fill: colour, "text-anchor": anchor, class: "ce-label" }, ax.plot);

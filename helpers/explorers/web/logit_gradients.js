@@ -43,14 +43,6 @@ function lgLines(st) {
   ];
 }
 
-/** A legend entry: a short line in `colour` (dashed if `dash`) and its text, at pixel (x, y). */
-function lgKey(parent, x, y, colour, dash, text) {
-  svgEl("line", {
-    x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash,
-  }, parent);
-  svgEl("text", { x: x + 28, y }, parent).textContent = text;
-}
-
 function render({ model, el }) {
   const ui = frame(el, model);
   const ax = axes(ui.figure, {
@@ -70,8 +62,8 @@ function render({ model, el }) {
   const mseDot = svgEl("rect", { width: 11, height: 11, fill: PALETTE.vermillion, class: "ce-marker" }, ax.plot);
   // the upper left stays empty for both labels (the curves lie near 0 there or below the axis)
   const keys = svgEl("g", {}, ax.plot);
-  lgKey(keys, 10, 18, PALETTE.blue, "", "BCE: ŷ − y");
-  lgKey(keys, 10, 38, PALETTE.vermillion, "7 4", "MSE: (ŷ − y) ŷ (1 − ŷ)");
+  legendKey(keys, 10, 18, PALETTE.blue, "", "BCE: ŷ − y");
+  legendKey(keys, 10, 38, PALETTE.vermillion, "7 4", "MSE: (ŷ − y) ŷ (1 − ŷ)");
   let shownLabel = 1;
 
   function update() {

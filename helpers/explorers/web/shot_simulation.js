@@ -140,14 +140,6 @@ function countAxes(parent, { width = 560, height = 320, yRange, xLabel, yLabel, 
   return { svg, plot, x, y, inner, setN, describe(text) { desc.textContent = text; } };
 }
 
-/** A legend entry: a short line (dashed or solid) and its text, baseline at pixel (x, y). */
-function simKey(parent, x, y, colour, dash, text) {
-  svgEl("line", {
-    x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash,
-  }, parent);
-  svgEl("text", { x: x + 28, y }, parent).textContent = text;
-}
-
 function render({ model, el }) {
   const ui = frame(el, model);
   const ax = countAxes(ui.figure, {
@@ -158,10 +150,10 @@ function render({ model, el }) {
   const truths = SIM_SHOOTERS.map((s) => curve(ax, [1, 10], [0, 0], { colour: s.colour, dash: "7 5", width: 1.8 }));
   const runs = SIM_SHOOTERS.map((s) => curve(ax, [1], [0], { colour: s.colour, width: 2.2 }));
   // the legend, in one row above the plot
-  simKey(ax.plot, 0, -14, PALETTE.blue, "", "shooter A");
-  simKey(ax.plot, 115, -14, PALETTE.vermillion, "", "shooter B");
-  simKey(ax.plot, 230, -14, "currentColor", "", "plug-in H");
-  simKey(ax.plot, 340, -14, "currentColor", "7 5", "true H");
+  legendKey(ax.plot, 0, -14, PALETTE.blue, "", "shooter A");
+  legendKey(ax.plot, 115, -14, PALETTE.vermillion, "", "shooter B");
+  legendKey(ax.plot, 230, -14, "currentColor", "", "plug-in H");
+  legendKey(ax.plot, 340, -14, "currentColor", "7 5", "true H");
 
   const lastRuns = [{ key: "" }, { key: "" }];
 
