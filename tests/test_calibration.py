@@ -7,6 +7,7 @@ from sklearn.metrics import confusion_matrix as sk_confusion
 from sklearn.metrics import recall_score
 
 from helpers import calibration
+from tests.references import ece_by_loops
 
 RNG = np.random.default_rng(3)
 
@@ -15,18 +16,6 @@ def random_probs(n: int, c: int, scale: float = 2.0) -> np.ndarray:
     z = RNG.normal(0.0, scale, size=(n, c))
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
-
-
-def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> float:
-    total = 0.0
-    for b in range(n_bins):
-        members = [i for i in range(len(labels))
-                   if (b == 0 or probs[i].max() * n_bins > b) and probs[i].max() * n_bins <= b + 1]
-        if members:
-            conf = sum(probs[i].max() for i in members) / len(members)
-            acc = sum(int(np.argmax(probs[i]) == labels[i]) for i in members) / len(members)
-            total += len(members) / len(labels) * abs(acc - conf)
-    return total
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])

@@ -21,6 +21,7 @@ from sklearn.metrics import confusion_matrix, recall_score
 from helpers import checks
 from helpers.explorers import training as tx
 from tests.notebook_run import notebook_path, run
+from tests.references import ece_by_loops
 
 F64 = torch.float64
 
@@ -57,19 +58,6 @@ def torch_gd(x: np.ndarray, y: np.ndarray, w0: np.ndarray, lr: float, steps: int
         b.grad = None
     curve.append(loss_fn(x_t @ w + b, y_t).item())
     return w.detach().numpy(), b.detach().numpy(), np.array(curve)
-
-
-def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int = 10) -> float:
-    """The expected calibration error written out with Python loops and exact fractions of bins."""
-    total = 0.0
-    for b in range(n_bins):
-        members = [i for i in range(len(labels))
-                   if (b == 0 or probs[i].max() * n_bins > b) and probs[i].max() * n_bins <= b + 1]
-        if members:
-            conf = sum(probs[i].max() for i in members) / len(members)
-            acc = sum(int(np.argmax(probs[i]) == labels[i]) for i in members) / len(members)
-            total += len(members) / len(labels) * abs(acc - conf)
-    return total
 
 
 # --- 1. the data ---------------------------------------------------------------------------------------
