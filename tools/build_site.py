@@ -5,7 +5,9 @@ notebook becomes ``NN_name.html`` with previous / contents / next links above an
 figures embedded, math typeset by a local MathJax 3, each explorer shown as its initial figure
 with a note that it moves in JupyterLab, and hidden solutions folded in ``<details>``.
 Links between notebooks point to their pages; links to other files of the repository (e.g. a
-helper module) point to a copy of that file under ``_repo/``.
+helper module) point to a copy of that file under ``_repo/``. ``lecturers.html`` is the lecturer's
+guide, rendered from its own document, ``docs/lecturers-guide.md``, and linked from the course map;
+its links to notebooks point to their pages too.
 
 Usage: ``python -m tools.build_site [--notebooks DIR] [--out DIR]``.
 """
@@ -26,11 +28,14 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from tools import vendor
 from tools.prepare import notebook_lede, notebook_title, prepare, rewrite_notebook_links, unexecuted_cells
 
-__all__ = ["TEMPLATES", "site_exporter", "localise_repo_links", "build_site", "main"]
+__all__ = ["TEMPLATES", "GUIDE", "GUIDE_PAGE", "site_exporter", "localise_repo_links", "guide_notebook",
+           "build_guide", "build_site", "main"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = "_static"
 REPO_FILES = "_repo"
+GUIDE = vendor.ROOT / "docs" / "lecturers-guide.md"
+GUIDE_PAGE = "lecturers.html"
 TITLE = "Cross-Entropy, Explained"
 ABOUT = ("A course in notebooks, from the likelihood of a single coin flip to PyTorch's "
          "CrossEntropyLoss. Read the pages in order; each one builds on the one before.")
@@ -39,6 +44,8 @@ NOTE = ("These pages are a static copy of the executed notebooks: explorers show
         "the code and move the sliders.")
 # A relative Markdown link target: not a URL (scheme:), not an in-page anchor, not a notebook.
 _MD_LINK = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)[^)\s>#]+)(?P<anchor>#[^)\s>]*)?")
+# A Markdown link from a document beside notebooks/ (in docs/) to a notebook: ``](../notebooks/01_x.ipynb``.
+_SIBLING_NOTEBOOK_LINK = re.compile(r"(?P<lead>\]\(\s*<?)\.\./(?=notebooks/\d\d_[\w-]+\.ipynb)")
 
 
 def site_exporter() -> HTMLExporter:
@@ -77,6 +84,32 @@ def localise_repo_links(nb: nbformat.NotebookNode, notebook_dir: Path, out: Path
     return copied
 
 
+def guide_notebook(markdown: str) -> nbformat.NotebookNode:
+    """The guide as a notebook of one Markdown cell, its links to notebooks pointing to their pages.
+
+    The guide lives in ``docs/`` and links to ``../notebooks/NN_name.ipynb``; on the site, as from a
+    notebook page, such a link becomes ``NN_name.html`` (anchors kept), by the same rewrite.
+    """
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        _SIBLING_NOTEBOOK_LINK.sub(lambda match: match["lead"], markdown))])
+    rewrite_notebook_links(nb, ".html")
+    return nb
+
+
+def build_guide(guide: Path, out: Path, env: jinja2.Environment) -> dict[str, str]:
+    """Write ``out/lecturers.html`` from the Markdown file ``guide``; return its href and title."""
+    if not guide.is_file():
+        raise FileNotFoundError(f"the lecturer's guide {guide} is missing: the site links to it from the course map")
+    nb = guide_notebook(guide.read_text(encoding="utf-8"))
+    localise_repo_links(nb, guide.parent, out)
+    title = notebook_title(nb, "Lecturer's guide")
+    page = env.get_template("ce_common/guide.html.j2").render(
+        site_title=TITLE, title=title, body=markdown2html_mistune(nb.cells[0].source), contents="index.html",
+        mathjax=f"{STATIC}/mathjax", mathjax_script=vendor.MATHJAX_SCRIPT)
+    (out / GUIDE_PAGE).write_text(page, encoding="utf-8")
+    return {"href": GUIDE_PAGE, "title": title}
+
+
 def _page(path: Path) -> dict[str, Any]:
     nb = nbformat.read(path, as_version=4)
     todo = unexecuted_cells(nb)
@@ -88,8 +121,9 @@ def _page(path: Path) -> dict[str, Any]:
             "title": notebook_title(nb, path.stem), "lede_html": markdown2html_mistune(lede.cells[0].source)}
 
 
-def build_site(notebooks: Path, out: Path) -> list[Path]:
-    """Build ``out/index.html`` and one page per notebook of ``notebooks``; return the pages."""
+def build_site(notebooks: Path, out: Path, guide: Path = GUIDE) -> list[Path]:
+    """Build ``out/index.html``, one page per notebook of ``notebooks`` and ``out/lecturers.html``
+    from ``guide``; return the pages."""
     paths = sorted(notebooks.glob("*.ipynb"))
     if not paths:
         raise ValueError(f"no notebooks found in {notebooks}")
@@ -114,11 +148,12 @@ def build_site(notebooks: Path, out: Path) -> list[Path]:
         target.write_text(body, encoding="utf-8")
         written.append(target)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=False)
+    lecturers = build_guide(guide, out, env)
     index = env.get_template("ce_common/course_map.html.j2").render(
-        title=TITLE, about=ABOUT, note=NOTE, pages=pages,
+        title=TITLE, about=ABOUT, note=NOTE, pages=pages, guide=lecturers,
         mathjax=f"{STATIC}/mathjax", mathjax_script=vendor.MATHJAX_SCRIPT)
     (out / "index.html").write_text(index, encoding="utf-8")
-    return [out / "index.html", *written]
+    return [out / "index.html", *written, out / GUIDE_PAGE]
 
 
 def main(argv: list[str] | None = None) -> int:

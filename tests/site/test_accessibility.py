@@ -33,7 +33,7 @@ def severe(violations: list[dict[str, Any]]) -> list[str]:
     return [f"{v['id']} ({v['impact']}): {v['help']} at {v['nodes']}" for v in violations if v["impact"] in SEVERE]
 
 
-@pytest.mark.parametrize("stem", ["index", *PAGES])
+@pytest.mark.parametrize("stem", ["index", "lecturers", *PAGES])
 def test_site_page_has_no_serious_accessibility_violation(stem: str, site_dir: Path, offline_page: Any) -> None:
     page = offline_page(site_dir).open(site_dir / f"{stem}.html")
     problems = severe(axe_violations(page))
