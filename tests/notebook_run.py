@@ -123,3 +123,32 @@ def _execute(number: str) -> NotebookRun:
             raise AssertionError(f"{path.name} cell {index} is tagged raises-exception but ran cleanly")
         result.cells.append((cell.source, out.getvalue()))
     return result
+
+
+SOLUTION_MARKERS = re.compile(r"^[ \t]*### (?:BEGIN|END) SOLUTION[ \t]*(?:\n|$)", re.M)
+
+
+def is_check_cell(cell: Any) -> bool:
+    """An exercise's check cell: an nbgrader autograder test cell (graded, not a solution)."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return bool(meta.get("grade")) and not meta.get("solution")
+
+
+def learner_code(cells: list[Any]) -> list[Any]:
+    """The code cells as a learner runs them, for tests written against one cell per step: each
+    exercise's answer cell joined with the check cell under it (answer, then check, in one source,
+    with the check's outputs),
+    and every solution without nbgrader's ``### BEGIN/END SOLUTION`` lines (comments, so the
+    solution runs the same). Returns copies; the notebook is left alone."""
+    out: list[Any] = []
+    for cell in cells:
+        if cell.cell_type != "code":
+            continue
+        cell = nbformat.from_dict(dict(cell))
+        if is_check_cell(cell) and out:
+            out[-1].source = out[-1].source.rstrip("\n") + "\n" + cell.source
+            out[-1].outputs = list(out[-1].get("outputs", [])) + list(cell.get("outputs", []))
+            continue
+        cell.source = SOLUTION_MARKERS.sub("", cell.source)
+        out.append(cell)
+    return out

@@ -91,3 +91,26 @@ def test_check_function_names_an_unwritten_body() -> None:
         ...
     verdict = check_function(stub, math.exp, [(np.arange(3.0),)], "f")
     assert not verdict and "returns nothing yet" in verdict.message
+
+
+# --- grading with nbgrader: the verdict goes to stdout (correct) or stderr (not yet), one line ------
+
+def test_under_nbgrader_a_verdict_is_printed_to_the_stream_nbgrader_scores(monkeypatch, capsys) -> None:
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert checks.core.grading()
+    assert checks.ace_of_spades_information(math.log2(52)) is None
+    out, err = capsys.readouterr()
+    assert out.startswith("Correct! ") and out.count("\n") == 1 and err == ""
+    assert checks.ace_of_spades_information(math.log(52)) is None  # nats where bits were asked
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Not yet: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert checks.ace_of_spades_information(lambda: 1 / 0) is None  # anything at all: still one line
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("Not yet: ") and err.count("\n") == 1
+
+
+def test_outside_nbgrader_a_verdict_is_returned(monkeypatch, capsys) -> None:
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert not checks.core.grading()
+    verdict = checks.ace_of_spades_information(math.log2(52))
+    assert verdict.ok and capsys.readouterr() == ("", "")

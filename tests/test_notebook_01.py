@@ -24,7 +24,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, explorers, info, losses
 from helpers.explorers import likelihood as lk
-from tests.notebook_run import notebook_path, run
+from tests.notebook_run import learner_code, notebook_path, run
 
 LN2 = math.log(2)
 
@@ -286,7 +286,7 @@ def test_the_real_reasons_for_the_log(prose) -> None:
 
 def exercise_cells(cells, number: int) -> tuple[str, str]:
     """The source of Exercise ``number``'s cell to fill in and of its solution."""
-    code = [c for c in cells if c.cell_type == "code"]
+    code = learner_code(cells)  # the answer cell joined with its check cell
     (k,) = [i for i, c in enumerate(code) if c.source.startswith(f"# Solution to Exercise {number}\n")]
     return code[k - 1].source, code[k].source
 

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from helpers import checks
-from tests.notebook_run import notebook_path, run
+from tests.notebook_run import learner_code, notebook_path, run
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def markdown() -> str:
 def code_cell(start: str) -> str:
     """The source of the one code cell that starts with ``start``."""
     nb = nbformat.read(notebook_path("02"), as_version=4)
-    (source,) = [c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith(start)]
+    (source,) = [c.source for c in learner_code(nb.cells) if c.source.startswith(start)]
     return source
 
 

@@ -18,7 +18,7 @@ import torch.nn as nn
 
 from helpers import checks, explorers
 from helpers.checks import pytorch as pt
-from tests.notebook_run import notebook_path, run
+from tests.notebook_run import learner_code, notebook_path, run
 
 X64 = torch.tensor([[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]],
                    dtype=torch.float64)
@@ -304,7 +304,7 @@ def test_float_labels_raise_and_long_labels_fix_it(nb, ns) -> None:
 
 # --- exercises: shipped cells run, solutions pass, nothing above gives an answer away -------------------------
 def cells_of_notebook() -> list[nbformat.NotebookNode]:
-    return [c for c in nbformat.read(notebook_path("05"), as_version=4).cells if c.cell_type == "code"]
+    return learner_code(nbformat.read(notebook_path("05"), as_version=4).cells)
 
 
 def verdict_of(source: str, ns: dict) -> checks.Verdict:

@@ -16,7 +16,7 @@ import torch
 import torch.nn.functional as F
 
 from helpers import checks, experiments
-from tests.notebook_run import notebook_path, run
+from tests.notebook_run import learner_code, notebook_path, run
 
 F64 = torch.float64
 
@@ -366,7 +366,7 @@ def test_exercise_cells_run_as_shipped_and_solutions_are_folded() -> None:
     cells = nbformat.read(notebook_path("06"), as_version=4).cells
     for k, name in enumerate(("bce_logit_gradient", "mean_ce_gradient", "stable_logsumexp",
                               "label_smoothing_gradient"), start=1):
-        (task,) = [c for c in cells if c.cell_type == "code" and f"checks.{name}(" in c.source
+        (task,) = [c for c in learner_code(cells) if f"checks.{name}(" in c.source
                    and not c.source.startswith("# Solution")]
         assert "..." in task.source
         shown = "".join(o.get("data", {}).get("text/plain", "") for o in task.outputs)

@@ -11,7 +11,12 @@ shares:
   returns nothing, a string, a complex number, a tensor that requires grad, a huge array), the
   checker answers with a one-line ``Verdict``;
 - **no lasting harm**: a learner's function only ever sees copies of the checker's cases, so it
-  cannot change a later verdict.
+  cannot change a later verdict;
+- **grading with nbgrader**: the student edition's check cells are nbgrader's autograder tests.
+  While nbgrader grades a notebook (it sets ``NBGRADER_EXECUTION``), a checker prints its verdict
+  instead of returning it: a correct answer on standard output (full points), any other on standard
+  error (nbgrader gives a test cell with output on standard error no points). Still one line, never
+  a traceback.
 """
 from __future__ import annotations
 
@@ -21,7 +26,9 @@ import functools
 import gc
 import html
 import math
+import os
 import signal
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -31,7 +38,7 @@ from typing import Any
 import numpy as np
 
 __all__ = ["Verdict", "exercise", "check_value", "check_function", "call_learner", "is_placeholder",
-           "as_numbers", "close_to", "learner_outputs", "TIME_LIMIT"]
+           "as_numbers", "close_to", "learner_outputs", "grading", "TIME_LIMIT"]
 
 # Ratios between the same quantity in two units: nats/bits = ln 2, bits/nats = 1/ln 2, ...
 _BASE_RATIOS: dict[str, float] = {
@@ -125,6 +132,11 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+def grading() -> bool:
+    """True while nbgrader's autograder (or validator) runs the notebook: it sets ``NBGRADER_EXECUTION``."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
 # How many times in a row each exercise's check has said "Not yet" (the next hint to show).
 _ATTEMPTS: dict[str, int] = {}
 
@@ -141,17 +153,21 @@ def exercise(*hints: str) -> Callable[[Callable[[Any], Verdict]], Callable[..., 
         key = f"{diagnose.__module__}.{diagnose.__qualname__}"
 
         @functools.wraps(diagnose)
-        def checker(answer: Any = ..., *args: Any, hint: int | None = None, **kwargs: Any) -> Verdict:
+        def checker(answer: Any = ..., *args: Any, hint: int | None = None, **kwargs: Any) -> Verdict | None:
             verdict = _diagnose_safely(lambda a: diagnose(a, *args, **kwargs), answer)
             if verdict.ok:
                 _ATTEMPTS.pop(key, None)
-                return verdict
-            attempt = _ATTEMPTS.get(key, 0)
-            _ATTEMPTS[key] = attempt + 1
-            level = attempt if hint is None else hint
-            level = max(0, min(int(level) if isinstance(level, (int, float)) and math.isfinite(level) else 0,
-                               len(hints)))
-            return replace(verdict, hint=hints[level - 1] if level else "", level=level, levels=len(hints))
+            else:
+                attempt = _ATTEMPTS.get(key, 0)
+                _ATTEMPTS[key] = attempt + 1
+                level = attempt if hint is None else hint
+                level = max(0, min(int(level) if isinstance(level, (int, float)) and math.isfinite(level) else 0,
+                                   len(hints)))
+                verdict = replace(verdict, hint=hints[level - 1] if level else "", level=level, levels=len(hints))
+            if grading():
+                print(repr(verdict), file=sys.stdout if verdict.ok else sys.stderr, flush=True)
+                return None
+            return verdict
 
         checker.__exercise__ = True  # type: ignore[attr-defined]
         checker.hints = hints  # type: ignore[attr-defined]

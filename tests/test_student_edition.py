@@ -1,0 +1,189 @@
+"""The student edition (``make student``, nbgrader's generate_assignment) and grading it with nbgrader.
+
+- The clean check: the student edition holds none of the solutions' lines, no outputs, and every
+  check cell of the source with its points; run top to bottom it raises nothing, and every check
+  cell answers its placeholder with "Not yet".
+- The autograde round trip, in a temporary nbgrader course folder: the assignment is generated and
+  released, three students submit, nbgrader autogrades them. The untouched edition scores 0, the
+  reference solutions score every point, and one typical slip (nats where bits were asked) loses
+  exactly that exercise's point.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from tools import student
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = sorted((ROOT / "notebooks").glob("*.ipynb"))
+REGION = re.compile(r"^[ \t]*### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION$", re.S | re.M)
+
+
+def nbgrader_role(cell: nbformat.NotebookNode) -> str:
+    meta = cell.metadata.get("nbgrader", {})
+    return "check" if meta.get("grade") and not meta.get("solution") else "solution" if meta.get("solution") else ""
+
+
+def checks_of(nb: nbformat.NotebookNode) -> dict[str, float]:
+    """grade_id -> points of every check cell."""
+    return {c.metadata.nbgrader["grade_id"]: c.metadata.nbgrader["points"] for c in nb.cells
+            if nbgrader_role(c) == "check"}
+
+
+def code_lines(text: str) -> set[str]:
+    """The non-empty lines of ``text``, stripped, each without a trailing ``  # comment``."""
+    return {line.split("  #")[0].strip() for line in text.splitlines()} - {""}
+
+
+def solution_lines(nb: nbformat.NotebookNode) -> set[str]:
+    """The lines that only solutions have: in a solution region, and nowhere else in the notebook."""
+    inside, outside = set(), set()
+    for cell in nb.cells:
+        for region in REGION.findall(cell.source):
+            inside |= code_lines(region)
+        outside |= code_lines(REGION.sub("", cell.source))
+    return inside - outside
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("student")
+    written = student.build_student(ROOT / "notebooks", out)
+    assert [p.name for p in written] == [p.name for p in SOURCE]
+    return out
+
+
+def test_every_exercise_is_marked_for_nbgrader() -> None:
+    """Each exercise: answer cell, check cell (locked, with points), solution cell with markers."""
+    total = 0
+    for path in SOURCE:
+        nb = nbformat.read(path, as_version=4)
+        cells = nb.cells
+        solutions = [i for i, c in enumerate(cells) if c.source.startswith("# Solution to Exercise")]
+        assert solutions, path.name
+        for i in solutions:
+            sol, check, answer = cells[i], cells[i - 1], cells[i - 2]
+            assert nbgrader_role(sol) == "solution" and REGION.search(sol.source), (path.name, i)
+            assert sol.metadata.jupyter == {"source_hidden": True, "outputs_hidden": True}
+            assert nbgrader_role(check) == "check" and check.metadata.nbgrader["locked"], (path.name, i)
+            assert re.fullmatch(r"checks\.\w+\(\w+\)", check.source), check.source
+            assert "..." in answer.source and not answer.metadata.get("nbgrader"), (path.name, i)
+            expected = 2 if re.search(r"^def ", answer.source, re.M) else 1
+            assert check.metadata.nbgrader["points"] == expected, (path.name, check.source)
+            total += 1
+        ids = [c.metadata.nbgrader["grade_id"] for c in cells if "nbgrader" in c.metadata]
+        assert len(ids) == len(set(ids)), path.name
+    assert total == 35
+
+
+@pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
+def test_student_edition_is_clean(edition: Path, path: Path) -> None:
+    source = nbformat.read(path, as_version=4)
+    text = (edition / path.name).read_text(encoding="utf-8")
+    nb = nbformat.reads(text, as_version=4)
+    lines = solution_lines(source)
+    assert len(lines) >= 3, path.name  # the comparison below has something to find
+    leaked = sorted(lines & set().union(*(code_lines(c.source) for c in nb.cells)))
+    assert not leaked, f"{path.name}: solution lines in the student edition: {leaked[:3]}"
+    assert "### BEGIN SOLUTION" not in text
+    assert all(not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+    assert checks_of(nb) == checks_of(source)
+    for cell in nb.cells:
+        if nbgrader_role(cell) == "solution":
+            assert student.STUB in cell.source
+
+
+@pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
+def test_student_edition_runs_and_says_not_yet(edition: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run top to bottom as a student would: no error, and each check answers its placeholder."""
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    nb = nbformat.read(edition / path.name, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if (o.output_type == "error" or o.get("name") == "stderr")
+              and "raises-exception" not in c.metadata.get("tags", [])]  # 05 shows one error on purpose
+    assert not errors, errors[:1]
+    verdicts = [c.outputs for c in nb.cells if nbgrader_role(c) == "check"]
+    assert verdicts and all(len(out) == 1 and out[0].output_type == "execute_result"
+                            and out[0].data["text/plain"].startswith("Not yet: ") for out in verdicts), verdicts
+
+
+# --- the autograde round trip --------------------------------------------------------------------
+
+SLIP = ("02_information_content.ipynb", "ex-02-1", "answer = -np.log(1 / 52)  # nats, where bits were asked")
+
+
+def answered(release: Path, source: Path, slip: tuple[str, str, str] | None = None) -> nbformat.NotebookNode:
+    """The released notebook with the body of the reference solution (for ``slip``'s exercise, the
+    slip) written under the given lines of each answer cell."""
+    nb = nbformat.read(release, as_version=4)
+    solutions = {c.metadata.nbgrader["grade_id"]: REGION.search(c.source)[1]
+                 for c in nbformat.read(source, as_version=4).cells if nbgrader_role(c) == "solution"}
+    for i, cell in enumerate(nb.cells):
+        if nbgrader_role(cell) == "check":
+            grade_id = cell.metadata.nbgrader["grade_id"]
+            body = slip[2] if slip and slip[:2] == (release.name, grade_id) else solutions[f"{grade_id}-solution"]
+            # the student keeps the cell's given lines (data, the placeholder) and answers under them
+            nb.cells[i - 1].source = nb.cells[i - 1].source + "\n" + body
+    return nb
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[float, float, dict[str, float]]]:
+    """Generate, release, submit three ways, autograde: student -> (score, max score, {grade_id: score})."""
+    from nbgrader.api import Gradebook
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    course = tmp_path_factory.mktemp("course")
+    release = student.generate_assignment(ROOT / "notebooks", course)
+    config = student.nbgrader_config(course)
+    api = NbGraderAPI(CourseDirectory(config=config), config=config)
+    submissions = {"untouched": None, "complete": None, "one_slip": SLIP}
+    for name, slip in submissions.items():
+        folder = course / "submitted" / name / student.ASSIGNMENT
+        folder.mkdir(parents=True)
+        for nb_path in sorted(release.glob("*.ipynb")):
+            if name == "untouched":
+                shutil.copy2(nb_path, folder / nb_path.name)
+            else:
+                nbformat.write(answered(nb_path, ROOT / "notebooks" / nb_path.name, slip), folder / nb_path.name)
+        result = api.autograde(student.ASSIGNMENT, name, force=True, create=True)
+        assert result["success"], result.get("log")
+    out = {}
+    with Gradebook(config.CourseDirectory.db_url) as gb:
+        for name in submissions:
+            sub = gb.find_submission(student.ASSIGNMENT, name)
+            per_check = {g.cell.name: g.score for nb in sub.notebooks for g in nb.grades}
+            out[name] = (sub.score, sub.max_score, per_check)
+    return out
+
+
+def total_points() -> float:
+    return sum(sum(checks_of(nbformat.read(p, as_version=4)).values()) for p in SOURCE)
+
+
+def test_untouched_edition_scores_zero(graded: dict) -> None:
+    score, max_score, per_check = graded["untouched"]
+    assert max_score == total_points() == 44  # 35 exercises: 9 functions (2 points), 26 values (1)
+    assert score == 0 and len(per_check) == 35 and set(per_check.values()) == {0}
+
+
+def test_reference_solutions_score_every_point(graded: dict) -> None:
+    score, max_score, per_check = graded["complete"]
+    assert score == max_score == total_points()
+    assert all(per_check[grade_id] > 0 for grade_id in per_check)
+
+
+def test_one_slip_loses_its_point(graded: dict) -> None:
+    score, max_score, per_check = graded["one_slip"]
+    assert per_check[SLIP[1]] == 0
+    assert score == max_score - 1 and 0 < score < max_score
+    assert {k: v for k, v in per_check.items() if k != SLIP[1]} == {
+        k: v for k, v in graded["complete"][2].items() if k != SLIP[1]}
