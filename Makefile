@@ -9,10 +9,10 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint unit notebooks bench help slides html
+.PHONY: lab test lint unit notebooks bench help slides html classroom-link
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -53,3 +53,6 @@ slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (
 
 html: $(STAMP)  ## a static site of the course in build/html, readable offline: open build/html/index.html
 	$(PY) -m tools.build_site
+
+classroom-link:  ## print the nbgitpuller link of a class: make classroom-link HUB=<hub URL> REPO=<repository URL> [BRANCH=main]
+	@$(PYTHON) -m tools.classroom_link "$(HUB)" "$(REPO)" --branch "$(or $(BRANCH),main)"
