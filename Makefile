@@ -5,11 +5,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.stamp-requirements
 DEV    := $(VENV)/.stamp-requirements-dev
+TEACH  := $(VENV)/.stamp-requirements-teach
 PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint unit notebooks bench help slides html classroom-link
+.PHONY: lab test lint unit notebooks bench help slides html classroom-link student
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,8 +23,12 @@ $(STAMP): requirements.txt pyproject.toml | $(PY)
 	$(PY) -m pip install -r requirements.txt
 	touch $@
 
-$(DEV): requirements-dev.txt $(STAMP)
+$(DEV): requirements-dev.txt requirements-teach.txt $(STAMP)
 	$(PY) -m pip install -r requirements-dev.txt
+	touch $@
+
+$(TEACH): requirements-teach.txt $(STAMP)
+	$(PY) -m pip install -r requirements-teach.txt
 	touch $@
 
 lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token)
@@ -37,7 +42,7 @@ lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebo
 	$(VENV)/bin/codespell notebooks README.md
 
 unit: $(DEV)  ## only the unit tests of the helpers (fast)
-	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site
+	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/hub
 
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
@@ -53,6 +58,9 @@ slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (
 
 html: $(STAMP)  ## a static site of the course in build/html, readable offline: open build/html/index.html
 	$(PY) -m tools.build_site
+
+student: $(TEACH)  ## the student edition in build/student: nbgrader removes the solutions, the checks stay
+	$(PY) -m tools.student
 
 classroom-link:  ## print the nbgitpuller link of a class: make classroom-link HUB=<hub URL> REPO=<repository URL> [BRANCH=main]
 	@$(PYTHON) -m tools.classroom_link "$(HUB)" "$(REPO)" --branch "$(or $(BRANCH),main)"
