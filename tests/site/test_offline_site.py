@@ -3,16 +3,14 @@ and figures, every explorer is live (mounted by the page itself, no kernel), sol
 and every link resolves (to a file of the site and, with an anchor, to an element of that page)."""
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urldefrag, urlparse
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from ce_site_support import built
+from ce_site_support import built, resolve_links
 
 from helpers.explorers.live import EXPLORER_MIME
 from tools.prepare import EXPLORER_NOTE, is_explorer_cell, notebook_title
@@ -40,30 +38,6 @@ PAGE_REPORT = """() => ({
 
 def load(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
-
-
-@functools.cache
-def anchors(page_file: Path) -> frozenset[str]:
-    """Every id and <a name> of an HTML file."""
-    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
-    return frozenset([tag["id"] for tag in soup.find_all(id=True)] + [tag["name"] for tag in soup.find_all("a", attrs={"name": True})])
-
-
-def resolve_links(page_file: Path, site: Path, hrefs: list[str]) -> list[str]:
-    """The links of ``page_file`` that do not resolve inside ``site`` (web links are not followed)."""
-    broken = []
-    for href in hrefs:
-        if urlparse(href).scheme in ("http", "https", "mailto"):
-            continue
-        target, fragment = urldefrag(href)
-        file = (page_file.parent / unquote(target)).resolve() if target else page_file
-        if not file.is_file() or not file.is_relative_to(site.resolve()):
-            broken.append(href)
-            continue
-        # as a browser does: the fragment as written, then percent-decoded (HTML "indicated part")
-        if fragment and file.suffix == ".html" and not {fragment, unquote(fragment)} & anchors(file):
-            broken.append(href)
-    return broken
 
 
 def test_index_maps_the_course_in_order(site_dir: Path, offline_page: Any) -> None:
