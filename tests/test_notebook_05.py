@@ -298,6 +298,7 @@ def test_the_slips_and_their_numbers(nb, ns) -> None:
 def test_float_labels_raise_and_long_labels_fix_it(nb, ns) -> None:
     with pytest.raises(RuntimeError, match="Float"):
         nn.CrossEntropyLoss()(X64.float(), Y.float())
+    assert nb.printed("except RuntimeError") == "RuntimeError: expected target dtype to be Long or Byte, but got Float\n"
     assert "with y_float.long(): 1.5025 nats" in nb.printed("y_float.long()")
     assert ns["y_float"].dtype == torch.float32
 

@@ -107,7 +107,7 @@ def test_student_edition_runs_and_says_not_yet(edition: Path, path: Path, monkey
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
               if (o.output_type == "error" or o.get("name") == "stderr")
-              and "raises-exception" not in c.metadata.get("tags", [])]  # 05 shows one error on purpose
+              and "raises-exception" not in c.metadata.get("tags", [])]  # an error shown on purpose
     assert not errors, errors[:1]
     verdicts = [c.outputs for c in nb.cells if nbgrader_role(c) == "check"]
     assert verdicts and all(len(out) == 1 and out[0].output_type == "execute_result"
