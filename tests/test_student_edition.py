@@ -187,3 +187,10 @@ def test_one_slip_loses_its_point(graded: dict) -> None:
     assert score == max_score - 1 and 0 < score < max_score
     assert {k: v for k, v in per_check.items() if k != SLIP[1]} == {
         k: v for k, v in graded["complete"][2].items() if k != SLIP[1]}
+
+
+def test_readme_gives_the_stub_make_student_uses() -> None:
+    """A lecturer who grades with nbgrader's own commands configures the same stub as make student."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'c.ClearSolutions.code_stub = {{"python": "{student.STUB}"}}' in readme
+    assert student.nbgrader_config(ROOT).ClearSolutions.code_stub == {"python": student.STUB}
