@@ -1,7 +1,10 @@
-"""Independent references shared by several test modules: plain loops, no helpers."""
+"""Independent references shared by several test modules: plain loops and PyTorch, no helpers;
+and one check of explorer controls that several modules share."""
 from __future__ import annotations
 
 import numpy as np
+import torch
+import torch.nn.functional as F
 
 
 def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int = 10) -> float:
@@ -15,3 +18,39 @@ def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int = 10) -> flo
             acc = sum(int(np.argmax(probs[i]) == labels[i]) for i in members) / len(members)
             total += len(members) / len(labels) * abs(acc - conf)
     return total
+
+
+def logistic_by_torch_sgd(x: np.ndarray, y: np.ndarray, loss: str, lr: float, w0: float,
+                          steps: int = 200) -> tuple[np.ndarray, float]:
+    """Logistic regression s = w x + b from (w0, 0), trained on ``loss`` ("bce" or "mse",
+    ½(ŷ − y)²) with torch.optim.SGD in float64: the mean BCE (nats) before each step and after the
+    last, and the mean ½(ŷ − y)² after the last step."""
+    x, y = torch.tensor(x, dtype=torch.float64), torch.tensor(y, dtype=torch.float64)
+    w = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(0.0, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.SGD([w, b], lr=lr)
+    history = []
+    for t in range(steps + 1):
+        s = w * x + b
+        history.append(F.binary_cross_entropy_with_logits(s, y).item())
+        if t == steps:
+            break
+        opt.zero_grad()
+        if loss == "bce":
+            F.binary_cross_entropy_with_logits(s, y).backward()
+        else:
+            (0.5 * (torch.sigmoid(s) - y) ** 2).mean().backward()
+        opt.step()
+    return np.array(history), (0.5 * (torch.sigmoid(s) - y) ** 2).mean().item()
+
+
+def assert_defaults_on_their_grids(explorer, atol: float = 0.0) -> None:
+    """Every control's default is a value the control can show: an option of a select, or a point
+    min + k * step of a range (k whole, to within ``atol``) inside [min, max]."""
+    for spec in explorer.specs:
+        value = getattr(explorer, spec["name"])
+        if spec["kind"] == "select":
+            assert value in spec["options"], (spec["name"], value)
+        else:
+            k = (value - spec["min"]) / spec["step"]
+            assert spec["min"] <= value <= spec["max"] and abs(k - round(k)) <= atol, (spec["name"], value)

@@ -21,6 +21,7 @@ from helpers.explorers import REGISTRY
 from helpers.explorers import cross_entropy as cx
 from helpers.explorers.cross_entropy import cross_entropy_state
 from helpers.explorers.live import EXPLORER_MIME, WEB
+from tests.references import assert_defaults_on_their_grids
 
 ONE_HOT = {"class 0": [1.0, 0.0, 0.0], "class 1": [0.0, 1.0, 0.0], "class 2": [0.0, 0.0, 1.0]}
 
@@ -167,13 +168,7 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
     assert ex._controls[3] == {"name": "target", "label": "target p", "kind": "select",
                                "options": ["class 0", "class 1", "class 2", "soft"]}
     assert ex._controls[4] == {"name": "unit", "label": "unit", "kind": "select", "options": ["nats", "bits", "dits"]}
-    for spec in ex.specs:  # every default is a value its control can show
-        value = getattr(ex, spec["name"])
-        if spec["kind"] == "select":
-            assert value in spec["options"]
-        else:
-            k = (value - spec["min"]) / spec["step"]
-            assert spec["min"] <= value <= spec["max"] and abs(k - round(k)) < 1e-9
+    assert_defaults_on_their_grids(ex, atol=1e-9)  # every default is a value its control can show
     for bad in (5.1, -5.5, float("nan"), float("inf")):
         with pytest.raises(traitlets.TraitError, match="^z1:"):
             ex.z1 = bad

@@ -23,6 +23,7 @@ from helpers import experiments, explorers, grads
 from helpers.explorers import gradients as gx
 from helpers.explorers._base import REGISTRY
 from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
+from tests.references import assert_defaults_on_their_grids, logistic_by_torch_sgd
 
 F64 = torch.float64
 LOGITS = np.array([-40.0, -8.0, -6.0, -1.5, -0.3, 0.0, 0.7, 2.0, 9.0, 40.0])
@@ -218,23 +219,7 @@ def test_a_gradient_that_rounds_to_zero_keeps_its_sign() -> None:
 def torch_run(loss: str, lr: float, w0: float, steps: int = 200) -> tuple[np.ndarray, float]:
     """The mean BCE (nats) before each step and after the last, trained with torch.optim.SGD, and the
     mean ½(ŷ − y)² after the last step."""
-    x, y = (torch.tensor(a) for a in experiments.toy_data())
-    w = torch.tensor(w0, dtype=F64, requires_grad=True)
-    b = torch.tensor(0.0, dtype=F64, requires_grad=True)
-    opt = torch.optim.SGD([w, b], lr=lr)
-    history = []
-    for t in range(steps + 1):
-        s = w * x + b
-        history.append(F.binary_cross_entropy_with_logits(s, y).item())
-        if t == steps:
-            return np.array(history), (0.5 * (torch.sigmoid(s) - y) ** 2).mean().item()
-        opt.zero_grad()
-        if loss == "bce":
-            F.binary_cross_entropy_with_logits(s, y).backward()
-        else:
-            (0.5 * (torch.sigmoid(s) - y) ** 2).mean().backward()
-        opt.step()
-    raise AssertionError("unreachable")
+    return logistic_by_torch_sgd(*experiments.toy_data(), loss, lr, w0, steps)
 
 
 @pytest.mark.parametrize("log2_lr, w0", [(-1.0, -4.0), (3.0, -4.0), (-1.0, 0.0), (-5.0, -6.0), (3.5, 6.0),
@@ -286,13 +271,7 @@ def test_live_controls_match_their_specs() -> None:
         {"name": "w0", "label": "start w", "kind": "range", "min": -6.0, "max": 6.0, "step": 0.5, "digits": 1}]
     for ex in (grad, train):
         assert ex.controls == tuple(spec["name"] for spec in ex.specs)
-        for spec in ex.specs:  # every default is a value its control can show
-            value = getattr(ex, spec["name"])
-            if spec["kind"] == "select":
-                assert value in spec["options"]
-            else:
-                k = (value - spec["min"]) / spec["step"]
-                assert spec["min"] <= value <= spec["max"] and k == round(k)
+        assert_defaults_on_their_grids(ex)  # exactly on the grid
     # the notebook's Try-this settings lie on the grids: s = -6 and +6; lr 0.5 and 8; w = -4 and 0
     assert {-6.0, 6.0} <= set(S_GRID) and {-1.0, 3.0} <= set(E_GRID) and {-4.0, 0.0} <= set(W_GRID)
 

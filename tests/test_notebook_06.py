@@ -17,6 +17,7 @@ import torch.nn.functional as F
 
 from helpers import checks, experiments
 from tests.notebook_run import learner_code, notebook_path, run
+from tests.references import logistic_by_torch_sgd
 
 F64 = torch.float64
 
@@ -170,23 +171,7 @@ def test_section3_largest_mse_gradient_is_4_27_at_minus_ln_2(nb, ns, prose) -> N
 # --- section 4: training ------------------------------------------------------------------------
 def torch_training(loss: str, lr: float = 0.5, w0: float = -4.0, steps: int = 200) -> np.ndarray:
     """The mean BCE (nats) before each step and after the last, trained with torch.optim.SGD."""
-    x, y = (torch.tensor(a) for a in experiments.toy_data())
-    w = torch.tensor(w0, dtype=F64, requires_grad=True)
-    b = torch.tensor(0.0, dtype=F64, requires_grad=True)
-    opt = torch.optim.SGD([w, b], lr=lr)
-    history = []
-    for t in range(steps + 1):
-        s = w * x + b
-        history.append(F.binary_cross_entropy_with_logits(s, y).item())
-        if t == steps:
-            break
-        opt.zero_grad()
-        if loss == "bce":
-            F.binary_cross_entropy_with_logits(s, y).backward()
-        else:
-            (0.5 * (torch.sigmoid(s) - y) ** 2).mean().backward()
-        opt.step()
-    return np.array(history)
+    return logistic_by_torch_sgd(*experiments.toy_data(), loss, lr, w0, steps)[0]
 
 
 @pytest.fixture(scope="module")
