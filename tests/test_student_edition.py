@@ -18,6 +18,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from tests.notebook_run import is_check_cell
 from tools import student
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +27,10 @@ REGION = re.compile(r"^[ \t]*### BEGIN SOLUTION\n(.*?)^[ \t]*### END SOLUTION$",
 
 
 def nbgrader_role(cell: nbformat.NotebookNode) -> str:
-    meta = cell.metadata.get("nbgrader", {})
-    return "check" if meta.get("grade") and not meta.get("solution") else "solution" if meta.get("solution") else ""
+    """"check" (an autograder test cell), "solution" or ""."""
+    if is_check_cell(cell):
+        return "check"
+    return "solution" if cell.metadata.get("nbgrader", {}).get("solution") else ""
 
 
 def checks_of(nb: nbformat.NotebookNode) -> dict[str, float]:
