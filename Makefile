@@ -10,7 +10,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint unit notebooks bench help slides html classroom-link student
+.PHONY: lab test lint unit notebooks stills bench help slides html classroom-link student
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,6 +47,9 @@ unit: $(DEV)  ## only the unit tests of the helpers (fast)
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False "$$nb" || exit 1; done
+
+stills: $(STAMP)  ## draw each live explorer's still picture (helpers/explorers/stills/) after changing its figure
+	$(PY) -m tools.stills
 
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py

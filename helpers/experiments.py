@@ -208,18 +208,19 @@ def _positive_numbers(values: Any, name: str, what: str, low: float = 0.0, close
     return arr
 
 
-def _softmax_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
-    """softmax along the last axis of ``z`` (..., C), fast for the many short rows of a training step.
+def _softmax_rows_in_place(z: NDArray[np.float64]) -> NDArray[np.float64]:
+    """softmax along the rows of ``z`` (M, C), computed in ``z`` itself (fast for the many short rows
+    of a training step, where every temporary the size of ``z`` costs as much as the arithmetic).
 
     Any shift per row gives the same softmax; it only has to keep e^(z - shift) finite and each row's
     sum above 0. When every logit lies within 600 of every other, the largest logit of the whole array
     does (a single fast reduction); otherwise each row's own maximum. Row sums are a matrix product.
     """
     top, bottom = z.max(), z.min()
-    shift = top if top - bottom <= 600.0 else z.max(axis=-1, keepdims=True)
-    e = np.exp(z - shift)
-    e /= (e.reshape(-1, z.shape[-1]) @ np.ones(z.shape[-1])).reshape(*z.shape[:-1], 1)
-    return e
+    z -= top if top - bottom <= 600.0 else z.max(axis=1, keepdims=True)
+    np.exp(z, out=z)
+    z /= (z @ np.ones(z.shape[1]))[:, None]
+    return z
 
 
 def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float64], eps: NDArray[np.float64],
@@ -231,7 +232,8 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
     X (N, D) @ W (D, R*C) gives every run's logits. Per sample i, with a_i = weight[y_i] and
     q = softmax(z_i), the gradient of PyTorch's loss (``_objective``) with respect to z_i is
     [(1 - eps) a_i + (eps / C) sum_c weight_c] q - (1 - eps) a_i onehot(y_i) - (eps / C) weight,
-    divided by sum_i a_i: (q - onehot(y_i)) / N without smoothing or weights.
+    divided by sum_i a_i. With equal class weights that is (q - (1 - eps) onehot(y_i) - eps / C) / N,
+    and the 1/N goes into the step size, lr / N, which saves a pass over G.
     Returns the steps kept (0, keep_every, ..., and the last) and the weights and biases there.
     """
     n, d = x.shape
@@ -240,11 +242,16 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
     xa_t = np.ascontiguousarray(xa.T)
     wa = np.repeat(np.vstack([w0, b0])[:, None, :], r, axis=1)   # (D + 1, R, C)
     a = weight[y]
-    rows = np.arange(n)
-    coef_y = (1.0 - eps)[None, :] * a[:, None] / a.sum()                 # (N, R)
-    coef_q = coef_y + (eps * weight.sum() / c)[None, :] / a.sum()        # (N, R)
-    smooth = (eps / c)[:, None] * weight[None, :] / a.sum()              # (R, C)
-    plain = bool(np.all(eps == 0) and np.all(weight == weight[0]))
+    equal = bool(np.all(weight == weight[0]))
+    if equal:
+        coef_y = np.broadcast_to(1.0 - eps, (n, r))                      # (N, R)
+        smooth = (eps / c)[:, None] if np.any(eps) else None             # (R, 1)
+    else:
+        coef_y = (1.0 - eps)[None, :] * a[:, None] / a.sum()
+        coef_q = (coef_y + (eps * weight.sum() / c)[None, :] / a.sum())[..., None]   # (N, R, 1)
+        smooth = (eps / c)[:, None] * weight[None, :] / a.sum()          # (R, C)
+    true_class = ((np.arange(n) * r)[:, None] + np.arange(r)) * c + y[:, None]  # (N, R): y_i's place in G, flat
+    step = (lr / n if equal else lr)[None, :, None]
     kept = sorted(set(range(0, steps + 1, keep_every)) | {steps})
     w_kept, b_kept = np.empty((len(kept), d, r, c)), np.empty((len(kept), r, c))
     k = 0
@@ -254,15 +261,14 @@ def _descend(x: NDArray[np.float64], y: NDArray[np.int64], lr: NDArray[np.float6
             k += 1
         if t == steps:
             break
-        g = _softmax_rows((xa @ wa.reshape(d + 1, r * c)).reshape(n, r, c))
-        if plain:
-            g[rows, :, y] -= 1.0
-            g /= n
-        else:
-            g *= coef_q[..., None]
-            g -= smooth
-            g[rows, :, y] -= coef_y
-        wa = wa - lr[None, :, None] * (xa_t @ g.reshape(n, r * c)).reshape(d + 1, r, c)
+        g = _softmax_rows_in_place((xa @ wa.reshape(d + 1, r * c)).reshape(n * r, c))
+        g3 = g.reshape(n, r, c)
+        if not equal:
+            g3 *= coef_q
+        if smooth is not None:
+            g3 -= smooth
+        g.reshape(-1)[true_class] -= coef_y
+        wa -= step * (xa_t @ g.reshape(n, r * c)).reshape(d + 1, r, c)
     return np.array(kept, dtype=np.int64), w_kept, b_kept
 
 
@@ -277,8 +283,9 @@ def _evaluate(x: NDArray[np.float64], y: NDArray[np.int64], w_kept: NDArray[np.f
     n, d = x.shape
     kk, _, r, c = w_kept.shape
     z = (x @ w_kept.transpose(1, 0, 2, 3).reshape(d, kk * r * c)).reshape(n, kk, r, c) + b_kept
-    m = z.max(axis=-1, keepdims=True)
-    lse = (m + np.log(np.exp(z - m) @ np.ones(c)[:, None]))[..., 0]
+    top, bottom = z.max(), z.min()  # one shift for all when the logits lie within 600 of each other
+    shift = top if top - bottom <= 600.0 else z.max(axis=-1, keepdims=True)
+    lse = np.log(np.exp(z - shift) @ np.ones(c)) + (shift if np.ndim(shift) == 0 else shift[..., 0])
     z_y = np.take_along_axis(z, y[:, None, None, None], axis=-1)[..., 0]
     accuracy = (z.argmax(axis=-1) == y[:, None, None]).mean(axis=0)
     return lse, z_y, z, accuracy

@@ -12,7 +12,8 @@ import matplotlib as mpl
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "describe_figure", "new_figure", "label_axes"]
+__all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
+           "label_axes"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour vision.
 PALETTE: dict[str, str] = {
@@ -47,6 +48,12 @@ def style_params(projector: bool = False) -> dict[str, Any]:
         "savefig.dpi": 100,
         "figure.autolayout": True,
     }
+
+
+def style_in_use(projector: bool = False) -> bool:
+    """True when matplotlib's rcParams hold the house style (``style_params(projector)``) right now."""
+    wanted = mpl.RcParams(style_params(projector))  # validated, as rcParams stores them (a tuple becomes a list)
+    return all(mpl.rcParams[key] == value for key, value in wanted.items())
 
 
 def use_style(projector: bool = False) -> None:

@@ -37,3 +37,19 @@ def test_an_empty_figure_is_still_described() -> None:
     fig = plt.figure()
     assert plots.describe_figure(fig) == "Figure."
     plt.close(fig)
+
+
+def test_style_in_use_tells_the_house_style_from_others() -> None:
+    import matplotlib as mpl
+
+    from helpers.plots import style_in_use, style_params
+
+    with mpl.rc_context(style_params()):
+        assert style_in_use() and not style_in_use(projector=True)
+    with mpl.rc_context(style_params(projector=True)):
+        assert style_in_use(projector=True) and not style_in_use()
+    with mpl.rc_context(style_params()):
+        mpl.rcParams["font.size"] = 12.0  # one setting changed after the style
+        assert not style_in_use()
+    with mpl.rc_context(mpl.rcParamsDefault):
+        assert not style_in_use()

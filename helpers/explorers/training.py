@@ -18,9 +18,7 @@ browser looks up the same stored numbers that ``SoftmaxTrainingLive.reference()`
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as widgets
@@ -77,26 +75,13 @@ def digits_split(test_size: float = 0.2, seed: int = 0) -> tuple[NDArray[np.floa
             _frozen(y_train.astype(np.int64)), _frozen(y_test.astype(np.int64)))
 
 
-@contextlib.contextmanager
-def _one_blas_thread() -> Iterator[None]:
-    """Small matrix products run fastest on one thread (more threads only wait for each other)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover  (installed with scikit-learn)
-        yield
-        return
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
-
-
 @functools.cache
 def training_runs() -> dict[str, Any]:
     """Every (learning rate, label smoothing) of the grid trained for ``MAX_STEPS`` steps from zero
     weights; kept every ``STEP_SPACING`` steps, with the test set's probabilities at each kept step."""
     x_train, x_test, y_train, y_test = digits_split()
-    with _one_blas_thread():
-        grid = softmax_regression_grid(x_train, y_train, LEARNING_RATES, SMOOTHINGS, MAX_STEPS,
-                                       x_test=x_test, y_test=y_test, keep_every=STEP_SPACING)
+    grid = softmax_regression_grid(x_train, y_train, LEARNING_RATES, SMOOTHINGS, MAX_STEPS,
+                                   x_test=x_test, y_test=y_test, keep_every=STEP_SPACING)
     logits = np.einsum("nd,kdrc->krnc", x_test, grid["W_kept"]) + grid["b_kept"][:, :, None, :]
     return {key: _frozen(value) if isinstance(value, np.ndarray) else value for key, value in grid.items()
             if key not in ("W_kept", "b_kept")} | {"test_probs": _frozen(softmax(logits)),
