@@ -38,6 +38,16 @@ def test_agree_states_the_tolerance_not_the_machine_dependent_gap(capsys: pytest
         "✓ the formula and autograd agree on x: 2 values, to within 1e-9; largest difference 0"]
 
 
+def test_agree_with_rtol_0_states_the_absolute_tolerance_in_the_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    checks.agree("the curve", "nats", rtol=0, atol=1e-6, numpy=np.zeros(3), pytorch=np.full(3, 5e-7))
+    checks.agree("w", rtol=0, atol=1e-6, numpy=0.5, pytorch=0.5)
+    assert capsys.readouterr().out.splitlines() == [
+        "✓ NumPy and PyTorch agree on the curve: 3 values in nats, to within 1e-6 nats",
+        "✓ NumPy and PyTorch agree on w: 0.5000 (to within 1e-6)"]
+    with pytest.raises(checks.CheckFailed, match="largest difference is 2e-06"):
+        checks.agree("the curve", "nats", rtol=0, atol=1e-6, numpy=np.zeros(3), pytorch=np.full(3, 2e-6))
+
+
 @pytest.mark.parametrize("a, b, words", [
     (1.0, 1.1, "do not agree on x: the largest difference is 0.1"),
     (np.ones(3), np.ones(4), "differ in shape"),

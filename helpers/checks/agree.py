@@ -47,9 +47,10 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
     ``values`` are two or more numbers or arrays (NumPy or torch) under names such as ``by_hand``,
     ``helpers``, ``pytorch``, ``autograd``; they agree when every one is within
     ``np.allclose(rtol, atol)`` of the first. A scalar is shown to ``digits`` decimals. The sentence
-    states the tolerance, not the measured gap, so that it reads the same on every machine (the last
-    bits of a float differ between CPUs); ``show_gap=True`` adds the gap's power of ten, for where its
-    size is the lesson (float32 rounding, a finite difference's error).
+    states the tolerance (``rtol``; with ``rtol=0``, ``atol`` in ``unit``), not the measured gap, so that
+    it reads the same on every machine (the last bits of a float differ between CPUs); ``show_gap=True``
+    adds the gap's power of ten, for where its size is the lesson (float32 rounding, a finite
+    difference's error).
     """
     if len(values) < 2:
         raise ValueError(f"values: give at least two named values to compare, got {len(values)}")
@@ -62,7 +63,8 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
     gap = max(float(np.max(np.abs(arr - first))) if arr.size else 0.0 for arr in arrays[1:])
     if not all(np.allclose(arr, first, rtol=rtol, atol=atol) for arr in arrays[1:]):
         raise CheckFailed(f"✗ {_listed(names)} do not agree on {what}: the largest difference is {gap:.3g}")
-    tolerance = f"to within {_scale(rtol)}"
+    # the relative tolerance, or with rtol=0 the absolute one, in the values' unit
+    tolerance = f"to within {_scale(rtol)}" if rtol > 0 else f"to within {_scale(atol)}" + (f" {unit}" if unit else "")
     if show_gap:
         tolerance += "; largest difference " + (
             "0" if gap == 0 else f"below {_scale(10.0 ** math.ceil(math.log10(gap)))}")
