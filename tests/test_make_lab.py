@@ -4,20 +4,15 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.ports import free_ports
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def status(url: str) -> int:
@@ -29,7 +24,7 @@ def status(url: str) -> int:
 
 
 def test_make_lab_serves_notebook_00_on_localhost_with_a_token(tmp_path: Path) -> None:
-    port = free_port()
+    (port,) = free_ports(1)
     log = tmp_path / "lab.log"
     env = {**os.environ, "BROWSER": "true"}  # do not try to open a browser during the test
     with open(log, "w") as out:

@@ -18,7 +18,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -28,6 +27,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tests.ports import free_ports
 
 ROOT = Path(__file__).resolve().parents[2]
 SETTINGS_DIR = Path(__file__).resolve().parent / "lab-settings"
@@ -63,13 +64,6 @@ def browser_problem() -> str | None:
     except ImportError:
         return "Playwright for Python is missing: pip install -r requirements-dev.txt"
     return None
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 # --- the JupyterLab server ---------------------------------------------------------------------
@@ -159,7 +153,7 @@ def start_lab(notebooks_dir: Path, workdir: Path, extra_files: dict[str, str] | 
         "IPYTHONDIR": str(workdir / "ipython"),
         "PATH": str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", ""),
     })
-    port, token = free_port(), secrets.token_hex(24)
+    (port,), token = free_ports(1), secrets.token_hex(24)
     cmd = [
         sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
         "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",

@@ -23,7 +23,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tarfile
@@ -34,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.browser import labdriver
+from tests.ports import free_ports
 
 ROOT = labdriver.ROOT
 VENV_BIN = Path(sys.executable).parent  # jupyterhub and jupyterhub-singleuser of this environment
@@ -120,18 +120,6 @@ def make_course(tmp: Path) -> Course:
 
 
 # --- the hub -----------------------------------------------------------------------------------
-def free_ports(count: int) -> list[int]:
-    """``count`` different TCP ports on 127.0.0.1 that nothing listens on right now."""
-    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [int(sock.getsockname()[1]) for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
 def marked_processes(mark: str) -> list[int]:
     """Ids of the running processes whose environment carries ``CE_HUB_RUN=<mark>``."""
     needle = f"{_MARK}={mark}".encode()
