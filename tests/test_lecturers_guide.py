@@ -1,7 +1,7 @@
 """The lecturer's guide (docs/lecturers-guide.md) agrees with the notebooks it describes.
 
-Each notebook has one section, headed by the notebook's own title. In it, the time agrees with
-notebook 00's map; the explorers named are the ones the notebook calls, all of them; the sections
+Each notebook has one section, headed by the notebook's own title. In it, the time and the
+notebooks it builds on agree with notebook 00's map; the explorers named are the ones the notebook calls, all of them; the sections
 where to pause exist in the notebook; the points of the exercises are those of the notebook's
 nbgrader check cells (and follow the marking rule: 2 when the learner writes a function, else 1);
 there are two discussion questions with their units, and a misconception for each of the
@@ -14,6 +14,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
+from tests.test_notebook_format import builds_on_in_the_map
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_PATH = ROOT / "docs" / "lecturers-guide.md"
@@ -166,6 +168,13 @@ def test_time_agrees_with_the_map(path: Path) -> None:
     assert time, "no '**Time:** ...' line"
     assert time[1] == times[number(path)]
     assert glance_rows()[number(path)][0] == times[number(path)]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=IDS[1:])
+def test_builds_on_agrees_with_the_map(path: Path) -> None:
+    line = re.search(r"\*\*Builds on:\*\* (.+)$", section(path), flags=re.MULTILINE)
+    assert line, "no '**Builds on:** ...' line"
+    assert set(re.findall(r"\b0\d\b", line[1])) == builds_on_in_the_map()[number(path)]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)

@@ -147,3 +147,24 @@ def test_no_tex_outside_math(path: Path) -> None:
         if cell.cell_type == "markdown":
             prose = MATH_OR_CODE.sub("", cell.source)
             assert not TEX.search(prose), f"TeX outside math: {TEX.search(prose).group(0)!r} in {cell.source[:80]!r}"
+
+
+def builds_on_in_header(path: Path) -> set[str]:
+    """The notebooks linked in the header's "Builds on" paragraph, by number."""
+    text = markdown(load(path))
+    paragraph = text[text.index("**Builds on:**"):].split("\n\n")[0]
+    return set(re.findall(r"\]\((\d\d)_[a-z0-9_]+\.ipynb\)", paragraph))
+
+
+def builds_on_in_the_map() -> dict[str, set[str]]:
+    """Notebook 00's map: each notebook's number, with the numbers in its "builds on" column."""
+    rows = re.findall(r"^\| \[(\d\d) [^]]*\]\(\d\d_[a-z0-9_]+\.ipynb\) \|[^|]*\|([^|]*)\|", markdown(load(NOTEBOOKS[0])), re.M)
+    return {number: set(re.findall(r"\d\d", column)) for number, column in rows}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=IDS[1:])
+def test_the_map_and_the_header_name_the_same_prerequisites(path: Path) -> None:
+    number = path.name[:2]
+    header = builds_on_in_header(path)
+    assert header and all(n < number for n in header), "a notebook builds on earlier ones"
+    assert builds_on_in_the_map()[number] == header, "notebook 00's map and this header disagree on what it builds on"
