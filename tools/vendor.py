@@ -7,7 +7,9 @@ the versions; ``npm ci`` installs exactly those into ``build/npm`` (never into t
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -20,13 +22,15 @@ LOCKFILES = ("package.json", "package-lock.json")
 # The one MathJax bundle the pages load (TeX input with every extension, CommonHTML output), as a
 # path below the copied ``mathjax`` folder. MathJax finds its fonts relative to this file.
 MATHJAX_SCRIPT = "tex-chtml-full.js"
+NPM_TIMEOUT = 600  # seconds: a first install takes about a minute; an unreachable registry, forever
 
 
 def node_modules(build: Path = BUILD) -> Path:
     """Install the pinned npm packages into ``build/npm`` (once) and return its node_modules.
 
     ``npm ci`` runs again only when package.json or package-lock.json changed since the last
-    install. Raises RuntimeError with npm's message when npm is missing or the install fails.
+    install. Raises RuntimeError with npm's message when npm is missing, the install fails or it
+    takes longer than NPM_TIMEOUT seconds.
     """
     work = build / "npm"
     modules = work / "node_modules"
@@ -41,10 +45,20 @@ def node_modules(build: Path = BUILD) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     for name in LOCKFILES:
         shutil.copyfile(ROOT / name, work / name)
-    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=work,
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise RuntimeError(f"npm ci failed in {work}:\n{result.stdout}\n{result.stderr}")
+    # in a process group of its own, so that a timeout stops npm and everything it started
+    proc = subprocess.Popen([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=work, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=NPM_TIMEOUT)
+    except BaseException as exc:  # the timeout, or Ctrl-C (which a new session does not pass on to npm)
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        if isinstance(exc, subprocess.TimeoutExpired):
+            raise RuntimeError(f"npm ci did not finish in {NPM_TIMEOUT} s in {work} (is the npm registry "
+                               f"reachable?):\n{out}\n{err}") from None
+        raise
+    if proc.returncode != 0:
+        raise RuntimeError(f"npm ci failed in {work}:\n{out}\n{err}")
     return modules
 
 

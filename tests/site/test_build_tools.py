@@ -5,6 +5,7 @@ import base64
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from helpers.explorers import start
 from tools.build_site import localise_repo_links
@@ -95,3 +96,18 @@ def test_links_to_repository_files_are_copied_into_the_site(tmp_path: Path) -> N
     assert copied == ["helpers/info.py"]
     assert (tmp_path / "_repo" / "helpers" / "info.py").read_bytes() == (root / "helpers" / "info.py").read_bytes()
     assert nb.cells[0].source == "See [info.py](_repo/helpers/info.py#L3), [gone](../no/such.py) and [page](02_x.html)."
+
+
+def test_npm_that_hangs_is_stopped_with_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    from tools import vendor
+
+    fake = tmp_path / "bin" / "npm"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\nsleep 30 &\nsleep 30\n")  # npm and a child of its own
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(vendor, "NPM_TIMEOUT", 0.5)
+    with pytest.raises(RuntimeError, match=r"npm ci did not finish in 0.5 s"):
+        vendor.node_modules(tmp_path / "build")
