@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from helpers.grads import bce_logit_grad, mse_logit_grad
-from helpers.losses import binary_cross_entropy_with_logits, sigmoid
+from helpers.losses import _logsumexp_rows, binary_cross_entropy_with_logits, sigmoid
 
 __all__ = ["simulate_shots", "shot_uniforms", "lowbias32", "toy_data", "train_logistic", "training_comparison",
            "LOSSES"]
@@ -283,9 +283,7 @@ def _evaluate(x: NDArray[np.float64], y: NDArray[np.int64], w_kept: NDArray[np.f
     n, d = x.shape
     kk, _, r, c = w_kept.shape
     z = (x @ w_kept.transpose(1, 0, 2, 3).reshape(d, kk * r * c)).reshape(n, kk, r, c) + b_kept
-    top, bottom = z.max(), z.min()  # one shift for all when the logits lie within 600 of each other
-    shift = top if top - bottom <= 600.0 else z.max(axis=-1, keepdims=True)
-    lse = np.log(np.exp(z - shift) @ np.ones(c)) + (shift if np.ndim(shift) == 0 else shift[..., 0])
+    lse = _logsumexp_rows(z.reshape(-1, c)).reshape(n, kk, r)
     z_y = np.take_along_axis(z, y[:, None, None, None], axis=-1)[..., 0]
     accuracy = (z.argmax(axis=-1) == y[:, None, None]).mean(axis=0)
     return lse, z_y, z, accuracy
