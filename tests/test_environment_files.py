@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 # conda-forge names that differ from PyPI's
@@ -55,6 +57,15 @@ def test_environment_is_conda_forge_python_311_cpu_torch() -> None:
     assert env["channels"] == ["conda-forge"]
     assert "python=3.11" in env["dependencies"]
     assert "pytorch-cpu=2.13.0" in env["dependencies"]
+
+
+def test_the_pins_satisfy_the_packages_declared_dependencies() -> None:
+    """requirements.txt installs what pyproject.toml says `helpers` needs, at versions it accepts."""
+    declared = [Requirement(r) for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]]
+    pins = pinned_requirements(ROOT / "requirements.txt")
+    pinned = [r for r in declared if normalise(r.name) in pins]
+    assert pinned, "no dependency of pyproject.toml is pinned in requirements.txt"
+    assert [str(r) for r in pinned if not r.specifier.contains(pins[normalise(r.name)])] == []
 
 
 def test_torch_is_pinned_to_the_cpu_release() -> None:
