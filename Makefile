@@ -9,6 +9,11 @@ TEACH  := $(VENV)/.stamp-requirements-teach
 PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+# On Linux, PyPI's torch is the CUDA build (several GB). `make lab TORCH=cpu` on the first run
+# installs PyTorch's CPU build from PyTorch's own index first, at the version requirements.txt pins.
+TORCH ?=
+TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
+TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
 .PHONY: lab test lint unit notebooks stills bench help slides html classroom-link student
 
@@ -20,6 +25,7 @@ $(PY):
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(STAMP): requirements.txt pyproject.toml | $(PY)
+	$(if $(filter cpu,$(TORCH)),$(PY) -m pip install $(TORCH_PIN) --index-url $(TORCH_CPU_INDEX))
 	$(PY) -m pip install -r requirements.txt
 	touch $@
 

@@ -52,3 +52,22 @@ def test_make_lab_serves_notebook_00_on_localhost_with_a_token(tmp_path: Path) -
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+def dry_run_install(tmp_path: Path, *variables: str) -> list[str]:
+    """The commands `make lab` would run to set up a new virtualenv (make -n: nothing is run)."""
+    out = subprocess.run(["make", "--no-print-directory", "-n", "lab", f"VENV={tmp_path / 'venv'}", *variables],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return [line for line in out.splitlines() if " pip install " in line]
+
+
+def test_make_lab_installs_the_requirements_alone_by_default(tmp_path: Path) -> None:
+    assert [line.split(" pip install ")[1] for line in dry_run_install(tmp_path)] == ["--quiet --upgrade pip",
+                                                                                      "-r requirements.txt"]
+
+
+def test_make_lab_torch_cpu_installs_the_pinned_torch_from_pytorchs_cpu_index_first(tmp_path: Path) -> None:
+    pin = re.search(r"^torch==\S+", (ROOT / "requirements.txt").read_text(), re.MULTILINE)[0]
+    commands = [line.split(" pip install ")[1] for line in dry_run_install(tmp_path, "TORCH=cpu")]
+    assert commands == ["--quiet --upgrade pip", f"{pin} --index-url https://download.pytorch.org/whl/cpu",
+                        "-r requirements.txt"]

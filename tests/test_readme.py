@@ -31,3 +31,10 @@ def test_readme_lists_every_notebook() -> None:
 
 def test_link_finder_catches_a_broken_link(tmp_path: Path) -> None:
     assert relative_links("see [x](no/such/file.md) and [y](https://example.org)") == ["no/such/file.md"]
+
+
+def test_the_torch_version_named_is_the_one_requirements_pin() -> None:
+    pins = re.findall(r"^torch==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"), re.MULTILINE)
+    named = re.findall(r"torch==([0-9][\w.+]*)", README)
+    assert len(pins) == 1 and named, "the README says which PyTorch to install for the CPU build"
+    assert set(named) == set(pins)
