@@ -28,8 +28,8 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from tools import vendor
 from tools.prepare import notebook_lede, notebook_title, prepare, rewrite_notebook_links, unexecuted_cells
 
-__all__ = ["TEMPLATES", "GUIDE", "GUIDE_PAGE", "site_exporter", "localise_repo_links", "guide_notebook",
-           "build_guide", "build_site", "main"]
+__all__ = ["TEMPLATES", "GUIDE", "GUIDE_PAGE", "site_exporter", "clear_repo_files", "localise_repo_links",
+           "guide_notebook", "build_guide", "build_site", "main"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = "_static"
@@ -54,11 +54,18 @@ def site_exporter() -> HTMLExporter:
                         extra_template_paths=[str(TEMPLATES)], embed_images=True)
 
 
+def clear_repo_files(out: Path) -> None:
+    """Remove the copies of repository files a previous build left in ``out/_repo``."""
+    if (out / REPO_FILES).exists():
+        shutil.rmtree(out / REPO_FILES)
+
+
 def localise_repo_links(nb: nbformat.NotebookNode, notebook_dir: Path, out: Path) -> list[str]:
     """Copy files of the repository that Markdown links point to into ``out/_repo``; relink.
 
     Only targets inside the repository that exist are copied; built pages (``*.html``) and
-    anything else are left alone. Returns the repository-relative paths copied.
+    anything else are left alone. Returns the repository-relative paths copied. The site and the
+    decks (``tools/build_slides.py``) both relink this way.
     """
     copied: list[str] = []
 
@@ -128,8 +135,7 @@ def build_site(notebooks: Path, out: Path, guide: Path = GUIDE) -> list[Path]:
     if not paths:
         raise ValueError(f"no notebooks found in {notebooks}")
     out.mkdir(parents=True, exist_ok=True)
-    if (out / REPO_FILES).exists():
-        shutil.rmtree(out / REPO_FILES)
+    clear_repo_files(out)
     vendor.copy_mathjax(vendor.node_modules(), out / STATIC / "mathjax")
     pages = [_page(path) for path in paths]
     exporter = site_exporter()

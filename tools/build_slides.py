@@ -3,7 +3,9 @@
 Each deck is ``jupyter nbconvert --to slides`` of the committed (executed) notebook with the
 house template ``tools/templates/ce_slides``: reveal.js and MathJax 3 load from ``_static/`` beside
 the decks (copied from the npm packages pinned in package.json), so a deck opens from a USB stick
-with no network. Explorers show their initial figure with a note; hidden solutions stay folded.
+with no network. Explorers move on their slides; hidden solutions stay folded. Links between
+notebooks point to their decks; links to other files of the repository (e.g. ``../README.md``)
+point to a copy of that file under ``_repo/``, as on the site (``tools/build_site.py``).
 
 Usage: ``python -m tools.build_slides [--notebooks DIR] [--out DIR]``.
 """
@@ -17,6 +19,7 @@ import nbformat
 from nbconvert import SlidesExporter
 
 from tools import vendor
+from tools.build_site import clear_repo_files, localise_repo_links
 from tools.prepare import notebook_title, prepare, unexecuted_cells
 
 __all__ = ["TEMPLATES", "slides_exporter", "build_deck", "build_slides", "main"]
@@ -43,6 +46,7 @@ def build_deck(path: Path, out: Path, exporter: SlidesExporter) -> Path:
     if todo:
         raise ValueError(f"{path.name}: code cells {todo} have never run; execute the notebook first (make notebooks)")
     nb = prepare(nb, ".slides.html")
+    localise_repo_links(nb, path.parent, out)
     nb.metadata["title"] = notebook_title(nb, path.stem)
     resources = {"metadata": {"name": path.stem, "path": str(path.parent)},
                  "ce": {"reveal": f"{STATIC}/reveal.js", "mathjax": f"{STATIC}/mathjax",
@@ -59,6 +63,7 @@ def build_slides(notebooks: Path, out: Path) -> list[Path]:
     if not paths:
         raise ValueError(f"no notebooks found in {notebooks}")
     out.mkdir(parents=True, exist_ok=True)
+    clear_repo_files(out)
     modules = vendor.node_modules()
     vendor.copy_reveal(modules, out / STATIC / "reveal.js")
     vendor.copy_mathjax(modules, out / STATIC / "mathjax")

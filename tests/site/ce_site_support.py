@@ -24,11 +24,18 @@ def anchors(page_file: Path) -> frozenset[str]:
     return frozenset([tag["id"] for tag in soup.find_all(id=True)] + [tag["name"] for tag in soup.find_all("a", attrs={"name": True})])
 
 
+def page_links(page_file: Path) -> list[str]:
+    """Every ``href`` and ``src`` of an HTML file: links, images, scripts and style sheets."""
+    soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
+    return [tag[attr] for attr in ("href", "src") for tag in soup.find_all(attrs={attr: True})]
+
+
 def resolve_links(page_file: Path, site: Path, hrefs: list[str]) -> list[str]:
-    """The links of ``page_file`` that do not resolve inside ``site`` (web links are not followed)."""
+    """The links of ``page_file`` that do not resolve inside ``site`` (web links are not followed;
+    a ``data:`` URL holds what it points to)."""
     broken = []
     for href in hrefs:
-        if urlparse(href).scheme in ("http", "https", "mailto"):
+        if urlparse(href).scheme in ("http", "https", "mailto", "data"):
             continue
         target, fragment = urldefrag(href)
         file = (page_file.parent / unquote(target)).resolve() if target else page_file

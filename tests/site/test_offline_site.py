@@ -111,5 +111,6 @@ def test_previous_and_next_chain_the_pages_in_order(site_dir: Path) -> None:
 def test_the_link_check_catches_a_broken_link(site_dir: Path) -> None:
     index = site_dir / "index.html"
     assert resolve_links(index, site_dir, ["no_such_page.html", "index.html#no-such-id", "index.html",
-                                            "https://example.org/x", "../outside.html"]) == [
+                                            "https://example.org/x", "data:image/png;base64,iVBO",
+                                            "../outside.html"]) == [
         "no_such_page.html", "index.html#no-such-id", "../outside.html"]

@@ -9,7 +9,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from ce_site_support import built
+from ce_site_support import built, page_links, resolve_links
 
 from tools.prepare import notebook_title, slide_pages, slide_type
 
@@ -62,6 +62,16 @@ def test_deck_opens_offline_with_its_title_math_and_figures(path: Path, slides_d
 
     assert browser.blocked == [], "the deck reaches outside its folder"
     assert browser.failed == [] and browser.errors == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_link_of_a_deck_resolves_in_the_build_folder(path: Path, slides_dir: Path) -> None:
+    """Every href and src of the deck (links, figures, scripts, styles) names a file of build/slides
+    (with an anchor, an element of that page), a web address or a data: URL."""
+    deck = built(slides_dir, f"{path.stem}.slides.html")
+    links = page_links(deck)
+    assert any(link.startswith("_static/") for link in links), "the link collection missed the deck's scripts"
+    assert resolve_links(deck, slides_dir, links) == []
 
 
 def test_first_slide_math_is_typeset_in_place(slides_dir: Path, offline_page: Any) -> None:
