@@ -37,7 +37,7 @@ $(TEACH): requirements-teach.txt $(STAMP)
 	$(PY) -m pip install -r requirements-teach.txt
 	touch $@
 
-lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token)
+lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token); first run on Linux: TORCH=cpu
 	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(AS_ROOT) notebooks/00_start_here.ipynb
 
 test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests

@@ -54,7 +54,8 @@ if explorers:
     esm = explorer._esm
     data = explorer()._repr_mimebundle_()
     data = data[0] if isinstance(data, tuple) else data
-    still = data["image/svg+xml"].encode("utf-8") if "image/svg+xml" in data else base64.b64decode(data["image/png"])
+    still = (data["image/svg+xml"].encode("utf-8") if "image/svg+xml" in data
+             else base64.b64decode(data["image/png"]) if "image/png" in data else b"")
     report.update(explorer=f"{explorer.__module__}.{explorer.__qualname__}",
                   esm=Path(esm).read_text(encoding="utf-8") if isinstance(esm, Path) else esm,
                   still=base64.b64encode(still).decode("ascii"))
@@ -70,8 +71,9 @@ def tracked(under: str = "") -> list[str]:
 
 
 def pip(*args: str | Path, cwd: Path) -> None:
-    subprocess.run([sys.executable, "-m", "pip", *map(str, args), "--no-index", "--quiet"], cwd=cwd,
-                   check=True, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-m", "pip", *map(str, args), "--no-index", "--quiet"], cwd=cwd,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, f"pip {args[0]} failed:\n{proc.stdout}\n{proc.stderr}"
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +182,7 @@ def test_the_installed_package_works_without_the_repository(installed: Path) -> 
     assert any(p.read_text(encoding="utf-8").strip() in report["esm"] for p in scripts), (
         f"{report['explorer']}: its ES module is not an installed file's content")
     still = base64.b64decode(report["still"])
+    assert still, f"{report['explorer']}: its display bundle at the start holds no still picture"
     assert any(p.read_bytes() == still for p in installed_files), (
         f"{report['explorer']}: its still picture is not an installed file")
 
