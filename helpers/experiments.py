@@ -56,14 +56,14 @@ def lowbias32(x: Any) -> NDArray[np.uint32]:
     x ^= x >> _U32(15)
     x *= _U32(0x846CA68B)
     x ^= x >> _U32(16)
-    return x
+    return np.asarray(x, dtype=_U32)
 
 
 def _unsigned_32(value: Any, name: str) -> int:
     value = _whole_at_least(value, 0, name, "a seed or stream")
     if value >= _SEED_LIMIT:
         raise ValueError(f"{name}: a seed or stream must be below 2**32, got {value!r}")
-    return value
+    return int(value)
 
 
 def shot_uniforms(n: int, seed: int, stream: int = 0) -> NDArray[np.float64]:
@@ -147,7 +147,7 @@ def train_logistic(losses: tuple[str, ...] = LOSSES, lr: float = 0.5, w0: float 
         b = b - lr * g.mean(axis=1)
     s = ws[:, :, None] * x + bs[:, :, None]  # (steps + 1, models, n)
     y_hat = sigmoid(s)
-    bce = binary_cross_entropy_with_logits(s, np.broadcast_to(y, s.shape), reduction="none").mean(axis=2)
+    bce = np.asarray(binary_cross_entropy_with_logits(s, np.broadcast_to(y, s.shape), reduction="none")).mean(axis=2)
     mse = (0.5 * (y_hat - y) ** 2).mean(axis=2)
     acc = ((s > 0) == (y > 0.5)).mean(axis=2)
     return {"losses": tuple(losses), "x": x, "y": y, "steps": np.arange(steps + 1),
@@ -300,7 +300,7 @@ def _record(x: NDArray[np.float64], y: NDArray[np.int64], x_test: NDArray[np.flo
                  + (eps / c) * (weight.sum() * lse - z @ weight).sum(axis=0)) / a.sum()
     out = {"steps": kept, "train_loss": (lse - z_y).mean(axis=0), "objective": objective,
            "train_accuracy": accuracy, "W_kept": w_kept, "b_kept": b_kept, "W": w_kept[-1], "b": b_kept[-1]}
-    if x_test is not None:
+    if x_test is not None and y_test is not None:
         lse_t, z_y_t, _, accuracy_t = _evaluate(x_test, y_test, w_kept, b_kept)
         out["test_loss"], out["test_accuracy"] = (lse_t - z_y_t).mean(axis=0), accuracy_t
     return out

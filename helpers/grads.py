@@ -63,4 +63,4 @@ def softmax_ce_grad(z: ArrayLike, y: ArrayLike, label_smoothing: float = 0.0) ->
         raise ValueError(f"label_smoothing: expected a number in [0, 1], got {label_smoothing!r}")
     eps = float(label_smoothing)
     target = (1.0 - eps) * np.eye(c)[labels] + eps / c
-    return softmax(z, axis=-1) - target
+    return np.asarray(softmax(z, axis=-1) - target)

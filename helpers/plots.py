@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import matplotlib as mpl
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -30,7 +31,7 @@ def style_params(projector: bool = False) -> dict[str, Any]:
     """The rcParams of the house style; ``projector=True`` gives larger fonts and thicker lines."""
     scale = 1.4 if projector else 1.0
     return {
-        "axes.prop_cycle": mpl.cycler(color=COLORS),
+        "axes.prop_cycle": cycler(color=COLORS),
         "axes.grid": True,
         "grid.alpha": 0.3,
         "axes.spines.top": False,
@@ -62,7 +63,7 @@ def use_style(projector: bool = False) -> None:
     In IPython it also gives every figure a text alternative: its ``text/plain`` becomes
     ``describe_figure(fig)``, which the static site and decks use as the image's alt text.
     """
-    mpl.rcParams.update(style_params(projector))
+    mpl.rcParams.update(mpl.RcParams(style_params(projector)))
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: no display formatter to set

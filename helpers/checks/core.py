@@ -141,7 +141,7 @@ def grading() -> bool:
 _ATTEMPTS: dict[str, int] = {}
 
 
-def exercise(*hints: str) -> Callable[[Callable[[Any], Verdict]], Callable[..., Verdict]]:
+def exercise(*hints: str) -> Callable[[Callable[..., Verdict]], Callable[..., Verdict | None]]:
     """Decorator: turn ``diagnose(answer) -> Verdict`` into an exercise checker with graduated hints.
 
     The checker's first "Not yet" is the diagnosis alone; each further "Not yet" in a row adds the
@@ -149,7 +149,7 @@ def exercise(*hints: str) -> Callable[[Callable[[Any], Verdict]], Callable[..., 
     count. The diagnosis runs under ``TIME_LIMIT`` with warnings silenced, and anything it raises,
     or a learner's code raises inside it, becomes a one-line verdict.
     """
-    def decorate(diagnose: Callable[[Any], Verdict]) -> Callable[..., Verdict]:
+    def decorate(diagnose: Callable[..., Verdict]) -> Callable[..., Verdict | None]:
         key = f"{diagnose.__module__}.{diagnose.__qualname__}"
 
         @functools.wraps(diagnose)

@@ -99,7 +99,7 @@ def total_loss(answer: Any) -> Verdict:
     L = -sum_i [y_i log y_hat_i + (1 - y_i) log(1 - y_hat_i)].
     """
     y, y_hat = np.array(EXERCISE2_Y, dtype=float), np.array(EXERCISE2_Y_HAT)
-    per_sample = losses.binary_cross_entropy(y_hat, y, reduction="none")
+    per_sample = np.asarray(losses.binary_cross_entropy(y_hat, y, reduction="none"))
     expected = float(per_sample.sum())
     n = y.size
     positives, negatives = float(per_sample[y == 1].sum()), float(per_sample[y == 0].sum())

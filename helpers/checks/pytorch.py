@@ -23,7 +23,7 @@ __all__ = ["ARTICLE_X", "ARTICLE_Y", "BATCH_X", "BATCH_Y", "nll_function", "weig
 
 
 def _read_only(values: Any, dtype: type) -> NDArray[Any]:
-    arr = np.array(values, dtype=dtype)
+    arr: NDArray[Any] = np.array(values, dtype=dtype)
     arr.flags.writeable = False
     return arr
 
