@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import matplotlib as mpl
-from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.rcsetup import cycler
 
 __all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
            "label_axes"]
