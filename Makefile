@@ -15,7 +15,7 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test lint unit notebooks stills bench help slides html classroom-link student
+.PHONY: lab test check lint notebooks stills bench help slides html classroom-link student
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -47,8 +47,8 @@ lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebo
 	$(VENV)/bin/ruff check helpers tests tools bench notebooks conftest.py
 	$(VENV)/bin/codespell notebooks README.md
 
-unit: $(DEV)  ## only the unit tests of the helpers (fast)
-	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/hub
+check: lint  ## lint and every test that needs no server, browser or nbgrader, no notebook run (about 2 minutes)
+	$(PY) -m pytest tests -m "not integration"
 
 notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), then `make test`
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,3 +43,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(
             f"NOTE: browser tests SKIPPED: {_SKIPPED[0]}. "
             "Set CE_REQUIRE_BROWSER=1 to make this a failure (CI does).", yellow=True, bold=True)
+
+
+_HERE = Path(__file__).resolve().parent
+_INTEGRATION_FOLDERS = ("browser", "site", "hub")
+
+
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    """The tests under tests/browser, tests/site and tests/hub start Chromium, JupyterLab or a hub:
+    mark them ``integration`` (``make check`` leaves them out, ``make test`` runs them)."""
+    for item in items:
+        if item.path.is_relative_to(_HERE) and item.path.relative_to(_HERE).parts[0] in _INTEGRATION_FOLDERS:
+            item.add_marker(pytest.mark.integration)

@@ -10,6 +10,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.ports import free_ports
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,6 +25,7 @@ def status(url: str) -> int:
         return exc.code
 
 
+@pytest.mark.integration
 def test_make_lab_serves_notebook_00_on_localhost_with_a_token(tmp_path: Path) -> None:
     (port,) = free_ports(1)
     log = tmp_path / "lab.log"
