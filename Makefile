@@ -10,7 +10,7 @@ PORT   ?= 8888
 # JupyterLab refuses to run as root (containers, CI) unless told so explicitly.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint unit notebooks stills bench help slides html classroom-link student
+.PHONY: lab test lint unit notebooks stills js bench help slides html classroom-link student
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -50,6 +50,9 @@ notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), th
 
 stills: $(STAMP)  ## draw each live explorer's still picture (helpers/explorers/stills/) after changing its figure
 	$(PY) -m tools.stills
+
+js: $(STAMP)  ## join each explorer's ES module with what it imports (helpers/explorers/web/dist/) after editing one (npm)
+	$(PY) -m tools.bundle_js
 
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py

@@ -5,6 +5,8 @@
 // every line of the readout (helpers.experiments.training_comparison). The arithmetic follows
 // NumPy's: the same formulas in the same order, and its means summed the way NumPy sums (below).
 
+import { PALETTE, svgEl, fmt, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";
+
 const BVM_STEPS = 200;
 const BVM_LOSSES = ["bce", "mse"];
 // 2^0, 2^(1/4), 2^(1/2), 2^(3/4), written as Python writes them (gradients._QUARTER_POWERS):

@@ -3,6 +3,8 @@
 // Computed and drawn in the browser; helpers.explorers.likelihood.LogisticLive.reference() is the
 // Python reference of every line of the readout (the same formulas as helpers.losses).
 
+import { PALETTE, svgEl, fmt, axes, curve, controlsFrom, frame } from "./draw.js";
+
 const DEMO_X = [-2.2, -1.4, -0.8, -0.3, 0.2, 0.7, 1.3, 2.0];
 const DEMO_Y = [0, 0, 1, 0, 1, 0, 1, 1];
 const X_RANGE = [-3, 3];

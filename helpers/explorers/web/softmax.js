@@ -2,6 +2,8 @@
 // Computed and drawn in the browser; helpers.explorers.softmax.SoftmaxLive.reference() is the
 // Python reference of every line of the readout (softmax_state through helpers.losses.log_softmax).
 
+import { PALETTE, svgEl, fmt, axes, bars, controlsFrom, frame } from "./draw.js";
+
 const N_CLASSES = 3;
 const UNIFORM_LOSS = Math.log(N_CLASSES);
 
