@@ -267,5 +267,7 @@ function render({ model, el }) {
 }
 var softmax_default = { render };
 export {
-  softmax_default as default
+  softmax_default as default,
+  readoutLines,
+  softmaxState
 };
