@@ -37,9 +37,10 @@ lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token
 test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest
 
-lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README
+lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README, biome over the JavaScript
 	$(VENV)/bin/ruff check helpers tests tools bench notebooks conftest.py
 	$(VENV)/bin/codespell notebooks README.md
+	$(PY) -m tools.lint_js
 
 unit: $(DEV)  ## only the unit tests of the helpers (fast)
 	$(PY) -m pytest tests --ignore=tests/browser --ignore=tests/site --ignore=tests/hub

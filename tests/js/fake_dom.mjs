@@ -11,7 +11,12 @@ class FakeElement {
     this.value = "";
     this.style = {};
     const classes = new Set();
-    this.classList = { add: (...names) => names.forEach((n) => classes.add(n)), contains: (n) => classes.has(n) };
+    this.classList = {
+      add: (...names) => {
+        for (const n of names) classes.add(n);
+      },
+      contains: (n) => classes.has(n),
+    };
   }
 
   setAttribute(key, value) {

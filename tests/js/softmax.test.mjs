@@ -4,29 +4,34 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { readoutLines, softmaxState } from "../../helpers/explorers/web/softmax.js";
 
-const close = (actual, expected, tolerance = 1e-15) =>
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
+/** Each number of `actual` within `tolerance` of the one at the same place in `expected`. */
+function close(actual, expected, tolerance = 1e-15) {
+  assert.equal(actual.length, expected.length);
+  for (const [i, value] of actual.entries()) {
+    assert.ok(Math.abs(value - expected[i]) <= tolerance, `${value} is not within ${tolerance} of ${expected[i]}`);
+  }
+}
 
 test("equal logits give the uniform 1/3 each and a loss of ln 3, class 0 predicted (the first of a tie)", () => {
   const s = softmaxState([0.7, 0.7, 0.7], 2, 1);
-  s.q.forEach((q) => close(q, 1 / 3));
-  close(s.loss, Math.log(3));
+  close(s.q, [1 / 3, 1 / 3, 1 / 3]);
+  close([s.loss], [Math.log(3)]);
   assert.equal(s.predicted, 0);
 });
 
 test("logits ln 1, ln 2, ln 5 give q = (1/8, 2/8, 5/8) and the loss -ln q_y", () => {
   const z = [0, Math.log(2), Math.log(5)];
   const s = softmaxState(z, 0, 1);
-  [1 / 8, 2 / 8, 5 / 8].forEach((q, c) => close(s.q[c], q));
-  close(s.loss, Math.log(8), 1e-14);
+  close(s.q, [1 / 8, 2 / 8, 5 / 8]);
+  close([s.loss], [Math.log(8)], 1e-14);
   assert.equal(s.predicted, 2);
 });
 
 test("a temperature T divides the logits: z at T = 2 is z / 2 at T = 1", () => {
   const z = [0, 2 * Math.log(2), 2 * Math.log(5)];
   const hot = softmaxState(z, 1, 2);
-  [1 / 8, 2 / 8, 5 / 8].forEach((q, c) => close(hot.q[c], q));
-  close(hot.loss, Math.log(4), 1e-14);
+  close(hot.q, [1 / 8, 2 / 8, 5 / 8]);
+  close([hot.loss], [Math.log(4)], 1e-14);
 });
 
 test("confident and wrong at a small temperature: the loss is large and finite (no overflow)", () => {

@@ -12,7 +12,7 @@ function staticModel(state) {
     set(key, value) {
       const old = values[key];
       values[key] = value;
-      if (old !== value) (listeners.get(`change:${key}`) ?? []).forEach((fn) => fn({ old, new: value }));
+      if (old !== value) for (const fn of listeners.get(`change:${key}`) ?? []) fn({ old, new: value });
     },
     on(event, fn) { listeners.set(event, [...(listeners.get(event) ?? []), fn]); },
     off(event, fn) {

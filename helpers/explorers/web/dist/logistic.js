@@ -262,13 +262,9 @@ function render({ model, el }) {
     "stroke-dasharray": "2 3"
   }, top.plot));
   const sig = curve(top, GRID_X, GRID_X.map(() => 0.5), { colour: PALETTE.green });
-  DEMO_X.forEach((x, i) => svgEl("circle", {
-    cx: top.x(x),
-    cy: top.y(DEMO_Y[i]),
-    r: 5.5,
-    fill: colours[i],
-    class: "ce-marker"
-  }, top.plot));
+  DEMO_X.forEach((x, i) => {
+    svgEl("circle", { cx: top.x(x), cy: top.y(DEMO_Y[i]), r: 5.5, fill: colours[i], class: "ce-marker" }, top.plot);
+  });
   const rings = DEMO_X.map((x) => svgEl("circle", {
     cx: top.x(x),
     r: 7.5,
