@@ -362,7 +362,7 @@ def test_live_display_bundles_name_the_explorer_and_its_values() -> None:
 
 def test_live_modules_are_joined_to_the_primitives() -> None:
     for cls in (ex_mod.ShootersLive, ex_mod.ShotSimulationLive):
-        assert "// helpers/explorers/web/draw.js\n" in cls._esm and "_default as default\n" in cls._esm   # make js
+        assert "// helpers/explorers/web/draw.js\n" in cls._esm and "_default as default" in cls._esm   # make js
     assert f"Math.imul(x, {0x7feb352d})" in ex_mod.ShotSimulationLive._esm   # esbuild writes hex in decimal
 
 

@@ -1,8 +1,9 @@
 // A host for live explorers on static pages (the site and the slide decks): no kernel, no network.
 // It gives each explorer the model interface anywidget gives it in JupyterLab (get, set, on, off,
 // save_changes, send) over a plain object, then calls the explorer module's render({ model, el }).
-// Each explorer's module text sits in the page in <script type="text/plain" data-ce-module="NAME">
-// and is imported through a blob: URL, which also works from file://.
+// Each explorer's module text (its joined module from helpers/explorers/web/dist/, which imports
+// nothing) sits in the page in <script type="text/plain" data-ce-module="NAME"> and is imported
+// through a blob: URL, which also works from file://.
 
 function staticModel(state) {
   const values = { ...state };
