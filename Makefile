@@ -15,7 +15,7 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test check lint notebooks stills bench help slides html classroom-link student
+.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,9 +43,10 @@ lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token
 test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest
 
-lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README
+lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README, biome over the JavaScript
 	$(VENV)/bin/ruff check helpers tests tools bench notebooks conftest.py
 	$(VENV)/bin/codespell notebooks README.md
+	$(PY) -m tools.lint_js
 
 check: lint  ## lint and every test that needs no server, browser or nbgrader, no notebook run (about 2 minutes)
 	$(PY) -m pytest tests -m "not integration"
@@ -56,6 +57,9 @@ notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), th
 
 stills: $(STAMP)  ## draw each live explorer's still picture (helpers/explorers/stills/) after changing its figure
 	$(PY) -m tools.stills
+
+js: $(STAMP)  ## join each explorer's ES module with what it imports (helpers/explorers/web/dist/) after editing one (npm)
+	$(PY) -m tools.bundle_js
 
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py

@@ -124,5 +124,5 @@ def test_live_state_is_what_the_front_end_reads() -> None:
     assert state["_name"] == "widget-check" and state["_title"] == "Widget check: move the slider"
     assert state["x"] == -0.3 and state["_controls"][0]["name"] == "x"
     web = Path(start.__file__).with_name("web")
-    module = (web / "draw.js").read_text(encoding="utf-8") + "\n" + (web / "widget_check.js").read_text(encoding="utf-8")
-    assert start.WidgetCheckLive._esm == module and "export default { render };" in module
+    module = (web / "dist" / "widget_check.js").read_text(encoding="utf-8")   # joined with draw.js (make js)
+    assert start.WidgetCheckLive._esm == module and "widget_check_default as default" in module

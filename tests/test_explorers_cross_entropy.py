@@ -20,7 +20,7 @@ from helpers import explorers
 from helpers.explorers import REGISTRY
 from helpers.explorers import cross_entropy as cx
 from helpers.explorers.cross_entropy import cross_entropy_state
-from helpers.explorers.live import EXPLORER_MIME, WEB
+from helpers.explorers.live import DIST, EXPLORER_MIME
 from tests.references import assert_defaults_on_their_grids
 
 ONE_HOT = {"class 0": [1.0, 0.0, 0.0], "class 1": [0.0, 1.0, 0.0], "class 2": [0.0, 0.0, 1.0]}
@@ -199,8 +199,8 @@ def test_live_and_baseline_readouts_are_the_same_text() -> None:
 
 NODE_HARNESS = r"""
 const fs = require("fs");
-const [draw, own, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(draw + "\n" + own.replace("export default { render };", "")
+const [own, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+const api = new Function(own.replace(/^export \{[^}]*\};$/m, "")
   + "\nreturn { xentSoftmax, xentMeasures, xentLines, XENT_TARGETS, XENT_SCALES };")();
 const out = JSON.parse(cases).map(([z, target, unit]) => {
   const p = api.XENT_TARGETS[target];
@@ -223,7 +223,7 @@ def test_browser_module_computes_the_reference_lines(tmp_path: Path) -> None:
               for t in cx._TARGETS for u in cx._BASES]
     (tmp_path / "cases.json").write_text(json.dumps(cases))
     (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "cross_entropy.js"),
+    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(DIST / "cross_entropy.js"),
                           str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=60, check=True)
     ex = cx.CrossEntropyLive()
     for (z, target, unit), lines in zip(cases, json.loads(run.stdout), strict=True):

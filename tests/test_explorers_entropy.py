@@ -21,7 +21,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import experiments, explorers, info
 from helpers.explorers import entropy as ex_mod
-from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
+from helpers.explorers.live import DIST, EXPLORER_MIME, LIVE
 
 MASK = 0xFFFFFFFF
 GOLDEN = 0x9E3779B9
@@ -362,8 +362,8 @@ def test_live_display_bundles_name_the_explorer_and_its_values() -> None:
 
 def test_live_modules_are_joined_to_the_primitives() -> None:
     for cls in (ex_mod.ShootersLive, ex_mod.ShotSimulationLive):
-        assert cls._esm.startswith("// Drawing primitives") and "export default { render }" in cls._esm
-    assert "Math.imul(x, 0x7feb352d)" in ex_mod.ShotSimulationLive._esm
+        assert "// helpers/explorers/web/draw.js\n" in cls._esm and "_default as default" in cls._esm   # make js
+    assert f"Math.imul(x, {0x7feb352d})" in ex_mod.ShotSimulationLive._esm   # esbuild writes hex in decimal
 
 
 def test_live_and_baseline_readouts_are_the_same_text() -> None:
@@ -379,10 +379,10 @@ def test_live_and_baseline_readouts_are_the_same_text() -> None:
 
 NODE_HARNESS = r"""
 const fs = require("fs");
-const [draw, shooters, simulation, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const strip = (src) => src.replace("export default { render };", "");
-const sh = new Function(draw + "\n" + strip(shooters) + "\nreturn { shootersLines };")();
-const sim = new Function(draw + "\n" + strip(simulation)
+const [shooters, simulation, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+const strip = (src) => src.replace(/^export \{[^}]*\};$/m, "");
+const sh = new Function(strip(shooters) + "\nreturn { shootersLines };")();
+const sim = new Function(strip(simulation)
   + "\nreturn { lowbias32, shotHashes, cachedHashes, checkpoints, runShooter, simBits, simulationLines };")();
 const c = JSON.parse(cases);
 const out = {
@@ -419,8 +419,8 @@ def node_results(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
     folder = tmp_path_factory.mktemp("node")
     (folder / "cases.json").write_text(json.dumps(cases))
     (folder / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(folder / "harness.js"), str(WEB / "draw.js"), str(WEB / "shooters.js"),
-                          str(WEB / "shot_simulation.js"), str(folder / "cases.json")],
+    run = subprocess.run(["node", str(folder / "harness.js"), str(DIST / "shooters.js"),
+                          str(DIST / "shot_simulation.js"), str(folder / "cases.json")],
                          capture_output=True, text=True, timeout=120, check=True)
     return cases, json.loads(run.stdout)
 

@@ -22,7 +22,7 @@ import traitlets
 from helpers import experiments, explorers, grads
 from helpers.explorers import gradients as gx
 from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
+from helpers.explorers.live import DIST, EXPLORER_MIME, LIVE, WEB
 from tests.references import assert_defaults_on_their_grids, logistic_by_torch_sgd
 
 F64 = torch.float64
@@ -333,7 +333,7 @@ def test_live_display_bundles_name_the_explorers_and_their_values() -> None:
 def test_live_modules_are_joined_to_the_primitives() -> None:
     for cls, script in ((gx.LogitGradientsLive, "logit_gradients.js"), (gx.BceVsMseLive, "bce_vs_mse.js")):
         own = (WEB / script).read_text(encoding="utf-8")
-        assert cls._esm == (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + own
+        assert cls._esm == (DIST / script).read_text(encoding="utf-8")
         assert own.rstrip().endswith("export default { render };")
     # the browser's four quarter powers are Python's, digit for digit (the same lr, bit for bit)
     assert "[1, " + ", ".join(repr(v) for v in gx._QUARTER_POWERS[1:]) + "]" in gx.BceVsMseLive._esm
@@ -342,8 +342,8 @@ def test_live_modules_are_joined_to_the_primitives() -> None:
 # --- the modules' arithmetic, run by Node ------------------------------------------------------------
 NODE_HARNESS = r"""
 const fs = require("fs");
-const [draw, own, names, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(draw + "\n" + own.replace("export default { render };", "")
+const [own, names, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+const api = new Function(own.replace(/^export \{[^}]*\};$/m, "")
   + `\nreturn { ${JSON.parse(names).join(", ")} };`)();
 const run = {
   gradients: ([s, y]) => api.lgLines(api.lgState(s, y)),
@@ -363,7 +363,7 @@ def run_node(tmp_path: Path, script: str, names: list[str], kind: str, items: li
     (tmp_path / "harness.js").write_text(NODE_HARNESS)
     (tmp_path / "names.json").write_text(json.dumps(names))
     (tmp_path / "cases.json").write_text(json.dumps({"kind": kind, "items": items}))
-    done = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / script),
+    done = subprocess.run(["node", str(tmp_path / "harness.js"), str(DIST / script),
                            str(tmp_path / "names.json"), str(tmp_path / "cases.json")],
                           capture_output=True, text=True, timeout=120, check=True)
     return json.loads(done.stdout)

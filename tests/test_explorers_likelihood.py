@@ -19,7 +19,7 @@ import traitlets
 from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
 from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
+from helpers.explorers.live import DIST, EXPLORER_MIME, LIVE, WEB
 
 
 def torch_bce(y_hat, y, reduction="none"):
@@ -303,17 +303,17 @@ def test_the_browser_modules_use_the_same_points_and_constants() -> None:
 
 _NODE_DRIVER = r"""
 const fs = require("fs"); const vm = require("vm");
-const [draw, own, settings] = [fs.readFileSync(process.argv[1], "utf8"), fs.readFileSync(process.argv[2], "utf8"),
+const [own, settings] = [fs.readFileSync(process.argv[1], "utf8"),
                                JSON.parse(fs.readFileSync(0, "utf8"))];
 const context = { settings, out: [] };
 vm.createContext(context);
-vm.runInContext([draw, own.replace("export default { render };", ""), process.argv[3]].join("\n"), context);
+vm.runInContext([own.replace(/^export \{[^}]*\};$/m, ""), process.argv[2]].join("\n"), context);
 process.stdout.write(JSON.stringify(context.out));
 """
 
 
 def _run_in_node(script: str, call: str, settings: list) -> list:
-    done = subprocess.run(["node", "-e", _NODE_DRIVER, str(WEB / "draw.js"), str(WEB / script), call],
+    done = subprocess.run(["node", "-e", _NODE_DRIVER, str(DIST / script), call],
                           input=json.dumps(settings), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

@@ -169,7 +169,7 @@ def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
 
 def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
     esm = sx.SoftmaxLive._esm
-    assert esm.startswith("// Drawing primitives") and "export default { render }" in esm
+    assert "// helpers/explorers/web/draw.js\n" in esm and "softmax_default as default" in esm   # joined by make js
     assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
 
 

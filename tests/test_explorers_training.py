@@ -20,7 +20,7 @@ import traitlets
 from helpers import experiments, explorers
 from helpers.explorers import training as tx
 from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import EXPLORER_MIME, WEB
+from helpers.explorers.live import DIST, EXPLORER_MIME
 from tests.test_calibration import ece_by_loops
 
 F64 = torch.float64
@@ -275,8 +275,8 @@ def test_live_explorer_only_looks_up_the_runs_once_they_are_trained(monkeypatch)
 
 NODE_HARNESS = r"""
 const fs = require("fs");
-const [draw, own, dataFile, casesFile] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(draw + "\n" + own.replace("export default { render };", "")
+const [own, dataFile, casesFile] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
+const api = new Function(own.replace(/^export \{[^}]*\};$/m, "")
   + "\nreturn { trnView, trnLines };")();
 const data = JSON.parse(dataFile);
 const out = JSON.parse(casesFile).map(([lr, steps, eps]) => api.trnLines(data, api.trnView(data, lr, steps, eps)));
@@ -293,7 +293,7 @@ def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> 
     (tmp_path / "data.json").write_text(json.dumps(tx.training_data()))
     (tmp_path / "cases.json").write_text(json.dumps(cases))
     (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "training.js"),
+    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(DIST / "training.js"),
                           str(tmp_path / "data.json"), str(tmp_path / "cases.json")],
                          capture_output=True, text=True, timeout=60, check=True)
     ex = tx.SoftmaxTrainingLive()

@@ -2,8 +2,9 @@
 
 A live explorer's display bundle carries ``application/vnd.ce.explorer+json`` (its registered
 name and control values). ``embed_live_explorers`` turns each such output into HTML that a small
-host (``helpers/explorers/web/host.js``) mounts: the explorer's own ES module and CSS, the state
-its Python class gives for those values, and the model interface (get, set, on, save_changes).
+host (``helpers/explorers/web/host.js``) mounts: the explorer's ES module (``_esm``, the one in
+``helpers/explorers/web/dist/``, joined with what it imports) and CSS, the state its Python class
+gives for those values, and the model interface (get, set, on, save_changes).
 Everything is written into the page itself, so it works from ``file://`` with the network off.
 """
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Live explorers: computed and drawn in the browser, as anywidgets, with a Python reference.
 
-A live explorer is an ``anywidget.AnyWidget`` whose front end is an ES module in ``web/``: the
-shared drawing primitives (``web/draw.js``) followed by the explorer's own module, which exports
-``render({ model, el })``. The module computes what it shows from the control values (synced
-traits) and draws SVG, so a slider step never waits for the kernel and stays crisp at any zoom.
+A live explorer is an ``anywidget.AnyWidget`` whose front end is an ES module in ``web/``: it
+imports the drawing primitives it uses from ``web/draw.js`` and exports ``render({ model, el })``.
+The widget carries it joined with those imports into one module (``web/dist/``, by ``make js``).
+The module computes what it shows from the control values (synced traits) and draws SVG, so a
+slider step never waits for the kernel and stays crisp at any zoom.
 Nothing is fetched at run time: the module and its CSS travel with the widget.
 
 On the Python side each explorer has traits for its controls (settable from Python, synced both
@@ -23,6 +24,8 @@ import traitlets
 __all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "draw_still"]
 
 WEB = Path(__file__).with_name("web")
+# Each explorer's module joined with what it imports, by tools/bundle_js.py (committed: learners have no Node).
+DIST = WEB / "dist"
 # Each live explorer's still picture at its start, drawn in the house style (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
@@ -31,8 +34,11 @@ LIVE: dict[str, type[LiveExplorer]] = {}
 
 
 def esm_source(script: str) -> str:
-    """The explorer's whole ES module: the shared primitives, then ``web/<script>``."""
-    return (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / script).read_text(encoding="utf-8")
+    """The explorer's whole ES module: ``web/<script>`` joined with what it imports, ``web/dist/<script>``."""
+    joined = DIST / script
+    if not joined.is_file():
+        raise FileNotFoundError(f"script: {joined} is missing; `make js` joins web/{script} with its imports")
+    return joined.read_text(encoding="utf-8")
 
 
 class LiveExplorer(anywidget.AnyWidget):

@@ -5,10 +5,13 @@
 // every line of the readout (helpers.experiments.training_comparison). The arithmetic follows
 // NumPy's: the same formulas in the same order, and its means summed the way NumPy sums (below).
 
+import { PALETTE, svgEl, fmt, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";
+
 const BVM_STEPS = 200;
 const BVM_LOSSES = ["bce", "mse"];
 // 2^0, 2^(1/4), 2^(1/2), 2^(3/4), written as Python writes them (gradients._QUARTER_POWERS):
 // lr = 2^e is one of these times a power of two, an exact product, the same lr as Python's.
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: Python's digits, compared as text by the tests
 const BVM_QUARTER_POWERS = [1, 1.189207115002721, 1.4142135623730951, 1.681792830507429];
 
 /** The learning rate 2^e for an exponent e on the slider's grid of quarters (gradients.learning_rate). */

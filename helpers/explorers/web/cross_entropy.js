@@ -3,6 +3,8 @@
 // helpers.explorers.cross_entropy.CrossEntropyLive.reference() is the Python reference of every
 // line of the readout (through helpers.losses.softmax and helpers.info).
 
+import { PALETTE, svgEl, fmt, niceTicks, axes, bars, controlsFrom, frame } from "./draw.js";
+
 const XENT_TARGETS = {
   "class 0": [1, 0, 0], "class 1": [0, 1, 0], "class 2": [0, 0, 1], soft: [0.7, 0.2, 0.1],
 };

@@ -1,18 +1,18 @@
 // Drawing primitives shared by every live explorer: SVG axes and ticks, curves, bars, markers,
 // the house colour-blind-safe palette, labelled native controls, and numbers with their units.
-// No charting library. Each explorer's module is this file followed by its own code (the Python
-// side joins them), so everything below is in scope there; nothing is fetched at run time.
+// No charting library. An ES module: each explorer's module imports what it uses by name, and the
+// bundler (tools/bundle_js.py) joins the two into one module in dist/; nothing is fetched at run time.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 // Okabe & Ito (2008), the palette of helpers.plots.
-const PALETTE = {
+export const PALETTE = {
   blue: "#0072B2", orange: "#E69F00", green: "#009E73", vermillion: "#D55E00",
   sky: "#56B4E9", purple: "#CC79A7", yellow: "#F0E442", black: "#000000",
 };
 
 /** An SVG element with attributes (camelCase keys are written as given). */
-function svgEl(tag, attrs = {}, parent = null) {
+export function svgEl(tag, attrs = {}, parent = null) {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
   if (parent) parent.appendChild(node);
@@ -20,7 +20,7 @@ function svgEl(tag, attrs = {}, parent = null) {
 }
 
 /** An HTML element with attributes and optional text. */
-function htmlEl(tag, attrs = {}, text = "", parent = null) {
+export function htmlEl(tag, attrs = {}, text = "", parent = null) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
   if (text) node.textContent = text;
@@ -29,14 +29,14 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
 }
 
 /** A number with `digits` decimals and its unit, e.g. fmt(3, 4, "bits") -> "3.0000 bits". */
-function fmt(value, digits = 4, unit = "") {
+export function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
   return unit ? `${text} ${unit}` : text;
 }
 
 /** Tick positions: about `count` round numbers (1, 2 or 5 times a power of ten) across [lo, hi]. */
-function niceTicks(lo, hi, count = 5) {
+export function niceTicks(lo, hi, count = 5) {
   const span = hi - lo;
   if (!(span > 0)) return [lo];
   const raw = span / count;
@@ -53,7 +53,7 @@ function niceTicks(lo, hi, count = 5) {
  * Axes in an SVG that fills its box: returns { svg, plot, x, y, setY } where x and y map data to
  * pixels. The SVG carries a <title> and a <desc> (the text alternative), updated with `describe`.
  */
-function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabel, title }) {
+export function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabel, title }) {
   const margin = { left: 64, right: 16, top: 16, bottom: 48 };
   const svg = svgEl("svg", {
     viewBox: `0 0 ${width} ${height}`, role: "img", class: "ce-plot",
@@ -107,7 +107,7 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
 }
 
 /** A polyline through (xs[i], ys[i]) in axes `ax`; returns an updater taking new ys (and xs). */
-function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label = "" } = {}) {
+export function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label = "" } = {}) {
   const line = svgEl("polyline", {
     fill: "none", stroke: colour, "stroke-width": width, "stroke-dasharray": dash, class: "ce-curve",
   }, ax.plot);
@@ -126,7 +126,7 @@ function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, labe
 }
 
 /** A marker (circle) with an optional dotted drop line to the x axis; returns an updater (x, y). */
-function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {}) {
+export function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {}) {
   const line = drop ? svgEl("line", { stroke: colour, "stroke-dasharray": "3 3", "stroke-width": 1.5 }, ax.plot) : null;
   const dot = svgEl("circle", { r: radius, fill: colour, class: "ce-marker" }, ax.plot);
   return (xv, yv) => {
@@ -140,7 +140,7 @@ function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {
 }
 
 /** Vertical bars at category positions 0..n-1 in axes with xRange [-0.5, n-0.5]; returns an updater. */
-function bars(ax, n, { colours = [PALETTE.blue], width = 0.7 } = {}) {
+export function bars(ax, n, { colours = [PALETTE.blue], width = 0.7 } = {}) {
   const rects = Array.from({ length: n }, (_, i) => svgEl("rect", {
     fill: colours[i % colours.length], class: "ce-bar",
   }, ax.plot));
@@ -157,7 +157,7 @@ function bars(ax, n, { colours = [PALETTE.blue], width = 0.7 } = {}) {
 }
 
 /** A legend entry: a short line in `colour` (dashed if `dash`) and its text, baseline at pixel (x, y). */
-function legendKey(parent, x, y, colour, dash, text) {
+export function legendKey(parent, x, y, colour, dash, text) {
   svgEl("line", {
     x1: x, x2: x + 22, y1: y - 4, y2: y - 4, stroke: colour, "stroke-width": 2.5, "stroke-dasharray": dash,
   }, parent);
@@ -165,7 +165,7 @@ function legendKey(parent, x, y, colour, dash, text) {
 }
 
 /** A text label in data coordinates; returns an updater (x, y, text). */
-function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
+export function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
   const node = svgEl("text", { fill: colour, "text-anchor": anchor, class: "ce-label" }, ax.plot);
   return (xv, yv, text) => {
     const nearRight = ax.x(xv) > 0.75 * ax.inner.w;
@@ -181,7 +181,7 @@ function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
  * states the value with its unit; arrows, Page Up/Down, Home and End work as in any range input.
  * Returns the <input>. `onInput` runs after the model is updated.
  */
-function slider(parent, model, spec, onInput) {
+export function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
   htmlEl("label", { for: id }, spec.label, row);
@@ -214,7 +214,7 @@ function slider(parent, model, spec, onInput) {
 }
 
 /** A labelled native <select> bound to `model`'s trait `spec.name` (options: list of strings). */
-function choice(parent, model, spec, onChange) {
+export function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
   htmlEl("label", { for: id }, spec.label, row);
@@ -234,14 +234,14 @@ function choice(parent, model, spec, onChange) {
 }
 
 /** Build the controls that the Python side declares (trait "_controls"), each calling `onChange`. */
-function controlsFrom(parent, model, onChange) {
+export function controlsFrom(parent, model, onChange) {
   return model.get("_controls").map((spec) => (spec.kind === "select"
     ? choice(parent, model, spec, onChange) : slider(parent, model, spec, onChange)));
 }
 
 /** The explorer's frame: a heading, a controls area, the figure and a live readout. The name and
  * title come from the Python class (traits "_name" and "_title"). */
-function frame(el, model) {
+export function frame(el, model) {
   const name = model.get("_name");
   const title = model.get("_title");
   el.classList.add("ce-live", `ce-live-${name}`);

@@ -1,8 +1,9 @@
 // A host for live explorers on static pages (the site and the slide decks): no kernel, no network.
 // It gives each explorer the model interface anywidget gives it in JupyterLab (get, set, on, off,
 // save_changes, send) over a plain object, then calls the explorer module's render({ model, el }).
-// Each explorer's module text sits in the page in <script type="text/plain" data-ce-module="NAME">
-// and is imported through a blob: URL, which also works from file://.
+// Each explorer's module text (its joined module from helpers/explorers/web/dist/, which imports
+// nothing) sits in the page in <script type="text/plain" data-ce-module="NAME"> and is imported
+// through a blob: URL, which also works from file://.
 
 function staticModel(state) {
   const values = { ...state };
@@ -12,7 +13,7 @@ function staticModel(state) {
     set(key, value) {
       const old = values[key];
       values[key] = value;
-      if (old !== value) (listeners.get(`change:${key}`) ?? []).forEach((fn) => fn({ old, new: value }));
+      if (old !== value) for (const fn of listeners.get(`change:${key}`) ?? []) fn({ old, new: value });
     },
     on(event, fn) { listeners.set(event, [...(listeners.get(event) ?? []), fn]); },
     off(event, fn) {

@@ -2,6 +2,8 @@
 // Computed and drawn in the browser; helpers.explorers.live.InformationLive.reference() is the
 // Python reference of every line of the readout.
 
+import { PALETTE, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
+
 const UNIT_BASES = { bits: 2, nats: Math.E, dits: 10 };
 const P_MIN = 0.005;
 const GRID = Array.from({ length: 200 }, (_, i) => P_MIN + (i * (1 - P_MIN)) / 199);

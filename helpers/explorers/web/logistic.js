@@ -3,6 +3,8 @@
 // Computed and drawn in the browser; helpers.explorers.likelihood.LogisticLive.reference() is the
 // Python reference of every line of the readout (the same formulas as helpers.losses).
 
+import { PALETTE, svgEl, fmt, axes, curve, controlsFrom, frame } from "./draw.js";
+
 const DEMO_X = [-2.2, -1.4, -0.8, -0.3, 0.2, 0.7, 1.3, 2.0];
 const DEMO_Y = [0, 0, 1, 0, 1, 0, 1, 1];
 const X_RANGE = [-3, 3];
@@ -63,9 +65,9 @@ function render({ model, el }) {
     "stroke-dasharray": "2 3",
   }, top.plot));
   const sig = curve(top, GRID_X, GRID_X.map(() => 0.5), { colour: PALETTE.green });
-  DEMO_X.forEach((x, i) => svgEl("circle", {
-    cx: top.x(x), cy: top.y(DEMO_Y[i]), r: 5.5, fill: colours[i], class: "ce-marker",
-  }, top.plot));
+  DEMO_X.forEach((x, i) => {
+    svgEl("circle", { cx: top.x(x), cy: top.y(DEMO_Y[i]), r: 5.5, fill: colours[i], class: "ce-marker" }, top.plot);
+  });
   const rings = DEMO_X.map((x) => svgEl("circle", {
     cx: top.x(x), r: 7.5, fill: "none", stroke: PALETTE.green, "stroke-width": 2, class: "ce-marker",
   }, top.plot));

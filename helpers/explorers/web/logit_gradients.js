@@ -3,6 +3,8 @@
 // helpers.explorers.gradients.LogitGradientsLive.reference() is the Python reference of every line
 // of the readout (gradient_curves through helpers.grads and helpers.losses.sigmoid).
 
+import { PALETTE, svgEl, fmt, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";
+
 const LG_S_MIN = -8;
 const LG_S_MAX = 8;
 const LG_GRID = Array.from({ length: 161 }, (_, i) => LG_S_MIN + (i * (LG_S_MAX - LG_S_MIN)) / 160);

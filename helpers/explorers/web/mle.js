@@ -4,6 +4,8 @@
 // Computed and drawn in the browser; helpers.explorers.likelihood.MaxLikelihoodLive.reference() is
 // the Python reference of every line of the readout (the formulas of helpers.losses and helpers.info).
 
+import { PALETTE, svgEl, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
+
 const GRID_Q = Array.from({ length: 499 }, (_, i) => 0.001 + (i * (0.999 - 0.001)) / 498);
 const Y_TOP = 5; // the mean loss at ŷ = 0.01 or 0.99 is at most -ln 0.01 = 4.61 nats: the dot stays in view
 

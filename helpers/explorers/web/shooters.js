@@ -2,6 +2,8 @@
 // Computed and drawn in the browser; helpers.explorers.entropy.ShootersLive.reference() is the
 // Python reference of every line of the readout (shooters_state through helpers.info.binary_entropy).
 
+import { PALETTE, svgEl, fmt, axes, curve, marker, bars, controlsFrom, frame } from "./draw.js";
+
 const SHOOTERS = [
   { who: "A", name: "A (小明)", hit: PALETTE.blue, miss: PALETTE.sky },
   { who: "B", name: "B (小王)", hit: PALETTE.vermillion, miss: PALETTE.orange },

@@ -4,6 +4,8 @@
 // helpers.explorers.entropy.ShotSimulationLive.reference() is the Python reference of every line
 // of the readout.
 
+import { PALETTE, svgEl, fmt, niceTicks, curve, legendKey, controlsFrom, frame } from "./draw.js";
+
 const SIM_LN2 = Math.log(2);
 const SIM_GOLDEN = 0x9e3779b9;   // 2^32 / golden ratio: the key's offset and the counter's stride
 const SIM_TWO_32 = 4294967296;

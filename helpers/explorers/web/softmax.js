@@ -1,13 +1,16 @@
 // Notebook 05's live explorer: one sample's logits through softmax, with a temperature, and its loss.
 // Computed and drawn in the browser; helpers.explorers.softmax.SoftmaxLive.reference() is the
 // Python reference of every line of the readout (softmax_state through helpers.losses.log_softmax).
+// softmaxState and readoutLines are exported for the JavaScript tests (tests/js/softmax.test.mjs).
+
+import { PALETTE, svgEl, fmt, axes, bars, controlsFrom, frame } from "./draw.js";
 
 const N_CLASSES = 3;
 const UNIFORM_LOSS = Math.log(N_CLASSES);
 
 // q = softmax(z / T) and log q, as helpers.losses.log_softmax computes them: subtract the max, then
 // log q_c = s_c - (log sum_j e^(s_j - m) + m) and q_c = e^(log q_c). Nothing overflows at small T.
-function softmaxState(z, label, temperature) {
+export function softmaxState(z, label, temperature) {
   const scaled = z.map((v) => v / temperature);
   const m = Math.max(...scaled);
   let sum = 0;
@@ -20,7 +23,7 @@ function softmaxState(z, label, temperature) {
   return { z, label, temperature, q, loss: -logQ[label] + 0, predicted };
 }
 
-function readoutLines(s) {
+export function readoutLines(s) {
   const y = s.label;
   const list = (values) => values.map((v) => fmt(v, 4)).join(", ");
   return [

@@ -4,6 +4,8 @@
 // and the reliability diagram of the chosen step. SoftmaxTrainingLive.reference() formats the same
 // stored numbers: it is the Python reference of every line of the readout.
 
+import { PALETTE, svgEl, htmlEl, fmt, axes, curve, marker, controlsFrom, frame } from "./draw.js";
+
 const TRN_LN10 = Math.log(10); // the loss of zero weights: a uniform guess over ten digits
 const TRN_LOSS_TOP = 2.5;      // the loss axis ends here (nats); every curve starts at ln 10 = 2.30
 

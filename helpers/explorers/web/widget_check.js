@@ -2,6 +2,8 @@
 // marked, and a readout. Computed and drawn in the browser;
 // helpers.explorers.start.WidgetCheckLive.reference() is the Python reference of every line.
 
+import { PALETTE, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
+
 const X_MIN = -2;
 const X_MAX = 2;
 const GRID = Array.from({ length: 101 }, (_, i) => X_MIN + (i * (X_MAX - X_MIN)) / 100);

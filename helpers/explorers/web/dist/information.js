@@ -1,0 +1,275 @@
+// Written by tools/bundle_js.py (make js) from helpers/explorers/web/: edit those, not this file.
+
+// helpers/explorers/web/draw.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+var PALETTE = {
+  blue: "#0072B2",
+  orange: "#E69F00",
+  green: "#009E73",
+  vermillion: "#D55E00",
+  sky: "#56B4E9",
+  purple: "#CC79A7",
+  yellow: "#F0E442",
+  black: "#000000"
+};
+function svgEl(tag, attrs = {}, parent = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (parent) parent.appendChild(node);
+  return node;
+}
+function htmlEl(tag, attrs = {}, text = "", parent = null) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+  if (text) node.textContent = text;
+  if (parent) parent.appendChild(node);
+  return node;
+}
+function fmt(value, digits = 4, unit = "") {
+  if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
+  const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
+  return unit ? `${text} ${unit}` : text;
+}
+function niceTicks(lo, hi, count = 5) {
+  const span = hi - lo;
+  if (!(span > 0)) return [lo];
+  const raw = span / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
+  const ticks = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
+    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  }
+  return ticks;
+}
+function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabel, title }) {
+  const margin = { left: 64, right: 16, top: 16, bottom: 48 };
+  const svg = svgEl("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    role: "img",
+    class: "ce-plot",
+    preserveAspectRatio: "xMidYMid meet"
+  }, parent);
+  const titleNode = svgEl("title", {}, svg);
+  titleNode.textContent = title;
+  const desc = svgEl("desc", {}, svg);
+  const inner = { w: width - margin.left - margin.right, h: height - margin.top - margin.bottom };
+  const frame2 = svgEl("g", { transform: `translate(${margin.left},${margin.top})` }, svg);
+  const grid = svgEl("g", { class: "ce-grid" }, frame2);
+  const plot = svgEl("g", { class: "ce-data" }, frame2);
+  const state = { xRange: [...xRange], yRange: [...yRange] };
+  const x = (v) => (v - state.xRange[0]) / (state.xRange[1] - state.xRange[0]) * inner.w;
+  const y = (v) => inner.h - (v - state.yRange[0]) / (state.yRange[1] - state.yRange[0]) * inner.h;
+  const yLabelNode = svgEl("text", {
+    class: "ce-axis-label",
+    transform: `translate(${-48},${inner.h / 2}) rotate(-90)`,
+    "text-anchor": "middle"
+  }, frame2);
+  const xLabelNode = svgEl("text", {
+    class: "ce-axis-label",
+    x: inner.w / 2,
+    y: inner.h + 40,
+    "text-anchor": "middle"
+  }, frame2);
+  xLabelNode.textContent = xLabel;
+  function drawGrid() {
+    grid.replaceChildren();
+    svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
+    svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
+    for (const t of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label2.textContent = String(t);
+    }
+    for (const t of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label2.textContent = String(t);
+    }
+  }
+  drawGrid();
+  yLabelNode.textContent = yLabel;
+  return {
+    svg,
+    plot,
+    x,
+    y,
+    inner,
+    setY(range, label2) {
+      const changed = range[0] !== state.yRange[0] || range[1] !== state.yRange[1];
+      state.yRange = [...range];
+      if (changed) drawGrid();
+      if (label2 !== void 0) yLabelNode.textContent = label2;
+    },
+    describe(text) {
+      desc.textContent = text;
+    }
+  };
+}
+function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label: label2 = "" } = {}) {
+  const line = svgEl("polyline", {
+    fill: "none",
+    stroke: colour,
+    "stroke-width": width,
+    "stroke-dasharray": dash,
+    class: "ce-curve"
+  }, ax.plot);
+  if (label2) line.setAttribute("data-label", label2);
+  const update = (newYs, newXs = xs) => {
+    xs = newXs;
+    const points = [];
+    for (let i = 0; i < xs.length; i += 1) {
+      if (Number.isFinite(newYs[i])) points.push(`${ax.x(xs[i]).toFixed(2)},${ax.y(newYs[i]).toFixed(2)}`);
+    }
+    line.setAttribute("points", points.join(" "));
+  };
+  update(ys);
+  return update;
+}
+function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {}) {
+  const line = drop ? svgEl("line", { stroke: colour, "stroke-dasharray": "3 3", "stroke-width": 1.5 }, ax.plot) : null;
+  const dot = svgEl("circle", { r: radius, fill: colour, class: "ce-marker" }, ax.plot);
+  return (xv, yv) => {
+    dot.setAttribute("cx", ax.x(xv));
+    dot.setAttribute("cy", ax.y(yv));
+    if (line) {
+      line.setAttribute("x1", ax.x(xv));
+      line.setAttribute("x2", ax.x(xv));
+      line.setAttribute("y1", ax.y(Math.max(yv, 0)));
+      line.setAttribute("y2", ax.inner.h);
+    }
+  };
+}
+function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
+  const node = svgEl("text", { fill: colour, "text-anchor": anchor, class: "ce-label" }, ax.plot);
+  return (xv, yv, text) => {
+    const nearRight = ax.x(xv) > 0.75 * ax.inner.w;
+    node.setAttribute("text-anchor", nearRight ? "end" : anchor);
+    node.setAttribute("x", ax.x(xv) + (nearRight ? -10 : 8));
+    node.setAttribute("y", ax.y(yv) - 8);
+    node.textContent = text;
+  };
+}
+function slider(parent, model, spec, onInput) {
+  const row = htmlEl("div", { class: "ce-control" }, "", parent);
+  const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
+  htmlEl("label", { for: id }, spec.label, row);
+  const input = htmlEl("input", {
+    type: "range",
+    id,
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    "data-name": spec.name
+  }, "", row);
+  const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
+  const digits = spec.digits ?? 2;
+  const show = (value) => {
+    const text = fmt(value, digits, spec.unit ?? "");
+    shown.textContent = text;
+    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+  };
+  input.value = model.get(spec.name);
+  show(Number(input.value));
+  input.addEventListener("input", () => {
+    const value = Number(input.value);
+    show(value);
+    model.set(spec.name, value);
+    model.save_changes();
+    onInput();
+  });
+  model.on(`change:${spec.name}`, () => {
+    const value = model.get(spec.name);
+    if (Number(input.value) !== value) input.value = value;
+    show(value);
+    onInput();
+  });
+  return input;
+}
+function choice(parent, model, spec, onChange) {
+  const row = htmlEl("div", { class: "ce-control" }, "", parent);
+  const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
+  htmlEl("label", { for: id }, spec.label, row);
+  const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
+  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  select.value = model.get(spec.name);
+  select.addEventListener("change", () => {
+    model.set(spec.name, select.value);
+    model.save_changes();
+    onChange();
+  });
+  model.on(`change:${spec.name}`, () => {
+    if (select.value !== model.get(spec.name)) select.value = model.get(spec.name);
+    onChange();
+  });
+  return select;
+}
+function controlsFrom(parent, model, onChange) {
+  return model.get("_controls").map((spec) => spec.kind === "select" ? choice(parent, model, spec, onChange) : slider(parent, model, spec, onChange));
+}
+function frame(el, model) {
+  const name = model.get("_name");
+  const title = model.get("_title");
+  el.classList.add("ce-live", `ce-live-${name}`);
+  const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
+  htmlEl("div", { class: "ce-title" }, title, box);
+  const controls = htmlEl("div", { class: "ce-controls", "data-lm-suppress-shortcuts": "true" }, "", box);
+  controls.addEventListener("keydown", (event) => event.stopPropagation());
+  const readout = htmlEl("div", { class: "ce-readout", "data-explorer": name, "aria-live": "polite" }, "", box);
+  const figure = htmlEl("div", { class: "ce-figure" }, "", box);
+  return {
+    controls,
+    figure,
+    readout(lines) {
+      readout.replaceChildren(...lines.map((line) => htmlEl("div", {}, line)));
+      return lines.join(" ");
+    }
+  };
+}
+
+// helpers/explorers/web/information.js
+var UNIT_BASES = { bits: 2, nats: Math.E, dits: 10 };
+var P_MIN = 5e-3;
+var GRID = Array.from({ length: 200 }, (_, i) => P_MIN + i * (1 - P_MIN) / 199);
+var information = (p, base) => p === 1 ? 0 : -Math.log(p) / Math.log(base);
+function readoutLines(p, unit) {
+  const inUnits = Object.fromEntries(Object.entries(UNIT_BASES).map(([u, b]) => [u, information(p, b)]));
+  const lines = [
+    `p = ${fmt(p, 3)}: I = ${fmt(inUnits[unit], 4, unit)}`,
+    `the same in every unit: ${fmt(inUnits.bits, 4, "bits")} = ${fmt(inUnits.nats, 4, "nats")} = ${fmt(inUnits.dits, 4, "dits")}`
+  ];
+  lines.push(p < 1 ? `as surprising as ${fmt(inUnits.bits, 2)} fair coin flips all landing heads` : "a certain event: no surprise, no information");
+  return lines;
+}
+function render({ model, el }) {
+  const ui = frame(el, model);
+  const ax = axes(ui.figure, {
+    xRange: [0, 1.02],
+    yRange: [0, 8],
+    xLabel: "probability p of the event",
+    yLabel: "I(p) (bits)",
+    title: "Information content I(p) = −log p"
+  });
+  const line = curve(ax, GRID, GRID.map(() => 0), { colour: PALETTE.blue });
+  const point = marker(ax);
+  const tag = label(ax);
+  function update() {
+    const p = model.get("p");
+    const unit = model.get("unit");
+    const base = UNIT_BASES[unit];
+    const top = information(P_MIN, base);
+    ax.setY([-0.03 * top, 1.08 * top], `I(p) (${unit})`);
+    line(GRID.map((q) => information(q, base)));
+    const value = information(p, base);
+    point(p, value);
+    tag(p, value, fmt(value, 3, unit));
+    const text = ui.readout(readoutLines(p, unit));
+    ax.describe(`The curve I(p) falls from ${fmt(top, 2, unit)} at p = ${P_MIN} to 0 at p = 1. ${text}`);
+  }
+  controlsFrom(ui.controls, model, update);
+  update();
+}
+var information_default = { render };
+export {
+  information_default as default
+};
