@@ -38,14 +38,29 @@ def sigmoid(s: ArrayLike) -> NDArray[np.float64]:
     return np.where(s >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
+def _axis(axis: int, ndim: int) -> int:
+    """``axis`` checked against an input of ``ndim`` dimensions; a 0-d input has one axis, 0 = -1 (as in PyTorch)."""
+    size = max(ndim, 1)
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not -size <= axis < size:
+        raise ValueError(f"axis: must be a whole number from {-size} to {size - 1} for an input of "
+                         f"{ndim} dimensions, got {axis!r}")
+    return int(axis)
+
+
 def logsumexp(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """log sum_j e^(z_j) along ``axis``, computed as m + log sum_j e^(z_j - m) with m = max_j z_j."""
+    """log sum_j e^(z_j) along ``axis``, computed as m + log sum_j e^(z_j - m) with m = max_j z_j.
+
+    ``z`` of any shape; the result drops ``axis``. A 0-d ``z`` (axis 0 or -1) is one value along its one
+    axis: the result is z itself, as a float, like ``torch.logsumexp(z, dim=0)``.
+    """
     z = as_float_array(z, "z")
-    return _logsumexp(z, axis)
+    return _logsumexp(z, _axis(axis, z.ndim))
 
 
 def _logsumexp(z: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
-    """logsumexp along ``axis`` with the max shift, for validated input."""
+    """logsumexp along ``axis`` with the max shift, for validated input (a 0-d z counts as shape (1,))."""
+    if z.ndim == 0:
+        z, axis = z.reshape(1), 0
     m = z.max(axis=axis, keepdims=True)
     shifted = np.subtract(z, m)
     np.exp(shifted, out=shifted)
@@ -73,16 +88,25 @@ def _logsumexp_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """softmax(z)_i = e^(z_i) / sum_j e^(z_j) along ``axis``, with the max subtracted first."""
+    """softmax(z)_i = e^(z_i) / sum_j e^(z_j) along ``axis``, with the max subtracted first.
+
+    ``z`` of any shape, the result of the same shape; a 0-d ``z`` (axis 0 or -1) gives the float 1.0.
+    """
     z = as_float_array(z, "z")
+    axis = _axis(axis, z.ndim)
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
 
 def log_softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """log softmax(z)_i = z_i - logsumexp(z), never log of a rounded-to-zero probability."""
+    """log softmax(z)_i = z_i - logsumexp(z), never log of a rounded-to-zero probability.
+
+    ``z`` of any shape, the result of the same shape; a 0-d ``z`` (axis 0 or -1) gives the float 0.0.
+    """
     z = as_float_array(z, "z")
-    return z - np.expand_dims(_logsumexp(z, axis), axis)
+    axis = _axis(axis, z.ndim)
+    lse = _logsumexp(z, axis)
+    return z - (np.expand_dims(lse, axis) if z.ndim else lse)
 
 
 def _as_batch(x: ArrayLike, name: str) -> NDArray[np.float64]:

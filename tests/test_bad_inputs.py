@@ -39,6 +39,10 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     ("logits inf", lambda: losses.cross_entropy([[0.0, np.inf]], [0]), ("logits",), "inf"),
     ("softmax nan", lambda: losses.softmax([1.0, np.nan]), ("z",), "nan"),
     ("sigmoid nan", lambda: losses.sigmoid([np.nan]), ("s",), "nan"),
+    # an axis the input does not have (a 0-d input has the one axis 0 = -1, as in PyTorch)
+    ("logsumexp 0-d, axis 1", lambda: losses.logsumexp(2.0, axis=1), ("axis",), "from -1 to 0"),
+    ("log_softmax 2-D, axis -3", lambda: losses.log_softmax(Z, axis=-3), ("axis",), "from -2 to 1"),
+    ("softmax axis 0.5", lambda: losses.softmax(Z, axis=0.5), ("axis",), "whole number"),
     ("soft target outside [0, 1]", lambda: losses.cross_entropy(Z[:1], [[1.5, -0.5, 0.0, 0.0]]),
      ("target",), "[0, 1]"),
     # distributions not summing to 1 (tolerance 1e-6)

@@ -98,6 +98,15 @@ def test_softmax_family_matches_torch_on_any_axis(name: str, data: st.DataObject
     assert np.shape(ours) == tuple(theirs.shape)
 
 
+@pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "logsumexp"])
+def test_softmax_family_takes_a_0d_input_like_torch(name: str, axis: int) -> None:
+    z = -7.25  # a 0-d input has one axis, 0 = -1: logsumexp gives z, softmax 1, log_softmax 0
+    theirs = torch.logsumexp(t(z), dim=axis) if name == "logsumexp" else getattr(F, name)(t(z), dim=axis)
+    assert_matches(getattr(losses, name)(np.float64(z), axis=axis), theirs)
+    assert_matches(getattr(losses, name)(np.array(z), axis=axis), theirs)
+
+
 def test_softmax_defaults_to_the_last_axis() -> None:
     z = np.arange(6.0).reshape(2, 3)
     np.testing.assert_allclose(losses.softmax(z).sum(axis=-1), [1.0, 1.0], rtol=RTOL)
