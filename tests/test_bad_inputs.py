@@ -67,9 +67,23 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     ("bce with logits shapes", lambda: losses.binary_cross_entropy_with_logits([0.5, 1.0], [1.0]), ("s", "y"), "shape"),
     ("soft target of C + 1 classes", lambda: losses.cross_entropy(Z, np.full((3, 5), 0.2)), ("logits", "target"), "shape"),
     ("soft target of N - 1 rows", lambda: losses.cross_entropy(Z, np.full((2, 4), 0.25)), ("logits", "target"), "shape"),
-    ("logits 1-D", lambda: losses.cross_entropy([0.1, 0.2, 0.3], [1]), ("logits",), "(N, C)"),
-    ("logits 3-D", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), [0, 1]), ("logits",), "(N, C)"),
-    ("nll log_probs 1-D", lambda: losses.nll_loss([-0.1, -2.0], [0]), ("log_probs",), "(N, C)"),
+    # the forms PyTorch takes: (C,) with a 0-d target, (N, C) with (N,), (N, C, d1, ..., dK) with (N, d1, ..., dK)
+    ("logits 0-d", lambda: losses.cross_entropy(0.5, 0), ("logits",), "(C,), (N, C) or (N, C, d1, ..., dK)"),
+    ("nll log_probs 0-d", lambda: losses.nll_loss(-0.5, 0), ("log_probs",), "(C,), (N, C) or (N, C, d1, ..., dK)"),
+    ("logits (C,) with target (1,)", lambda: losses.cross_entropy([0.1, 0.2, 0.3], [1]),
+     ("target",), "a single class index (a 0-d target)"),
+    ("nll log_probs (C,) with target (1,)", lambda: losses.nll_loss([-0.1, -2.0], [0]),
+     ("target",), "(C,) with a 0-d target"),
+    ("logits (N, C, d) with target (N,)", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), [0, 1]),
+     ("target",), "8 class indices of shape (2, 4)"),
+    ("logits (N, C, d) with target (N, d + 1)", lambda: losses.nll_loss(np.zeros((2, 3, 4)), np.zeros((2, 5), int)),
+     ("target",), "(N, C, d1, ..., dK) with (N, d1, ..., dK)"),
+    ("soft target (N, C, d) with C + 1 classes",
+     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 4, 4), 0.25)), ("logits", "target"), "shape"),
+    ("soft target (N, C, d) summing to 1 along d, not along C",
+     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 3, 4), 0.25)), ("target",), "sum to 1"),
+    ("float class indices (N, d)", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.zeros((2, 4))),
+     ("target",), "integers"),
     # base <= 0 or 1 (and not a number)
     ("base 0", lambda: info.entropy(P, base=0), ("base",), "positive"),
     ("base -2", lambda: info.entropy(P, base=-2), ("base",), "positive"),
@@ -164,6 +178,8 @@ ACCEPTED: list[tuple[str, Callable[[], Any]]] = [
     ("int8 and uint8 class indices", lambda: (losses.cross_entropy(Z, np.array([0, 3, 1], dtype=np.int8)),
                                               losses.cross_entropy(Z, np.array([0, 3, 1], dtype=np.uint8)))),
     ("a list of lists of ints as logits", lambda: losses.cross_entropy([[1, 2], [3, 4]], [0, 1])),
+    ("a Python int as the target of (C,) logits", lambda: (losses.cross_entropy([1.0, 2.0], 1),
+                                                          losses.nll_loss([-1.0, -2.0], 0))),
 ]
 
 
