@@ -220,7 +220,8 @@ def _cross_entropy_probs(z: NDArray[np.float64], lse: NDArray[np.float64], targe
     if label_smoothing > 0:
         t = (1.0 - label_smoothing) * t + label_smoothing / z.shape[1]
     wt = t * w
-    return (t @ w) * lse - np.einsum("ic,ic->i", wt, z)
+    loss: NDArray[np.float64] = (t @ w) * lse - np.einsum("ic,ic->i", wt, z)
+    return loss
 
 
 def _elementwise_weight(weight: ArrayLike | None, shape: tuple[int, ...], name: str) -> NDArray[np.float64]:
