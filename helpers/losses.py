@@ -38,14 +38,29 @@ def sigmoid(s: ArrayLike) -> NDArray[np.float64]:
     return np.where(s >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
+def _axis(axis: int, ndim: int) -> int:
+    """``axis`` checked against an input of ``ndim`` dimensions; a 0-d input has one axis, 0 = -1 (as in PyTorch)."""
+    size = max(ndim, 1)
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)) or not -size <= axis < size:
+        raise ValueError(f"axis: must be a whole number from {-size} to {size - 1} for an input of "
+                         f"{ndim} dimensions, got {axis!r}")
+    return int(axis)
+
+
 def logsumexp(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """log sum_j e^(z_j) along ``axis``, computed as m + log sum_j e^(z_j - m) with m = max_j z_j."""
+    """log sum_j e^(z_j) along ``axis``, computed as m + log sum_j e^(z_j - m) with m = max_j z_j.
+
+    ``z`` of any shape; the result drops ``axis``. A 0-d ``z`` (axis 0 or -1) is one value along its one
+    axis: the result is z itself, as a float, like ``torch.logsumexp(z, dim=0)``.
+    """
     z = as_float_array(z, "z")
-    return _logsumexp(z, axis)
+    return _logsumexp(z, _axis(axis, z.ndim))
 
 
 def _logsumexp(z: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
-    """logsumexp along ``axis`` with the max shift, for validated input."""
+    """logsumexp along ``axis`` with the max shift, for validated input (a 0-d z counts as shape (1,))."""
+    if z.ndim == 0:
+        z, axis = z.reshape(1), 0
     m = z.max(axis=axis, keepdims=True)
     shifted = np.subtract(z, m)
     np.exp(shifted, out=shifted)
@@ -73,87 +88,140 @@ def _logsumexp_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
 
 
 def softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """softmax(z)_i = e^(z_i) / sum_j e^(z_j) along ``axis``, with the max subtracted first."""
+    """softmax(z)_i = e^(z_i) / sum_j e^(z_j) along ``axis``, with the max subtracted first.
+
+    ``z`` of any shape, the result of the same shape; a 0-d ``z`` (axis 0 or -1) gives the float 1.0.
+    """
     z = as_float_array(z, "z")
+    axis = _axis(axis, z.ndim)
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
 
 
 def log_softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
-    """log softmax(z)_i = z_i - logsumexp(z), never log of a rounded-to-zero probability."""
+    """log softmax(z)_i = z_i - logsumexp(z), never log of a rounded-to-zero probability.
+
+    ``z`` of any shape, the result of the same shape; a 0-d ``z`` (axis 0 or -1) gives the float 0.0.
+    """
     z = as_float_array(z, "z")
-    return z - np.expand_dims(_logsumexp(z, axis), axis)
+    axis = _axis(axis, z.ndim)
+    lse = _logsumexp(z, axis)
+    return z - (np.expand_dims(lse, axis) if z.ndim else lse)
 
 
-def _as_batch(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    arr = as_float_array(x, name)
-    if arr.ndim != 2:
-        raise ValueError(f"{name}: expected shape (N, C) with one row per sample, got shape {arr.shape}")
-    return arr
+_FORMS = "(C,) with a 0-d target, (N, C) with (N,), or (N, C, d1, ..., dK) with (N, d1, ..., dK)"
+
+
+def _classes_last(x: NDArray[np.float64], name: str) -> tuple[NDArray[np.float64], tuple[int, ...]]:
+    """``x`` as rows of C scores, (M, C), and the shape of one loss per row, as PyTorch lays them out.
+
+    (C,) -> (1, C) and shape (); (N, C) -> itself and (N,); (N, C, d1, ..., dK), whose class axis is
+    axis 1 -> (N d1 ... dK, C) and (N, d1, ..., dK).
+    """
+    if x.ndim == 0:
+        raise ValueError(f"{name}: expected shape (C,), (N, C) or (N, C, d1, ..., dK), got a 0-d value")
+    if x.ndim == 1:
+        return x[None, :], ()
+    if x.ndim == 2:
+        return x, (x.shape[0],)
+    return np.moveaxis(x, 1, -1).reshape(-1, x.shape[1]), (x.shape[0], *x.shape[2:])
+
+
+def _class_indices(target: ArrayLike, shape: tuple[int, ...], n_classes: int, ignore_index: int,
+                   x_shape: tuple[int, ...], name: str, also: str = "") -> NDArray[np.int64]:
+    """Class indices in the losses' ``shape``, flattened to (M,), for ``name`` of shape ``x_shape``."""
+    y = np.asarray(target)
+    n = int(np.prod(shape))
+    if y.size and y.shape != shape:
+        wanted = "a single class index (a 0-d target)" if shape == () else f"{n} class indices of shape {shape}"
+        raise ValueError(f"target: for {name} of shape {x_shape}, expected {wanted}{also}; got shape {y.shape} "
+                         f"(supported: {name} {_FORMS})")
+    return class_targets(y.reshape(-1), n, n_classes, ignore_index)
+
+
+def _reduce_samples(loss: NDArray[np.float64], shape: tuple[int, ...], reduction: str,
+                    denominator: float) -> Loss:
+    """``reduce`` over one loss per sample (a row of ``_classes_last``); 'none' gives them in ``shape``, a float if 0-d."""
+    if reduction == "none":
+        return float(loss[0]) if shape == () else loss.reshape(shape)
+    return reduce(loss, reduction, denominator)
 
 
 def nll_loss(log_probs: ArrayLike, target: ArrayLike, weight: ArrayLike | None = None,
              ignore_index: int = -100, reduction: str = "mean") -> Loss:
-    """Negative log-likelihood: l_i = -w[y_i] * log_probs[i, y_i]; rows with y_i = ignore_index give 0.
+    """Negative log-likelihood: l_i = -w[y_i] * log_probs[i, y_i]; samples with y_i = ignore_index give 0.
 
-    'mean' divides the sum by sum_i w[y_i] over the rows not ignored (nan if every row is ignored,
-    as in PyTorch); 'sum' adds; 'none' returns the N per-row losses.
+    Shapes as in PyTorch, the class axis being axis 1 of a batch: ``log_probs`` (C,) with a 0-d
+    ``target`` (one sample), (N, C) with (N,), or (N, C, d1, ..., dK) with (N, d1, ..., dK) (one
+    sample per position). 'mean' divides the sum by sum_i w[y_i] over the samples not ignored (nan if
+    every sample is ignored, as in PyTorch); 'sum' adds; 'none' returns one loss per sample, in the
+    target's shape (a float for one sample).
     """
     check_reduction(reduction)
-    lp = _as_batch(log_probs, "log_probs")
-    n, c = lp.shape
-    y = class_targets(target, n, c, ignore_index)
+    x = as_float_array(log_probs, "log_probs")
+    lp, shape = _classes_last(x, "log_probs")
+    m, c = lp.shape
+    y = _class_indices(target, shape, c, ignore_index, x.shape, "log_probs")
     w = class_weight(weight, c)
     keep = y != ignore_index
     safe_y = np.where(keep, y, 0)
     w_i = np.where(keep, w[safe_y], 0.0)
-    loss = -w_i * lp[np.arange(n), safe_y]
-    return reduce(loss, reduction, w_i.sum())
+    loss = -w_i * lp[np.arange(m), safe_y]
+    return _reduce_samples(loss, shape, reduction, w_i.sum())
 
 
 def cross_entropy(logits: ArrayLike, target: ArrayLike, weight: ArrayLike | None = None,
                   ignore_index: int = -100, reduction: str = "mean",
                   label_smoothing: float = 0.0) -> Loss:
-    """Cross-entropy of softmax(logits) against class indices (N,) or class probabilities (N, C).
+    """Cross-entropy of softmax(logits) against class indices or class probabilities.
 
     Class indices: l_i = (1 - eps) * w[y_i] * (lse_i - z_i[y_i]) + (eps / C) * sum_c w_c (lse_i - z_ic),
     with lse_i = logsumexp(z_i); 'mean' divides by sum_i w[y_i] as ``nll_loss`` does.
     Probabilities t: l_i = -sum_c w_c t'_ic log softmax(z_i)_c with t' = (1 - eps) t + eps / C;
-    'mean' divides by N. log_softmax is never formed in full, to keep memory at one copy of z.
+    'mean' divides by the number of samples. log_softmax is never formed in full, to keep memory at
+    one copy of z.
+
+    Shapes as in PyTorch, the class axis being axis 1 of a batch: ``logits`` (C,) with a 0-d class
+    index (one sample), (N, C) with (N,), or (N, C, d1, ..., dK) with (N, d1, ..., dK) (one sample
+    per position); class probabilities (floats) have the logits' shape and sum to 1 along the class
+    axis. 'none' returns one loss per sample, in that shape without the class axis (a float for one sample).
     """
     check_reduction(reduction)
     label_smoothing = check_label_smoothing(label_smoothing)
-    z = _as_batch(logits, "logits")
-    n, c = z.shape
+    x = as_float_array(logits, "logits")
+    z, shape = _classes_last(x, "logits")
+    m, c = z.shape
     w = class_weight(weight, c)
     lse = _logsumexp_rows(z)
     t = np.asarray(target)
-    if t.ndim == 2 and np.issubdtype(t.dtype, np.floating):
+    if t.ndim == x.ndim and np.issubdtype(t.dtype, np.floating):
         if ignore_index != -100:
             raise ValueError(f"ignore_index: applies to class-index targets only, got {ignore_index} "
                              "with class-probability targets (as in PyTorch)")
-        return _cross_entropy_probs(z, lse, t, w, reduction, label_smoothing)
-    y = class_targets(t, n, c, ignore_index)
+        same_shape(x, t, "logits", "target")
+        loss = _cross_entropy_probs(z, lse, _classes_last(t, "target")[0], w, label_smoothing)
+        return _reduce_samples(loss, shape, reduction, m)
+    y = _class_indices(t, shape, c, ignore_index, x.shape, "logits", " or class probabilities of that shape")
     keep = y != ignore_index
     safe_y = np.where(keep, y, 0)
     w_i = np.where(keep, w[safe_y], 0.0)
-    nll = w_i * (lse - z[np.arange(n), safe_y])
+    nll = w_i * (lse - z[np.arange(m), safe_y])
     loss = (1.0 - label_smoothing) * nll
     if label_smoothing > 0:
         smooth = np.where(keep, w.sum() * lse - z @ w, 0.0)
         loss = loss + (label_smoothing / c) * smooth
-    return reduce(loss, reduction, w_i.sum())
+    return _reduce_samples(loss, shape, reduction, w_i.sum())
 
 
 def _cross_entropy_probs(z: NDArray[np.float64], lse: NDArray[np.float64], target: NDArray[np.float64],
-                         w: NDArray[np.float64], reduction: str, label_smoothing: float) -> Loss:
+                         w: NDArray[np.float64], label_smoothing: float) -> NDArray[np.float64]:
+    """One loss per row for (M, C) logits and class probabilities of the same shape."""
     t = as_distribution(target, "target")
-    same_shape(z, t, "logits", "target")
     if label_smoothing > 0:
         t = (1.0 - label_smoothing) * t + label_smoothing / z.shape[1]
     wt = t * w
-    loss = (t @ w) * lse - np.einsum("ic,ic->i", wt, z)
-    return reduce(loss, reduction, z.shape[0])
+    loss: NDArray[np.float64] = (t @ w) * lse - np.einsum("ic,ic->i", wt, z)
+    return loss
 
 
 def _elementwise_weight(weight: ArrayLike | None, shape: tuple[int, ...], name: str) -> NDArray[np.float64]:

@@ -39,6 +39,10 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     ("logits inf", lambda: losses.cross_entropy([[0.0, np.inf]], [0]), ("logits",), "inf"),
     ("softmax nan", lambda: losses.softmax([1.0, np.nan]), ("z",), "nan"),
     ("sigmoid nan", lambda: losses.sigmoid([np.nan]), ("s",), "nan"),
+    # an axis the input does not have (a 0-d input has the one axis 0 = -1, as in PyTorch)
+    ("logsumexp 0-d, axis 1", lambda: losses.logsumexp(2.0, axis=1), ("axis",), "from -1 to 0"),
+    ("log_softmax 2-D, axis -3", lambda: losses.log_softmax(Z, axis=-3), ("axis",), "from -2 to 1"),
+    ("softmax axis 0.5", lambda: losses.softmax(Z, axis=0.5), ("axis",), "whole number"),
     ("soft target outside [0, 1]", lambda: losses.cross_entropy(Z[:1], [[1.5, -0.5, 0.0, 0.0]]),
      ("target",), "[0, 1]"),
     # distributions not summing to 1 (tolerance 1e-6)
@@ -63,9 +67,23 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     ("bce with logits shapes", lambda: losses.binary_cross_entropy_with_logits([0.5, 1.0], [1.0]), ("s", "y"), "shape"),
     ("soft target of C + 1 classes", lambda: losses.cross_entropy(Z, np.full((3, 5), 0.2)), ("logits", "target"), "shape"),
     ("soft target of N - 1 rows", lambda: losses.cross_entropy(Z, np.full((2, 4), 0.25)), ("logits", "target"), "shape"),
-    ("logits 1-D", lambda: losses.cross_entropy([0.1, 0.2, 0.3], [1]), ("logits",), "(N, C)"),
-    ("logits 3-D", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), [0, 1]), ("logits",), "(N, C)"),
-    ("nll log_probs 1-D", lambda: losses.nll_loss([-0.1, -2.0], [0]), ("log_probs",), "(N, C)"),
+    # the forms PyTorch takes: (C,) with a 0-d target, (N, C) with (N,), (N, C, d1, ..., dK) with (N, d1, ..., dK)
+    ("logits 0-d", lambda: losses.cross_entropy(0.5, 0), ("logits",), "(C,), (N, C) or (N, C, d1, ..., dK)"),
+    ("nll log_probs 0-d", lambda: losses.nll_loss(-0.5, 0), ("log_probs",), "(C,), (N, C) or (N, C, d1, ..., dK)"),
+    ("logits (C,) with target (1,)", lambda: losses.cross_entropy([0.1, 0.2, 0.3], [1]),
+     ("target",), "a single class index (a 0-d target)"),
+    ("nll log_probs (C,) with target (1,)", lambda: losses.nll_loss([-0.1, -2.0], [0]),
+     ("target",), "(C,) with a 0-d target"),
+    ("logits (N, C, d) with target (N,)", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), [0, 1]),
+     ("target",), "8 class indices of shape (2, 4)"),
+    ("logits (N, C, d) with target (N, d + 1)", lambda: losses.nll_loss(np.zeros((2, 3, 4)), np.zeros((2, 5), int)),
+     ("target",), "(N, C, d1, ..., dK) with (N, d1, ..., dK)"),
+    ("soft target (N, C, d) with C + 1 classes",
+     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 4, 4), 0.25)), ("logits", "target"), "shape"),
+    ("soft target (N, C, d) summing to 1 along d, not along C",
+     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 3, 4), 0.25)), ("target",), "sum to 1"),
+    ("float class indices (N, d)", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.zeros((2, 4))),
+     ("target",), "integers"),
     # base <= 0 or 1 (and not a number)
     ("base 0", lambda: info.entropy(P, base=0), ("base",), "positive"),
     ("base -2", lambda: info.entropy(P, base=-2), ("base",), "positive"),
@@ -160,6 +178,8 @@ ACCEPTED: list[tuple[str, Callable[[], Any]]] = [
     ("int8 and uint8 class indices", lambda: (losses.cross_entropy(Z, np.array([0, 3, 1], dtype=np.int8)),
                                               losses.cross_entropy(Z, np.array([0, 3, 1], dtype=np.uint8)))),
     ("a list of lists of ints as logits", lambda: losses.cross_entropy([[1, 2], [3, 4]], [0, 1])),
+    ("a Python int as the target of (C,) logits", lambda: (losses.cross_entropy([1.0, 2.0], 1),
+                                                          losses.nll_loss([-1.0, -2.0], 0))),
 ]
 
 

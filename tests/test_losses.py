@@ -2,7 +2,8 @@
 
 PyTorch is the reference here and helpers.losses (NumPy only) is the independent implementation:
 every function must agree with its torch counterpart to 1e-9 relative over random shapes and every
-combination of weight, ignore_index, reduction, label_smoothing and target kind.
+combination of input form ((C,), (N, C), (N, C, d1, ..., dK)), weight, ignore_index, reduction,
+label_smoothing and target kind.
 """
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ from helpers import losses
 RTOL = 1e-9
 ATOL = 1e-12  # only for results near 0, where a relative tolerance means nothing
 PROPERTY = settings(max_examples=40, deadline=None)  # one shared 2-core machine: keep it brisk
+PER_FORM = settings(max_examples=15, deadline=None)  # grids run once per input form: as many examples in all
 ARTICLE_X = [[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]]
 ARTICLE_Y = [1, 2, 0]
 REDUCTIONS = ("mean", "sum", "none")
+FORMS = ("unbatched (C,)", "batch (N, C)", "spatial (N, C, d1, ..., dK)")
 
 
 def t(x: Any) -> torch.Tensor:
@@ -50,18 +53,44 @@ LOGIT = st.floats(-50, 50, allow_nan=False, width=64)
 
 
 @st.composite
-def logits(draw: st.DrawFn, max_classes: int = 5) -> np.ndarray:
-    """A batch of logits of shape (N, C), 1 <= N <= 6, 1 <= C <= max_classes."""
-    n, c = draw(st.integers(1, 6)), draw(st.integers(1, max_classes))
-    return draw(arrays(np.float64, (n, c), elements=LOGIT))
+def logits(draw: st.DrawFn, form: str = FORMS[1], max_classes: int = 5) -> np.ndarray:
+    """Logits of shape (C,), (N, C) or (N, C, d1[, d2]), with 1 <= C <= max_classes, N <= 6, d_k <= 3."""
+    c = draw(st.integers(1, max_classes))
+    if form == FORMS[0]:
+        return draw(arrays(np.float64, (c,), elements=LOGIT))
+    if form == FORMS[1]:
+        return draw(arrays(np.float64, (draw(st.integers(1, 6)), c), elements=LOGIT))
+    spatial = draw(array_shapes(min_dims=1, max_dims=2, max_side=3))
+    return draw(arrays(np.float64, (draw(st.integers(1, 3)), c, *spatial), elements=LOGIT))
+
+
+def classes(z: np.ndarray) -> int:
+    """C: the class axis is axis 1 of a batch, the only axis of one sample."""
+    return z.shape[0] if z.ndim == 1 else z.shape[1]
+
+
+def sample_shape(z: np.ndarray) -> tuple[int, ...]:
+    """The shape of one loss per sample, and of class-index targets: ``z``'s shape without the class axis."""
+    return () if z.ndim == 1 else (z.shape[0], *z.shape[2:])
+
+
+def class_dim(z: np.ndarray) -> int:
+    return 0 if z.ndim == 1 else 1
 
 
 @st.composite
-def class_indices(draw: st.DrawFn, n: int, c: int, ignore_index: int) -> np.ndarray:
-    """N class indices in 0..C-1, some replaced by ``ignore_index``."""
-    y = draw(arrays(np.int64, (n,), elements=st.integers(0, c - 1)))
-    ignored = draw(arrays(np.bool_, (n,)))
+def class_indices(draw: st.DrawFn, shape: tuple[int, ...], c: int, ignore_index: int) -> np.ndarray:
+    """Class indices in 0..C-1 of the given shape (0-d for one sample), some replaced by ``ignore_index``."""
+    y = draw(arrays(np.int64, shape, elements=st.integers(0, c - 1)))
+    ignored = draw(arrays(np.bool_, shape))
     return np.where(ignored, ignore_index, y)
+
+
+@st.composite
+def class_probabilities(draw: st.DrawFn, z: np.ndarray) -> np.ndarray:
+    """Class probabilities of ``z``'s shape, each summing to 1 along the class axis."""
+    p = draw(distributions((*sample_shape(z), classes(z))))
+    return np.moveaxis(p, -1, class_dim(z))
 
 
 @st.composite
@@ -98,6 +127,15 @@ def test_softmax_family_matches_torch_on_any_axis(name: str, data: st.DataObject
     assert np.shape(ours) == tuple(theirs.shape)
 
 
+@pytest.mark.parametrize("axis", [0, -1])
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "logsumexp"])
+def test_softmax_family_takes_a_0d_input_like_torch(name: str, axis: int) -> None:
+    z = -7.25  # a 0-d input has one axis, 0 = -1: logsumexp gives z, softmax 1, log_softmax 0
+    theirs = torch.logsumexp(t(z), dim=axis) if name == "logsumexp" else getattr(F, name)(t(z), dim=axis)
+    assert_matches(getattr(losses, name)(np.float64(z), axis=axis), theirs)
+    assert_matches(getattr(losses, name)(np.array(z), axis=axis), theirs)
+
+
 def test_softmax_defaults_to_the_last_axis() -> None:
     z = np.arange(6.0).reshape(2, 3)
     np.testing.assert_allclose(losses.softmax(z).sum(axis=-1), [1.0, 1.0], rtol=RTOL)
@@ -115,17 +153,18 @@ CE_GRID = list(itertools.product(
 ))
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize(("kind", "weighted", "ignore_index", "reduction", "smoothed"), CE_GRID)
-@PROPERTY
+@PER_FORM
 @given(data=st.data())
 def test_cross_entropy_matches_torch(kind: str, weighted: bool, ignore_index: int, reduction: str,
-                                     smoothed: bool, data: st.DataObject) -> None:
-    z = data.draw(logits())
-    n, c = z.shape
+                                     smoothed: bool, form: str, data: st.DataObject) -> None:
+    z = data.draw(logits(form))
+    c = classes(z)
     if kind == "indices":
-        target = data.draw(class_indices(n, c, ignore_index))
+        target = data.draw(class_indices(sample_shape(z), c, ignore_index))
     else:
-        target = data.draw(distributions((n, c)))
+        target = data.draw(class_probabilities(z))
     weight = class_weights(data.draw, c) if weighted else None
     label_smoothing = data.draw(st.floats(0, 1)) if smoothed else 0.0
     kwargs = dict(ignore_index=ignore_index, reduction=reduction, label_smoothing=label_smoothing)
@@ -142,15 +181,17 @@ def test_cross_entropy_matches_torch(kind: str, weighted: bool, ignore_index: in
     assert_matches(losses.cross_entropy(z, target, weight=weight, **kwargs), theirs())
 
 
+@pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize(("weighted", "ignore_index", "reduction"),
                          list(itertools.product((False, True), (-100, 1), REDUCTIONS)))
-@PROPERTY
+@PER_FORM
 @given(data=st.data())
-def test_nll_loss_matches_torch(weighted: bool, ignore_index: int, reduction: str,
+def test_nll_loss_matches_torch(weighted: bool, ignore_index: int, reduction: str, form: str,
                                 data: st.DataObject) -> None:
-    log_probs = F.log_softmax(t(data.draw(logits())), dim=1).numpy()
-    n, c = log_probs.shape
-    target = data.draw(class_indices(n, c, ignore_index))
+    z = data.draw(logits(form))
+    log_probs = F.log_softmax(t(z), dim=class_dim(z)).numpy()
+    c = classes(z)
+    target = data.draw(class_indices(sample_shape(z), c, ignore_index))
     weight = class_weights(data.draw, c) if weighted else None
     ours = losses.nll_loss(log_probs, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
     theirs = F.nll_loss(t(log_probs), t(target), weight=None if weight is None else t(weight),
@@ -158,21 +199,50 @@ def test_nll_loss_matches_torch(weighted: bool, ignore_index: int, reduction: st
     assert_matches(ours, theirs)
 
 
-@PROPERTY
+@pytest.mark.parametrize("form", FORMS)
+@PER_FORM
 @given(data=st.data())
-def test_cross_entropy_is_nll_of_log_softmax(data: st.DataObject) -> None:
-    z = data.draw(logits())
-    y = data.draw(class_indices(*z.shape, ignore_index=-100))
+def test_cross_entropy_is_nll_of_log_softmax(form: str, data: st.DataObject) -> None:
+    z = data.draw(logits(form))
+    y = data.draw(class_indices(sample_shape(z), classes(z), ignore_index=-100))
     np.testing.assert_allclose(losses.cross_entropy(z, y, reduction="none"),
-                               losses.nll_loss(losses.log_softmax(z), y, reduction="none"),
+                               losses.nll_loss(losses.log_softmax(z, axis=class_dim(z)), y, reduction="none"),
                                rtol=RTOL, atol=ATOL)
 
 
-def test_cross_entropy_with_every_target_ignored_is_nan_like_torch() -> None:
-    z, y = np.zeros((3, 4)), np.full(3, -100)
-    assert np.isnan(losses.cross_entropy(z, y))
-    assert np.isnan(F.cross_entropy(t(z), t(y)).item())
-    assert losses.cross_entropy(z, y, reduction="sum") == 0.0
+# one example of each form, C = 4 classes; class 1 is the ignore_index of the tests below
+FORM_EXAMPLES = {FORMS[0]: (np.array([0.5, -1.0, 2.0, 0.0]), np.array(1)),
+                 FORMS[1]: (np.arange(12.0).reshape(3, 4) % 5, np.array([1, 3, 1])),
+                 FORMS[2]: (np.arange(24.0).reshape(2, 4, 3) % 7, np.array([[1, 0, 1], [2, 1, 3]]))}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+@pytest.mark.parametrize("name", ["cross_entropy", "nll_loss"])
+def test_every_target_ignored_matches_torch(name: str, reduction: str, form: str) -> None:
+    """Nothing left to average: 'mean' is nan (0 / 0) in PyTorch and here; 'sum' is 0; 'none' all zeros."""
+    z, y = FORM_EXAMPLES[form]
+    kwargs: dict[str, Any] = dict(ignore_index=1, reduction=reduction)
+    if name == "cross_entropy":
+        kwargs["label_smoothing"] = 0.1
+    y = np.ones_like(y)
+    ours = getattr(losses, name)(z, y, weight=[1.0, 2.0, 3.0, 4.0], **kwargs)
+    assert_matches(ours, getattr(F, name)(t(z), t(y), weight=t([1.0, 2.0, 3.0, 4.0]), **kwargs))
+    if reduction == "mean":
+        assert np.isnan(ours)
+
+
+@pytest.mark.parametrize("form", FORMS[1:])
+@pytest.mark.parametrize("name", ["cross_entropy", "nll_loss"])
+def test_weighted_mean_leaves_ignored_samples_out_of_its_denominator(name: str, form: str) -> None:
+    """'mean' = sum_i w[y_i] l_i / sum_i w[y_i] over the samples kept: the ignored class's weight 100 is left out."""
+    z, y = FORM_EXAMPLES[form]
+    w = [1.0, 100.0, 3.0, 4.0]
+    ours = getattr(losses, name)(z, y, weight=w, ignore_index=1)
+    assert_matches(ours, getattr(F, name)(t(z), t(y), weight=t(w), ignore_index=1))
+    kept = y != 1
+    per_sample = getattr(losses, name)(z, y, weight=w, ignore_index=1, reduction="none")
+    assert ours == pytest.approx(per_sample.sum() / np.take(w, y[kept]).sum(), rel=1e-12)
 
 
 # ---------------------------------------------------------------- binary cross-entropy
