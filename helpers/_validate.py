@@ -40,13 +40,14 @@ def as_probabilities(x: ArrayLike, name: str) -> NDArray[np.float64]:
     return arr
 
 
-def as_distribution(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Return ``x`` as probabilities whose last axis sums to 1 (within 1e-6)."""
+def as_distribution(x: ArrayLike, name: str, along: str = "its last axis") -> NDArray[np.float64]:
+    """Return ``x`` as probabilities whose last axis sums to 1 (within 1e-6); ``along`` names that axis
+    in the error, for a caller that moved it there."""
     arr = as_probabilities(x, name)
     sums = arr.sum(axis=-1)
     if (np.abs(sums - 1.0) > SUM_TOLERANCE).any():
         bad = np.asarray(sums)[np.abs(sums - 1.0) > SUM_TOLERANCE].flat[0]
-        raise ValueError(f"{name}: a distribution must sum to 1 along its last axis, got a sum of {bad:.6g}")
+        raise ValueError(f"{name}: a distribution must sum to 1 along {along}, got a sum of {bad:.6g}")
     return arr
 
 

@@ -64,7 +64,8 @@ def _logsumexp(z: NDArray[np.float64], axis: int) -> NDArray[np.float64]:
     m = z.max(axis=axis, keepdims=True)
     shifted = np.subtract(z, m)
     np.exp(shifted, out=shifted)
-    return np.log(shifted.sum(axis=axis)) + np.squeeze(m, axis=axis)
+    lse: NDArray[np.float64] = np.log(shifted.sum(axis=axis)) + np.squeeze(m, axis=axis)
+    return lse
 
 
 def _logsumexp_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
@@ -84,7 +85,8 @@ def _logsumexp_rows(z: NDArray[np.float64]) -> NDArray[np.float64]:
         m = z.max(axis=1)
     e = np.subtract(z, m[:, None])
     np.exp(e, out=e)
-    return np.log(e @ ones) + m
+    lse: NDArray[np.float64] = np.log(e @ ones) + m
+    return lse
 
 
 def softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
@@ -95,7 +97,8 @@ def softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
     z = as_float_array(z, "z")
     axis = _axis(axis, z.ndim)
     e = np.exp(z - z.max(axis=axis, keepdims=True))
-    return e / e.sum(axis=axis, keepdims=True)
+    probabilities: NDArray[np.float64] = e / e.sum(axis=axis, keepdims=True)
+    return probabilities
 
 
 def log_softmax(z: ArrayLike, axis: int = -1) -> NDArray[np.float64]:
@@ -216,7 +219,7 @@ def cross_entropy(logits: ArrayLike, target: ArrayLike, weight: ArrayLike | None
 def _cross_entropy_probs(z: NDArray[np.float64], lse: NDArray[np.float64], target: NDArray[np.float64],
                          w: NDArray[np.float64], label_smoothing: float) -> NDArray[np.float64]:
     """One loss per row for (M, C) logits and class probabilities of the same shape."""
-    t = as_distribution(target, "target")
+    t = as_distribution(target, "target", along="the class axis")
     if label_smoothing > 0:
         t = (1.0 - label_smoothing) * t + label_smoothing / z.shape[1]
     wt = t * w

@@ -81,7 +81,7 @@ CATALOGUE: list[tuple[str, Callable[[], Any], tuple[str, ...], str]] = [
     ("soft target (N, C, d) with C + 1 classes",
      lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 4, 4), 0.25)), ("logits", "target"), "shape"),
     ("soft target (N, C, d) summing to 1 along d, not along C",
-     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 3, 4), 0.25)), ("target",), "sum to 1"),
+     lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.full((2, 3, 4), 0.25)), ("target",), "sum to 1 along the class axis"),
     ("float class indices (N, d)", lambda: losses.cross_entropy(np.zeros((2, 3, 4)), np.zeros((2, 4))),
      ("target",), "integers"),
     # base <= 0 or 1 (and not a number)
