@@ -1,6 +1,6 @@
 """Notebook 04's explorer: its pure state function against PyTorch, the live explorer's Python side
 (traits, specs, reference readout against PyTorch, display bundle), its browser module's arithmetic
-run by Node against the reference, and the kernel-drawn baseline driven from Python."""
+run by Node against the reference."""
 from __future__ import annotations
 
 import json
@@ -17,7 +17,6 @@ import torch.nn.functional as F
 import traitlets
 
 from helpers import explorers
-from helpers.explorers import REGISTRY
 from helpers.explorers import cross_entropy as cx
 from helpers.explorers.cross_entropy import cross_entropy_state
 from helpers.explorers.live import EXPLORER_MIME, WEB
@@ -101,8 +100,7 @@ def test_non_finite_logit_raises() -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    assert REGISTRY["cross-entropy"] is explorers.cross_entropy_explorer
-    explorer = REGISTRY["cross-entropy"]()
+    explorer = explorers.cross_entropy_explorer()
     assert isinstance(explorer, cx.CrossEntropyLive) and explorer.name == "cross-entropy"
     assert explorer.values() == {"z0": 0.5, "z1": -0.4, "z2": 0.0, "target": "class 0", "unit": "nats"}
     assert explorer.reference() == [
@@ -190,13 +188,6 @@ def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
     assert "application/vnd.jupyter.widget-view+json" in data
 
 
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    values = {"z0": -1.2, "z1": 0.3, "z2": 2.0, "target": "soft", "unit": "dits"}
-    live, baseline = cx.CrossEntropyLive(**values), cx.CrossEntropyExplorer().set(**values)
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert cx.LEGACY == {"cross-entropy": cx.CrossEntropyExplorer}
-
-
 NODE_HARNESS = r"""
 const fs = require("fs");
 const [draw, own, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
@@ -230,32 +221,3 @@ def test_browser_module_computes_the_reference_lines(tmp_path: Path) -> None:
         assert lines == ex.set(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit).reference(), (z, target, unit)
 
 
-# --- the kernel-drawn baseline (LEGACY) ------------------------------------------------------------
-
-def test_baseline_starts_near_the_articles_q1_and_readout_has_units() -> None:
-    explorer = cx.CrossEntropyExplorer()
-    assert explorer.name == "cross-entropy"
-    assert set(explorer.controls) == {"z0", "z1", "z2", "target", "unit"}
-    np.testing.assert_allclose(explorer.state["q"], [0.5, 0.2, 0.3], atol=0.005)
-    text = explorer.readout_text
-    assert "H(p) = 0.0000 nats" in text
-    assert f"H(p, q) = {-math.log(explorer.state['q'][0]):.4f} nats" in text
-    assert "KL(q || p) = ∞" in text
-
-
-def test_baseline_set_moves_q_and_redraws_in_place() -> None:
-    explorer = cx.CrossEntropyExplorer()
-    bars = list(explorer._q_bars)
-    n_artists = len(explorer.figure.axes[0].get_children())
-    png_before = explorer.image.value
-    explorer.set(z0=2.1, z1=0.0, z2=0.0, target="soft", unit="bits")
-    q = explorer.state["q"]
-    np.testing.assert_allclose(q, [0.8, 0.1, 0.1], atol=0.005)  # the article's q2
-    assert [bar.get_height() for bar in explorer._q_bars] == pytest.approx(list(q))
-    assert [bar.get_height() for bar in explorer._p_bars] == pytest.approx([0.7, 0.2, 0.1])
-    assert list(explorer._q_bars) == bars  # the same artists, changed in place
-    assert len(explorer.figure.axes[0].get_children()) == n_artists
-    assert explorer.image.value != png_before
-    text = explorer.readout_text
-    assert f"H(p, q) = {explorer.state['H_pq']:.4f} bits" in text
-    assert f"KL(q || p) = {explorer.state['KL_qp']:.4f} bits" in text

@@ -2,8 +2,7 @@
 generator (the lowbias32 hash against hand-computed values and a pure-Python re-implementation, its
 uniformity, its streams' independence, reproducible and prefix-consistent shots); the live explorers'
 Python side (traits, specs, reference readouts against SciPy on independently drawn shots, display
-bundles); their browser modules run by Node (the same hashes bit for bit, the same readout text); and
-the kernel-drawn baselines driven from Python."""
+bundles); their browser modules run by Node (the same hashes bit for bit, the same readout text)."""
 from __future__ import annotations
 
 import json
@@ -225,8 +224,6 @@ def test_simulation_state_is_consistent() -> None:
 # --- the live explorers, from Python ---------------------------------------------------------------
 
 def test_registered_factories_build_the_live_explorers_at_the_articles_shooters() -> None:
-    assert explorers.REGISTRY["shooters"] is explorers.shooters_explorer
-    assert explorers.REGISTRY["shot-simulation"] is explorers.shot_simulation_explorer
     shooters, simulation = explorers.shooters_explorer(), explorers.shot_simulation_explorer()
     assert isinstance(shooters, ex_mod.ShootersLive) and LIVE["shooters"] is ex_mod.ShootersLive
     assert isinstance(simulation, ex_mod.ShotSimulationLive) and LIVE["shot-simulation"] is ex_mod.ShotSimulationLive
@@ -366,15 +363,6 @@ def test_live_modules_are_joined_to_the_primitives() -> None:
     assert "Math.imul(x, 0x7feb352d)" in ex_mod.ShotSimulationLive._esm
 
 
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    live, baseline = ex_mod.ShootersLive(p_a=0.3, p_b=0.25), ex_mod.ShootersExplorer().set(p_a=0.3, p_b=0.25)
-    assert " ".join(live.reference()) == baseline.readout_text
-    values = {"p_a": 0.2, "p_b": 0.95, "n": 5_000, "seed": 9}
-    live, baseline = ex_mod.ShotSimulationLive(**values), ex_mod.ShotSimulationExplorer().set(**values)
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert ex_mod.LEGACY == {"shooters": ex_mod.ShootersExplorer, "shot-simulation": ex_mod.ShotSimulationExplorer}
-
-
 # --- the browser modules, run by Node --------------------------------------------------------------
 
 NODE_HARNESS = r"""
@@ -451,62 +439,6 @@ def test_browser_simulation_readout_and_curves_are_the_reference(node_results) -
             np.testing.assert_allclose(got["curves"][stream], running[ms - 1], atol=1e-12)
 
 
-# --- the kernel-drawn baselines (LEGACY) ------------------------------------------------------------
-
-def test_shooters_baseline_driven_from_python() -> None:
-    ex = ex_mod.ShootersExplorer()
-    assert ex.name == "shooters" and ex.values() == {"p_a": 0.1, "p_b": 0.999}
-    assert "H = 0.4690 bits = 0.3251 nats" in ex.readout_text
-    assert "H = 0.0114 bits = 0.0079 nats" in ex.readout_text
-    assert "Shooter A's next shot is the more uncertain" in ex.readout_text
-    png = bytes(ex.image.value)
-    ex.set(p_a=0.5, p_b=0.2)
-    assert [bar.get_height() for bar in ex._bars] == pytest.approx([0.5, 0.5, 0.2, 0.8])
-    assert list(ex._point_a.get_ydata()) == [1.0]
-    assert ex._point_b.get_ydata()[0] == pytest.approx(scipy_bits(0.2))
-    assert "P(hit) = 0.500, P(miss) = 0.500, H = 1.0000 bits" in ex.readout_text
-    assert bytes(ex.image.value) != png
-    ex.set(p_a=0.3, p_b=0.7)   # symmetric: equal entropies
-    assert "equally uncertain" in ex.readout_text
-
-
-def test_simulation_baseline_is_reproducible_and_follows_its_sliders() -> None:
-    one, two = ex_mod.ShotSimulationExplorer(), ex_mod.ShotSimulationExplorer()
-    assert one.values() == {"p_a": 0.1, "p_b": 0.999, "n": 1_000, "seed": 0}
-    # the same slider values always give the same picture and readout
-    for ex in (one, two):
-        ex.set(n=100_000, seed=4)
-    assert bytes(one.image.value) == bytes(two.image.value)
-    assert one.readout_text == two.readout_text
-    state = one.state
-    assert state["n"] == 100_000 and state["seed"] == 4
-    assert abs(state["H_plugin"][0] - 0.4690) < 0.01
-    assert f"plug-in H = {state['H_plugin'][0]:.4f} bits" in one.readout_text
-    np.testing.assert_array_equal(one._runs[0].get_xdata(), state["m"])
-    assert one._truths[0].get_ydata()[0] == pytest.approx(0.4690, abs=5e-5)
-    assert one._ax.get_xlim() == pytest.approx((1, 100_000))
-    one.set(seed=5)
-    assert one.readout_text != two.readout_text
-    assert len(one._ax.lines) == 4   # two runs, two truths: redrawn in place, never added to
-
-
 def test_notebook_03_key_numbers_are_what_the_explorers_show() -> None:
     h_a, h_b = ex_mod.shooters_state()["H_bits"]
     assert math.isclose(h_a, scipy_bits(0.1)) and math.isclose(h_b, scipy_bits(0.999))
-
-
-def test_live_display_bundles_carry_a_still_picture_only_at_their_start() -> None:
-    """GitHub's notebook view runs neither Python nor JavaScript: it shows the PNG of the start,
-    drawn by the kernel-drawn baseline (the simulation's with the very same shots)."""
-    import base64
-
-    def bundle_of(ex) -> dict:
-        bundle = ex._repr_mimebundle_()
-        return bundle[0] if isinstance(bundle, tuple) else bundle
-
-    for live, baseline in ((ex_mod.ShootersLive, ex_mod.ShootersExplorer),
-                           (ex_mod.ShotSimulationLive, ex_mod.ShotSimulationExplorer)):
-        still = base64.b64decode(bundle_of(live())["image/png"])
-        assert still.startswith(b"\x89PNG") and still == bytes(baseline().image.value)
-    assert "image/png" not in bundle_of(ex_mod.ShootersLive(p_b=0.5))
-    assert "image/png" not in bundle_of(ex_mod.ShotSimulationLive(seed=1))

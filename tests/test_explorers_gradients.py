@@ -3,8 +3,7 @@
 Every gradient is compared with torch.autograd in float64 (an independent reference); the training
 loop with a plain-Python re-implementation and with torch.optim.SGD. The live explorers: their
 Python side (traits, specs, reference readout against PyTorch, display bundle, the data sent once),
-their modules' arithmetic run by Node against the reference on the sliders' grids, and the
-kernel-drawn baselines (LEGACY) driven from Python.
+their modules' arithmetic run by Node against the reference on the sliders' grids.
 """
 from __future__ import annotations
 
@@ -21,7 +20,6 @@ import traitlets
 
 from helpers import experiments, explorers, grads
 from helpers.explorers import gradients as gx
-from helpers.explorers._base import REGISTRY
 from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
 from tests.references import assert_defaults_on_their_grids, logistic_by_torch_sgd
 
@@ -171,14 +169,10 @@ W_GRID = [gx.W0_MIN + gx.W0_STEP * k for k in range(25)]
 
 
 def test_registered_factories_build_the_live_explorers() -> None:
-    assert REGISTRY["logit-gradients"] is explorers.logit_gradients
-    assert REGISTRY["bce-vs-mse-training"] is explorers.bce_vs_mse_training
     grad, train = explorers.logit_gradients(), explorers.bce_vs_mse_training()
     assert isinstance(grad, gx.LogitGradientsLive) and LIVE["logit-gradients"] is gx.LogitGradientsLive
     assert isinstance(train, gx.BceVsMseLive) and LIVE["bce-vs-mse-training"] is gx.BceVsMseLive
     assert grad.values() == {"s": -6.0, "y": "1"} and train.values() == {"log2_lr": -1.0, "w0": -4.0}
-    assert gx.LEGACY == {"logit-gradients": gx.LogitGradients, "bce-vs-mse-training": gx.BceVsMseTraining}
-    assert explorers.LEGACY["bce-vs-mse-training"] is gx.BceVsMseTraining
 
 
 def test_logit_gradients_start_at_the_notebooks_try_this_numbers() -> None:
@@ -430,42 +424,6 @@ def test_no_training_readout_hangs_on_the_last_bit(node_training) -> None:
                 closest_tie = min(closest_tie, abs((v * 1e4) % 1.0 - 0.5) * 1e-4)
     assert closest_tie > 1e-10 and closest_one > 1e-10, (closest_tie, closest_one)
 
-
-# --- the kernel-drawn baselines (LEGACY) ----------------------------------------------------------
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    live, baseline = gx.LogitGradientsLive(s=1.3, y=0), gx.LogitGradients().set(s=1.3, y=0)
-    assert " ".join(live.reference()) == baseline.readout_text
-    live, baseline = gx.BceVsMseLive(log2_lr=1.0, w0=2.5), gx.BceVsMseTraining().set(lr=2.0, w0=2.5)
-    assert " ".join(live.reference()) == baseline.readout_text
-
-
-def test_baseline_gradient_explorer_follows_its_controls() -> None:
-    ex = gx.LogitGradients()
-    assert "ŷ = sigmoid(s) = 0.0025" in ex.readout_text
-    assert "BCE gradient ŷ − y = -0.9975 nats per unit of logit" in ex.readout_text
-    assert "405.4 times smaller" in ex.readout_text
-    lines, n_artists = (ex._bce, ex._mse), len(ex._ax.get_children())
-    png = ex.image.value
-    ex.set(y=0, s=2.0)
-    expected = torch.sigmoid(torch.tensor(2.0, dtype=F64)).item()
-    assert f"BCE gradient ŷ − y = {expected:+.4f}" in ex.readout_text
-    assert ex._bce_pt.get_ydata()[0] == pytest.approx(expected)
-    assert ex._mse_pt.get_ydata()[0] == pytest.approx(expected ** 2 * (1 - expected))
-    assert (ex._bce, ex._mse) == lines and len(ex._ax.get_children()) == n_artists
-    np.testing.assert_allclose(ex._bce.get_ydata(), grads.bce_logit_grad(ex.state["grid"], 0.0))
-    assert ex.image.value != png
-
-
-def test_baseline_training_explorer_follows_its_controls() -> None:
-    ex = gx.BceVsMseTraining()
-    assert "trained with BCE: after the last step mean BCE 0.2268 nats" in ex.readout_text
-    assert "below 1 nat from step 8" in ex.readout_text and "below 1 nat from step 174" in ex.readout_text
-    png = ex.image.value
-    ex.set(lr=2.0, w0=0.0)
-    run = experiments.training_comparison(lr=2.0, w0=0.0)
-    np.testing.assert_allclose(ex._lines[1].get_ydata(), run["bce"][:, 1])
-    assert f"mean BCE {run['bce'][-1, 0]:.4f} nats" in ex.readout_text
-    assert "learning rate 2" in ex.readout_text and ex.image.value != png
 
 # --- label smoothing (helpers.grads.softmax_ce_grad(..., label_smoothing=eps)) -------------------
 @pytest.mark.parametrize("seed, eps", [(0, 0.1), (1, 0.05), (2, 0.3), (3, 1.0), (4, 0.0)])

@@ -1,7 +1,7 @@
 """Tests of notebook 01's explorers: the pure states against PyTorch and closed forms; the live
 explorers' Python side (traits, specs, the k <= n rule, reference readouts against PyTorch, display
 bundle); the browser modules' own readout functions run in Node against the Python reference over
-the controls' grids; and the kernel-drawn baselines driven from Python."""
+the controls' grids."""
 from __future__ import annotations
 
 import json
@@ -18,7 +18,6 @@ import traitlets
 
 from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
-from helpers.explorers._base import REGISTRY
 from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
 
 
@@ -140,8 +139,6 @@ def test_constant_prediction_state_rejects_bad_input(args, name) -> None:
 # --- the live explorers: registration, specs and traits ---------------------------------------------
 
 def test_registered_factories_build_the_live_explorers_with_defaults() -> None:
-    assert REGISTRY["logistic-1d"] is explorers.logistic_explorer
-    assert REGISTRY["max-likelihood"] is explorers.mle_explorer
     logistic, mle = explorers.logistic_explorer(), explorers.mle_explorer()
     assert isinstance(logistic, lk.LogisticLive) and LIVE["logistic-1d"] is lk.LogisticLive
     assert isinstance(mle, lk.MaxLikelihoodLive) and LIVE["max-likelihood"] is lk.MaxLikelihoodLive
@@ -345,50 +342,3 @@ def test_mle_module_reads_out_what_python_computes() -> None:
     assert not wrong, wrong[:3]
 
 
-# --- the kernel-drawn baselines (the latency benchmark's) ------------------------------------------------
-
-def test_baselines_are_listed_and_read_out_as_the_live_explorers() -> None:
-    assert lk.LEGACY == {"logistic-1d": lk.LogisticExplorer, "max-likelihood": lk.MaxLikelihoodExplorer}
-    assert explorers.LEGACY["logistic-1d"] is lk.LogisticExplorer
-    assert lk.LogisticExplorer().set(w=-1.5, b=0.5).readout_text == " ".join(lk.LogisticLive(w=-1.5, b=0.5).reference())
-    baseline = lk.MaxLikelihoodExplorer().set(y_hat=0.25, k=7, n=20)
-    assert baseline.readout_text == " ".join(lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7).reference())
-
-
-def test_logistic_explorer_redraws_in_place() -> None:
-    ex = lk.LogisticExplorer()
-    ax, bx = ex.figure.axes
-    bars, n_children = list(ex._bars), (len(ax.get_children()), len(bx.get_children()))
-    png = bytes(ex.image.value)
-    ex.set(w=-1.5, b=0.5)
-    assert list(ex._bars) == bars and (len(ax.get_children()), len(bx.get_children())) == n_children
-    expected = torch_bce(1 / (1 + np.exp(-(-1.5 * np.array(lk.DEMO_X) + 0.5))), lk.DEMO_Y)
-    np.testing.assert_allclose([bar.get_height() for bar in bars], expected, rtol=1e-10)
-    np.testing.assert_allclose(ex._curve.get_ydata(), 1 / (1 + np.exp(1.5 * ex.state["curve_x"] - 0.5)), rtol=1e-12)
-    np.testing.assert_allclose(ex._preds.get_ydata(), ex.state["y_hat"])
-    assert bytes(ex.image.value) != png
-
-
-def test_mle_explorer_follows_its_sliders() -> None:
-    ex = lk.MaxLikelihoodExplorer()
-    assert "minimum at ŷ = k/n = 0.3000" in ex.readout_text
-    ex.set(y_hat=0.25, k=7, n=20)
-    total = float(torch_bce(np.full(20, 0.25), np.r_[np.ones(7), np.zeros(13)], "sum"))
-    assert f"total loss = {total:.4f} nats; mean = {total / 20:.4f} nats per sample" in ex.readout_text
-    assert f"minimum at ŷ = k/n = 0.3500: mean loss {-(0.35 * math.log(0.35) + 0.65 * math.log(0.65)):.4f} nats" \
-        in ex.readout_text
-    assert list(ex._best_line.get_xdata()) == [0.35, 0.35]
-    assert list(ex._point.get_xdata()) == [0.25] and ex._point.get_ydata()[0] == pytest.approx(total / 20)
-    curve = ex._curve.get_ydata()
-    assert ex._curve.get_xdata()[np.argmin(curve)] == pytest.approx(0.35, abs=0.002)
-
-
-def test_mle_explorer_keeps_k_at_most_n() -> None:
-    ex = lk.MaxLikelihoodExplorer()
-    ex.set(n=30, k=25)
-    ex.set(n=10)                      # fewer samples than positives: k follows n down
-    assert ex.controls["k"].value == 10 and ex.controls["k"].max == 10
-    assert ex.state["k"] == 10 and ex.state["n"] == 10 and ex.state["best"] == 1.0
-    assert "minimum at ŷ = k/n = 1.0000: mean loss 0.0000 nats" in ex.readout_text
-    ex.set(n=40)
-    assert ex.controls["k"].max == 40 and ex.controls["k"].value == 10

@@ -1,6 +1,5 @@
 """Tests of notebook 05's softmax explorer: its pure state against PyTorch, the live explorer's Python
-side (traits, specs, reference readout against PyTorch, display bundle), and the kernel-drawn baseline
-driven from Python."""
+side (traits, specs, reference readout against PyTorch, display bundle)."""
 from __future__ import annotations
 
 import math
@@ -12,7 +11,6 @@ import traitlets
 
 from helpers import explorers
 from helpers.explorers import softmax as sx
-from helpers.explorers._base import REGISTRY
 from helpers.explorers.live import EXPLORER_MIME
 
 
@@ -65,7 +63,6 @@ def test_bad_input_raises_value_error_naming_the_argument(kwargs, name) -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_at_the_article_row() -> None:
-    assert REGISTRY["softmax-loss"] is explorers.softmax_explorer
     ex = explorers.softmax_explorer()
     assert isinstance(ex, sx.SoftmaxLive) and ex.name == "softmax-loss"
     assert ex.values() == {"z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "1", "temperature": 1.0}
@@ -173,40 +170,6 @@ def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
     assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
 
 
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    values = {"z0": 1.0085, "label": 0, "temperature": 0.5}
-    live, baseline = sx.SoftmaxLive(**values), sx.SoftmaxExplorer().set(**values)
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert sx.LEGACY == {"softmax-loss": sx.SoftmaxExplorer}
-
-
-def test_baseline_starts_at_the_article_row_and_follows_the_controls() -> None:
-    ex = sx.SoftmaxExplorer()
-    assert "loss = -ln q_1 = 1.7282 nats" in ex.readout_text
-    assert "(0.1611, 0.1776, 0.6613)" in ex.readout_text
-    assert "predicted class = 2 (wrong)" in ex.readout_text
-    ex.set(label=2)
-    _, loss = torch_reference(sx.ARTICLE_ROW, 2, 1.0)
-    assert f"loss = -ln q_2 = {loss:.4f} nats" in ex.readout_text
-    assert "(right)" in ex.readout_text
-    ex.set(z0=3.0, temperature=2.0)
-    q, loss = torch_reference((3.0, sx.ARTICLE_ROW[1], sx.ARTICLE_ROW[2]), 2, 2.0)
-    np.testing.assert_allclose(ex.state["q"], q, rtol=1e-12)
-    assert f"{loss:.4f} nats" in ex.readout_text
-    assert "T = 2.00" in ex.readout_text
-
-
-def test_draw_changes_artists_in_place() -> None:
-    ex = sx.SoftmaxExplorer()
-    bars, n_artists = list(ex._bars), len(ex._ax.get_children())
-    png = ex.image.value
-    ex.set(z1=4.0)
-    assert list(ex._bars) == bars and len(ex._ax.get_children()) == n_artists
-    assert bars[1].get_height() == pytest.approx(ex.state["q"][1])
-    assert ex._texts[1].get_text() == f"{ex.state['q'][1]:.4f}"
-    assert ex.image.value != png
-
-
 @pytest.mark.parametrize("start", [-0.5215, -0.4240, 0.8907, 0.0, 5.995, -6.0])
 def test_slider_grid_passes_through_the_start(start) -> None:
     low, high = sx.slider_range(start)
@@ -214,17 +177,6 @@ def test_slider_grid_passes_through_the_start(start) -> None:
     assert low < -5.98 and high > 5.98           # the grid covers the whole of [-6, 6] up to a step
     k = (start - low) / sx.LOGIT_STEP
     assert abs(k - round(k)) < 1e-6               # the browser snaps to low + k * step: start is on it
-
-
-def test_baseline_controls_start_on_their_grid() -> None:
-    ex = sx.SoftmaxExplorer()
-    for c, start in enumerate(sx.ARTICLE_ROW):
-        control = ex.controls[f"z{c}"]
-        assert control.value == start
-        k = (control.value - control.min) / control.step
-        assert abs(k - round(k)) < 1e-6
-    t = ex.controls["temperature"]
-    assert t.value == 1.0 and abs((0.0 - t.min) / t.step - round((0.0 - t.min) / t.step)) < 1e-9
 
 
 def test_state_agrees_with_the_math_layer_on_the_articles_rows() -> None:

@@ -1,7 +1,7 @@
 """Tests of notebook 07's explorer: the precomputed runs against PyTorch's own training, the view's
 numbers against loops; the live explorer's Python side (stored data, traits, specs, reference
 readout against PyTorch, display bundle, static state), its browser module's look-up and text run by
-Node against the reference over the whole grid; the kernel-drawn baseline driven from Python."""
+Node against the reference over the whole grid."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import ipywidgets as widgets
 import numpy as np
 import pytest
 import torch
@@ -19,7 +18,6 @@ import traitlets
 
 from helpers import experiments, explorers
 from helpers.explorers import training as tx
-from helpers.explorers._base import REGISTRY
 from helpers.explorers.live import EXPLORER_MIME, WEB
 from tests.test_calibration import ece_by_loops
 
@@ -120,7 +118,6 @@ def torch_lines(lr: float, steps: int, smoothing: float) -> list[str]:
 
 # --- the live explorer ---------------------------------------------------------------------------
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    assert REGISTRY["softmax-training"] is explorers.softmax_training
     assert explorers.softmax_training is tx.softmax_training
     ex = explorers.softmax_training()
     assert isinstance(ex, tx.SoftmaxTrainingLive) and ex.name == "softmax-training"
@@ -131,8 +128,6 @@ def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
         "test accuracy 0.9639 (347 of 360 digits)",
         "mean confidence 0.9286: under-confident; expected calibration error 0.0359 (10 bins)",
     ]
-    assert tx.LEGACY == {"softmax-training": tx.SoftmaxTraining}
-    assert explorers.LEGACY["softmax-training"] is tx.SoftmaxTraining
 
 
 @pytest.mark.parametrize("lr, steps, smoothing", [(1.0, 100, 0.0), (0.03, 200, 0.0), (3.0, 10, 0.0), (3.0, 50, 0.1),
@@ -299,40 +294,3 @@ def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> 
     ex = tx.SoftmaxTrainingLive()
     for (lr, steps, eps), lines in zip(cases, json.loads(run.stdout), strict=True):
         assert lines == ex.set(lr=lr, steps=steps, label_smoothing=eps).reference(), (lr, steps, eps)
-
-
-# --- the kernel-drawn baseline (LEGACY) ----------------------------------------------------------
-def test_baseline_and_live_readouts_agree() -> None:
-    for values in ({"lr": 1.0, "steps": 100, "label_smoothing": 0.0}, {"lr": 0.1, "steps": 60, "label_smoothing": 0.1}):
-        live, baseline = tx.SoftmaxTrainingLive(**values), tx.SoftmaxTraining().set(**values)
-        assert all(same_to_printed_precision(a, b) for a, b in zip(live.reference(), baseline.describe(baseline.state)))
-
-
-def test_widget_follows_the_controls() -> None:
-    explorer = tx.SoftmaxTraining()
-    assert isinstance(explorer.controls["lr"], widgets.SelectionSlider)
-    assert isinstance(explorer.controls["steps"], widgets.IntSlider)
-    assert explorer.state["ece"] == tx.training_view(1.0, 100, 0.0)["ece"]
-    text = explorer.readout_text
-    assert "learning rate 1, label smoothing 0: 100 steps" in text
-    assert "test accuracy 0.9639 (347 of 360 digits)" in text and "under-confident" in text
-    explorer.set(lr=0.3, steps=200, label_smoothing=0.1)
-    state = tx.training_view(0.3, 200, 0.1)
-    assert f"test {state['test_loss']:.4f} nats" in explorer.readout_text
-    assert f"expected calibration error {state['ece']:.4f}" in explorer.readout_text
-    np.testing.assert_allclose(explorer._test.get_ydata(), state["test_curve"])
-    np.testing.assert_allclose(explorer._bars.get_data().values, np.nan_to_num(state["bins"]["accuracy"]))
-    assert explorer._now.get_xdata()[0] == 200
-    bundle = explorer._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert "image/png" in data and "softmax-training" in data["text/plain"]
-
-
-def test_every_slider_position_is_a_look_up(monkeypatch) -> None:
-    forbid_training(monkeypatch)
-    explorer = tx.SoftmaxTraining()
-    for lr in tx.LEARNING_RATES:
-        for steps in (0, 90, 200):
-            explorer.set(lr=lr, steps=steps)
-            assert explorer.state["lr"] == lr and explorer.state["steps"] == steps
-    assert tx.training_view(0.1, 150, 0.1)["steps"] == 150

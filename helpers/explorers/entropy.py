@@ -3,9 +3,8 @@ of their shots in which the plug-in entropy approaches the true entropy as n gro
 
 ``shooters_explorer()`` and ``shot_simulation_explorer()`` show the live explorers (``ShootersLive``
 and ``ShotSimulationLive``: computed and drawn in the browser by ``web/shooters.js`` and
-``web/shot_simulation.js``). ``shooters_lines`` and ``simulation_lines`` are the readouts that both
-they and the older kernel-drawn explorers (kept as the latency benchmark's baseline, in ``LEGACY``)
-must show. The simulation's shots come from ``helpers.experiments.simulate_shots``, a counter-based
+``web/shot_simulation.js``). ``shooters_lines`` and ``simulation_lines`` are the readouts they must
+show. The simulation's shots come from ``helpers.experiments.simulate_shots``, a counter-based
 hash that the browser computes bit for bit: the live explorer draws the very shots that the
 notebook prints.
 """
@@ -14,16 +13,12 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
-from matplotlib.ticker import FuncFormatter, NullLocator
 
 from helpers.experiments import simulate_shots
-from helpers.explorers._base import Explorer, register
 from helpers.explorers.live import LiveExplorer
 from helpers.info import binary_entropy, running_plugin_entropy
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["SHOT_COUNTS", "shooters_state", "shooters_lines", "simulation_state", "simulation_lines",
            "ShootersLive", "ShotSimulationLive", "shooters_explorer", "shot_simulation_explorer"]
@@ -212,102 +207,13 @@ class ShotSimulationLive(LiveExplorer):
         return simulation_lines(self.state_now())
 
 
-class ShootersExplorer(Explorer):
-    """Sliders for both shooters' hit probabilities; outcome bars, the entropy curve, readouts."""
-
-    name = "shooters"
-
-    def __init__(self) -> None:
-        fig, (bars_ax, curve_ax) = new_figure(1, 2, figsize=(7.0, 3.2))
-        colours = [PALETTE["blue"], PALETTE["sky"], PALETTE["vermillion"], PALETTE["orange"]]
-        self._bars = bars_ax.bar([0, 1, 2.5, 3.5], [0.0] * 4, color=colours, width=0.8)
-        bars_ax.set_xticks([0, 1, 2.5, 3.5], ["A hit", "A miss", "B hit", "B miss"])
-        bars_ax.set_ylim(0.0, 1.05)
-        bars_ax.set_yticks([0.0, 0.5, 1.0])
-        label_axes(bars_ax, "outcome", "probability", "Outcomes")
-        state = shooters_state()
-        curve_ax.plot(state["curve_p"], state["curve_H"], color=PALETTE["black"], linewidth=1.5)
-        (self._point_a,) = curve_ax.plot([0.0], [0.0], "o", color=PALETTE["blue"], markersize=9, label="A")
-        (self._point_b,) = curve_ax.plot([0.0], [0.0], "s", color=PALETTE["vermillion"], markersize=9, label="B")
-        curve_ax.set_xlim(-0.02, 1.02)
-        curve_ax.set_ylim(0.0, 1.08)
-        curve_ax.set_xticks([0.0, 0.5, 1.0])
-        curve_ax.set_yticks([0.0, 0.5, 1.0])
-        curve_ax.legend(loc="upper right")
-        label_axes(curve_ax, "hit probability p", "H(p) (bits)", "Entropy of one shot")
-        slider = dict(min=0.0, max=1.0, step=0.001, readout_format=".3f")
-        controls = {"p_a": widgets.FloatSlider(value=P_A, description="A hits", **slider),
-                    "p_b": widgets.FloatSlider(value=P_B, description="B hits", **slider)}
-        super().__init__(controls, fig, title="Two shooters: hit probabilities and entropy")
-
-    def compute(self, p_a: float, p_b: float) -> dict[str, Any]:
-        return shooters_state(p_a, p_b)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for bar, height in zip(self._bars, state["bars"]):
-            bar.set_height(height)
-        for point, p, h in zip((self._point_a, self._point_b), state["p"], state["H_bits"]):
-            point.set_data([p], [h])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return shooters_lines(state)
-
-
-class ShotSimulationExplorer(Explorer):
-    """Sliders for p_A, p_B, n and the seed; the running plug-in entropy against the truth."""
-
-    name = "shot-simulation"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.4, 3.2))
-        colours = (PALETTE["blue"], PALETTE["vermillion"])
-        self._runs = [ax.plot([1], [0.0], color=c, linewidth=1.5, label=f"shooter {w}")[0]
-                      for c, w in zip(colours, "AB")]
-        self._truths = [ax.axhline(0.0, color=c, linestyle="--", linewidth=1.2) for c in colours]
-        ax.set_xscale("log")
-        ax.xaxis.set_minor_locator(NullLocator())  # fewer artists: cheaper redraws
-        ax.xaxis.set_major_formatter(FuncFormatter(_count_label))  # plain text, not mathtext
-        ax.set_ylim(-0.02, 1.05)
-        ax.set_yticks([0.0, 0.25, 0.5, 0.75, 1.0])
-        ax.legend(loc="upper right")
-        self._ax = ax
-        label_axes(ax, "number of shots m (log scale)", "entropy (bits)",
-                   "Plug-in entropy of the first m shots (dashed: true H)")
-        slider = dict(min=0.0, max=1.0, step=0.001, readout_format=".3f")
-        controls = {
-            "p_a": widgets.FloatSlider(value=P_A, description="A hits", **slider),
-            "p_b": widgets.FloatSlider(value=P_B, description="B hits", **slider),
-            "n": widgets.SelectionSlider(options=list(SHOT_COUNTS), value=1_000, description="shots n"),
-            "seed": widgets.IntSlider(value=0, min=0, max=20, description="seed"),
-        }
-        super().__init__(controls, fig, title="Simulated shots: the plug-in entropy approaches the truth")
-
-    def compute(self, p_a: float, p_b: float, n: int, seed: int) -> dict[str, Any]:
-        return simulation_state(p_a, p_b, n, seed)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for run, truth, curve, h in zip(self._runs, self._truths, state["curves"], state["H_true"]):
-            run.set_data(state["m"], curve)
-            truth.set_ydata([h, h])
-        self._ax.set_xlim(1, state["n"])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return simulation_lines(state)
-
-
-@register("shooters")
 def shooters_explorer() -> ShootersLive:
     """Show both shooters' outcome bars and entropies, with a slider for each hit probability, live in
     the browser."""
     return ShootersLive()
 
 
-@register("shot-simulation")
 def shot_simulation_explorer() -> ShotSimulationLive:
     """Show the seeded simulation: plug-in entropy of the first m shots against the true entropy, live
     in the browser."""
     return ShotSimulationLive()
-
-
-# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"shooters": ShootersExplorer, "shot-simulation": ShotSimulationExplorer}

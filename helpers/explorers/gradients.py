@@ -13,9 +13,7 @@ Pure functions for what the explorers show, then the explorers; the training run
   lr = 2^(log2_lr) (``learning_rate``). State: ``experiments.training_comparison(lr, w0)``;
   readout: ``training_lines``.
 
-Both are live (computed and drawn in the browser); the kernel-drawn explorers they replaced
-(``LogitGradients``, ``BceVsMseTraining``) stay, unregistered, in ``LEGACY``: the latency
-benchmark's baseline.
+Both are live: computed and drawn in the browser.
 
 Convention for MSE: L_MSE = 1/2 (y_hat - y)^2 per sample, so dL/ds = (y_hat - y) y_hat (1 - y_hat).
 PyTorch's ``F.mse_loss`` has no 1/2: its gradient is twice this one.
@@ -26,16 +24,13 @@ import math
 import re
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
 from helpers.experiments import toy_data, training_comparison
-from helpers.explorers._base import Explorer, register
 from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import sigmoid
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradientsLive",
            "BceVsMseLive", "logit_gradients", "bce_vs_mse_training"]
@@ -215,100 +210,11 @@ class BceVsMseLive(LiveExplorer):
         return training_lines(self.state_now())
 
 
-# --- the kernel-drawn explorers (the latency benchmark's baseline) ------------------------------
-class LogitGradients(Explorer):
-    """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1."""
-
-    name = "logit-gradients"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.0))
-        state = gradient_curves(-6.0, 1)
-        grid = state["grid"]
-        (self._bce,) = ax.plot(grid, state["bce_curve"], color=PALETTE["blue"], label="BCE: ŷ − y")
-        (self._mse,) = ax.plot(grid, state["mse_curve"], color=PALETTE["vermillion"],
-                               label="MSE: (ŷ − y) ŷ (1 − ŷ)")
-        (self._bce_pt,) = ax.plot([0.0], [0.0], "o", color=PALETTE["blue"], markersize=8)
-        (self._mse_pt,) = ax.plot([0.0], [0.0], "s", color=PALETTE["vermillion"], markersize=8)
-        self._vline = ax.axvline(0.0, color=PALETTE["black"], linewidth=1, alpha=0.4)
-        ax.axhline(0.0, color=PALETTE["black"], linewidth=0.8)
-        ax.set_xlim(grid[0], grid[-1])
-        ax.set_ylim(-1.1, 1.1)
-        ax.legend(loc="upper left", fontsize=9)
-        self._ax = ax
-        label_axes(ax, "logit s", "dL/ds (loss per unit of s)")
-        controls = {
-            "s": widgets.FloatSlider(value=-6.0, min=-8.0, max=8.0, step=0.1, description="logit s",
-                                     readout_format=".1f", continuous_update=True),
-            "y": widgets.Dropdown(options=[("y = 1 (positive)", 1), ("y = 0 (negative)", 0)], value=1,
-                                  description="label y"),
-        }
-        super().__init__(controls, fig, title="Two gradients: BCE against MSE on a sigmoid")
-
-    def compute(self, s: float, y: int) -> dict[str, Any]:
-        return gradient_curves(s, y)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._bce.set_ydata(state["bce_curve"])
-        self._mse.set_ydata(state["mse_curve"])
-        self._bce_pt.set_data([state["s"]], [state["bce_grad"]])
-        self._mse_pt.set_data([state["s"]], [state["mse_grad"]])
-        self._vline.set_xdata([state["s"], state["s"]])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return gradient_lines(state)
-
-
-class BceVsMseTraining(Explorer):
-    """The same logistic regression trained with BCE and with MSE; loss curves compared."""
-
-    name = "bce-vs-mse-training"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.0))
-        state = training_comparison()
-        steps = state["steps"]
-        self._lines = [ax.plot(steps, state["bce"][:, k], color=colour, label=f"trained with {name.upper()}")[0]
-                       for k, (name, colour) in enumerate(zip(state["losses"],
-                                                              (PALETTE["blue"], PALETTE["vermillion"])))]
-        ax.set_xlim(0, steps[-1])
-        label_axes(ax, "gradient-descent step", "mean BCE (nats)")
-        ax.legend(fontsize=9, loc="upper right")
-        self._ax = ax
-        controls = {
-            # base 2 so that the default 0.5 = 2^-1 lies on the slider's grid (the page would snap it)
-            "lr": widgets.FloatLogSlider(value=0.5, base=2, min=-6, max=3.5, step=0.25,
-                                         description="learning rate", readout_format=".2g",
-                                         style={"description_width": "initial"}),
-            "w0": widgets.FloatSlider(value=-4.0, min=-6.0, max=6.0, step=0.5, description="start w",
-                                      readout_format=".1f"),
-        }
-        super().__init__(controls, fig, title="Training a logistic regression with BCE and with MSE")
-
-    def compute(self, lr: float, w0: float) -> dict[str, Any]:
-        return training_comparison(lr=lr, w0=w0)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for k, line in enumerate(self._lines):
-            line.set_ydata(state["bce"][:, k])
-        top = float(state["bce"].max())
-        self._ax.set_ylim(0.0, 1.05 * top if top > 0 else 1.0)
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return training_lines(state)
-
-
-@register("logit-gradients")
 def logit_gradients() -> LogitGradientsLive:
     """Explorer: the BCE and MSE gradients with respect to the logit, for a chosen s and label y, live."""
     return LogitGradientsLive()
 
 
-@register("bce-vs-mse-training")
 def bce_vs_mse_training() -> BceVsMseLive:
     """Explorer: BCE and MSE training curves of one logistic regression, with a learning-rate slider, live."""
     return BceVsMseLive()
-
-
-# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"logit-gradients": LogitGradients, "bce-vs-mse-training": BceVsMseTraining}

@@ -1,21 +1,17 @@
 """Notebook 02's explorer: the information content I(p) = -log_b p over p, in a chosen unit.
 
 ``information_explorer()`` shows the live explorer (``InformationLive``: computed and drawn in the
-browser by ``web/information.js``); ``information_lines`` is the readout both it and the older
-kernel-drawn ``InformationExplorer`` (kept as the latency benchmark's baseline) must show.
+browser by ``web/information.js``); ``information_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-from helpers.explorers._base import Explorer, register
 from helpers.explorers.live import LiveExplorer
 from helpers.info import information_content
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationLive", "information_explorer"]
 
@@ -100,49 +96,6 @@ class InformationLive(LiveExplorer):
         return information_lines(information_state(self.p, self.unit))
 
 
-class InformationExplorer(Explorer):
-    """A slider for p and a unit dropdown; the curve I(p) with the chosen p marked."""
-
-    name = "information-content"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.2))
-        (self._curve,) = ax.plot(_GRID, np.zeros_like(_GRID), color=PALETTE["blue"])
-        (self._drop,) = ax.plot([0.0, 0.0], [0.0, 0.0], ":", color=PALETTE["vermillion"], linewidth=1.5)
-        (self._point,) = ax.plot([0.0], [0.0], "o", color=PALETTE["vermillion"], markersize=9)
-        self._label = ax.text(0.0, 0.0, "", color=PALETTE["vermillion"], va="bottom")
-        ax.set_xlim(0.0, 1.02)
-        self._ax = ax
-        label_axes(ax, "probability p of the event", "I(p) (bits)", "Information content I(p) = -log p")
-        controls = {
-            "p": widgets.FloatSlider(value=0.125, min=P_MIN, max=1.0, step=P_STEP, readout_format=".3f",
-                                     description="p", continuous_update=True),
-            "unit": widgets.Dropdown(options=list(UNIT_BASES), value="bits", description="unit"),
-        }
-        super().__init__(controls, fig, title="Information content: move p, change the unit")
-
-    def compute(self, p: float, unit: str) -> dict[str, Any]:
-        return information_state(p, unit)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        p, info, unit = state["p"], state["info"], state["unit"]
-        self._curve.set_ydata(state["curve"])
-        self._drop.set_data([p, p], [0.0, info])
-        self._point.set_data([p], [info])
-        self._label.set_position((p + 0.02, info + 0.03 * state["y_max"]))
-        self._label.set_text(f"{info:.3f} {unit}")
-        self._ax.set_ylim(-0.03 * state["y_max"], 1.08 * state["y_max"])
-        self._ax.yaxis.label.set_text(f"I(p) ({unit})")
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return information_lines(state)
-
-
-@register("information-content")
 def information_explorer() -> InformationLive:
     """Show I(p) = -log p over p with a slider for p and a choice of unit, live in the browser."""
     return InformationLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"information-content": InformationExplorer}

@@ -20,10 +20,10 @@ from typing import Any, ClassVar
 import anywidget
 import traitlets
 
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "draw_still"]
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS"]
 
 WEB = Path(__file__).with_name("web")
-# Each live explorer's still picture at its start, drawn in the house style (``tools/stills.py``).
+# Each live explorer's still picture at its start (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
 # Every live explorer class by its registered name (what the builders and tests look up).
@@ -98,27 +98,11 @@ class LiveExplorer(anywidget.AnyWidget):
 
     def static_picture(self) -> str | None:
         """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
-        the explorer's start as its kernel-drawn predecessor draws it, base64 PNG. None when the
-        explorer has moved from its start or has no predecessor.
-
-        In the house style (``plots.use_style()``, what every notebook sets) the picture is the one
-        shipped in ``stills/`` (the same bytes, drawn ahead by ``tools/stills.py``, which saves the
-        notebook the drawing: 0.1-0.4 s an explorer); in any other style it is drawn now.
-        """
+        the explorer's start, shipped in ``stills/``, base64. None when the explorer has moved from its
+        start or has no still."""
         import base64
 
-        from helpers.explorers import LEGACY
-        from helpers.plots import style_in_use
-
-        if self.name not in LEGACY or self.values() != type(self)().values():
-            return None
         shipped = STILLS / f"{self.name}.png"
-        png = shipped.read_bytes() if style_in_use() and shipped.exists() else draw_still(self.name)
-        return base64.b64encode(png).decode("ascii")
-
-
-def draw_still(name: str) -> bytes:
-    """The still picture of live explorer ``name``, drawn now in the current style: PNG bytes."""
-    from helpers.explorers import LEGACY
-
-    return bytes(LEGACY[name]().image.value)
+        if not shipped.exists() or self.values() != type(self)().values():
+            return None
+        return base64.b64encode(shipped.read_bytes()).decode("ascii")

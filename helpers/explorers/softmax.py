@@ -7,22 +7,18 @@ sample at T = 1) and the predicted class. State: ``softmax_state(z0, z1, z2, lab
 It starts at the first row of the article's tensor with its label 1 (loss 1.7282 nats).
 
 ``softmax_explorer()`` shows the live explorer (``SoftmaxLive``: computed and drawn in the browser by
-``web/softmax.js``); ``softmax_lines`` is the readout both it and the older kernel-drawn
-``SoftmaxExplorer`` (kept as the latency benchmark's baseline, in ``LEGACY``) must show.
+``web/softmax.js``); ``softmax_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
 import math
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
 from helpers import losses
-from helpers.explorers._base import Explorer, register
 from helpers.explorers.live import LiveExplorer
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLive",
            "softmax_explorer"]
@@ -159,59 +155,6 @@ class SoftmaxLive(LiveExplorer):
         return softmax_lines(self.state_now())
 
 
-class SoftmaxExplorer(Explorer):
-    """Logit sliders, a label dropdown and a temperature slider; softmax bars and the loss."""
-
-    name = "softmax-loss"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.2))
-        self._ax = ax
-        self._bars = ax.bar(range(N_CLASSES), [1 / 3] * N_CLASSES, color=PALETTE["blue"], width=0.6)
-        self._texts = [ax.text(c, 0.0, "", ha="center", va="bottom") for c in range(N_CLASSES)]
-        ax.axhline(1 / N_CLASSES, color=PALETTE["black"], linestyle=":", linewidth=1.2)
-        ax.set_xticks(range(N_CLASSES), [f"class {c}" for c in range(N_CLASSES)])
-        ax.set_ylim(0.0, 1.12)
-        label_axes(ax, "class c (green: the label y; dotted: 1/3)", "q_c = softmax(z / T)_c")
-        self._title = ax.set_title("")
-        fig.subplots_adjust(left=0.11, right=0.98, bottom=0.17, top=0.9)  # fixed: no layout pass per frame
-        style = {"description_width": "110px"}
-        layout = widgets.Layout(width="480px")
-        controls: dict[str, widgets.ValueWidget] = {}
-        for c, start in enumerate(ARTICLE_ROW):
-            low, high = slider_range(start)
-            controls[f"z{c}"] = widgets.FloatSlider(value=start, min=low, max=high, step=LOGIT_STEP,
-                                                    readout_format=".4f", description=f"logit z_{c}",
-                                                    style=style, layout=layout)
-        controls["label"] = widgets.Dropdown(options=[(f"class {c}", c) for c in range(N_CLASSES)],
-                                             value=ARTICLE_LABEL, description="label y", style=style)
-        controls["temperature"] = widgets.FloatLogSlider(value=1.0, base=10, min=-1.0, max=1.0, step=0.02,
-                                                         readout_format=".2f", description="temperature T",
-                                                         style=style, layout=layout)
-        super().__init__(controls, fig, title="Softmax and cross-entropy for one sample")
-
-    def compute(self, z0: float, z1: float, z2: float, label: int, temperature: float) -> dict[str, Any]:
-        return softmax_state(z0, z1, z2, label, temperature)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for c, (bar, text) in enumerate(zip(self._bars, self._texts)):
-            q_c = float(state["q"][c])
-            bar.set_height(q_c)
-            bar.set_color(PALETTE["green"] if c == state["label"] else PALETTE["blue"])
-            text.set_position((c, q_c + 0.025))
-            text.set_text(f"{q_c:.4f}")
-        self._title.set_text(f"T = {state['temperature']:.2f}: loss -ln q_{state['label']} = "
-                             f"{state['loss']:.4f} nats")
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return softmax_lines(state)
-
-
-@register("softmax-loss")
 def softmax_explorer() -> SoftmaxLive:
     """One sample's logits, label and temperature on controls; softmax bars and the loss in nats, live in the browser."""
     return SoftmaxLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"softmax-loss": SoftmaxExplorer}

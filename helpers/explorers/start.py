@@ -2,21 +2,16 @@
 y = x^2 with the point (x, x^2) marked, and a readout.
 
 ``widget_check()`` shows the live explorer (``WidgetCheckLive``: computed and drawn in the browser
-by ``web/widget_check.js``); ``widget_check_lines`` is the readout both it and the older
-kernel-drawn ``WidgetCheck`` (kept as the latency benchmark's baseline) must show. Where widgets do
+by ``web/widget_check.js``); ``widget_check_lines`` is the readout it must show. Where widgets do
 not render, a viewer shows the ``text/plain`` line instead: it says so and what to do.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-import numpy as np
 import traitlets
 
-from helpers.explorers._base import Explorer, register
 from helpers.explorers.live import LiveExplorer
-from helpers.plots import label_axes, new_figure
 
 __all__ = ["square_state", "widget_check_lines", "WidgetCheckLive", "widget_check", "NO_WIDGETS"]
 
@@ -73,35 +68,6 @@ class WidgetCheckLive(LiveExplorer):
         return bundle
 
 
-class WidgetCheck(Explorer):
-    """A slider for x, the parabola y = x^2 with the point (x, x^2) marked, and a readout."""
-
-    name = "widget-check"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(4.0, 2.6))
-        grid = np.linspace(X_MIN, X_MAX, 101)
-        ax.plot(grid, grid**2)
-        (self._point,) = ax.plot([0.0], [0.0], "o", markersize=10)
-        label_axes(ax, "x", "x squared")
-        slider = widgets.FloatSlider(value=1.0, min=X_MIN, max=X_MAX, step=X_STEP, description="x")
-        super().__init__({"x": slider}, fig, title="Widget check: move the slider")
-
-    def compute(self, x: float) -> dict[str, Any]:
-        return square_state(x)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._point.set_data([state["x"]], [state["x2"]])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return widget_check_lines(state)
-
-
-@register("widget-check")
 def widget_check() -> WidgetCheckLive:
     """Show a slider whose readout and plot answer it: proof that widgets render here."""
     return WidgetCheckLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"widget-check": WidgetCheck}
