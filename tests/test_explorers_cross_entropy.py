@@ -100,8 +100,8 @@ def test_non_finite_logit_raises() -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    explorer = explorers.cross_entropy_explorer()
-    assert isinstance(explorer, cx.CrossEntropyLive) and explorer.name == "cross-entropy"
+    explorer = explorers.cross_entropy_kl()
+    assert isinstance(explorer, cx.CrossEntropyKl) and explorer.name == "cross_entropy_kl"
     assert explorer.values() == {"z0": 0.5, "z1": -0.4, "z2": 0.0, "target": "class 0", "unit": "nats"}
     assert explorer.reference() == [
         "q = softmax(z) = (0.497, 0.202, 0.301); target p = (1.0, 0.0, 0.0)",
@@ -134,13 +134,13 @@ def torch_lines(z: tuple[float, float, float], target: str, unit: str) -> list[s
 @pytest.mark.parametrize("target", ["class 0", "class 2", "soft"])
 @pytest.mark.parametrize("unit", ["nats", "bits", "dits"])
 def test_live_reference_against_torch(z: tuple[float, float, float], target: str, unit: str) -> None:
-    ex = cx.CrossEntropyLive(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit)
+    ex = cx.CrossEntropyKl(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit)
     assert ex.reference() == torch_lines(z, target, unit)
 
 
 def test_live_reference_at_the_notebooks_settings() -> None:
     """The numbers notebook 04's prose points to: q1 and H = 0.70 nats, q2 and 0.22 nats, KL near 0."""
-    ex = cx.CrossEntropyLive()
+    ex = cx.CrossEntropyKl()
     assert ex.reference()[2].startswith("H(p, q) = 0.6997 nats")
     ex.set(z0=2.1, z1=0.0, z2=0.0)
     assert ex.reference()[0].startswith("q = softmax(z) = (0.803, 0.098, 0.098)")
@@ -158,7 +158,7 @@ def test_numbers_never_print_as_minus_zero() -> None:
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = cx.CrossEntropyLive()
+    ex = cx.CrossEntropyKl()
     assert ex.controls == ("z0", "z1", "z2", "target", "unit")
     for i in range(3):
         assert ex._controls[i] == {"name": f"z{i}", "label": f"logit z{i}", "kind": "range", "min": -5.0,
@@ -180,9 +180,9 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
 
 
 def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = cx.CrossEntropyLive(z0=2.1, z1=0.0, unit="bits")._repr_mimebundle_()
+    bundle = cx.CrossEntropyKl(z0=2.1, z1=0.0, unit="bits")._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "cross-entropy", "values": {
+    assert data[EXPLORER_MIME] == {"name": "cross_entropy_kl", "values": {
         "z0": 2.1, "z1": 0.0, "z2": 0.0, "target": "class 0", "unit": "bits"}}
     assert "H(p, q) = 0.3160 bits (cross-entropy: the loss)" in data["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in data
@@ -214,9 +214,9 @@ def test_browser_module_computes_the_reference_lines(tmp_path: Path) -> None:
               for t in cx._TARGETS for u in cx._BASES]
     (tmp_path / "cases.json").write_text(json.dumps(cases))
     (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "cross_entropy.js"),
+    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "cross_entropy_kl.js"),
                           str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=60, check=True)
-    ex = cx.CrossEntropyLive()
+    ex = cx.CrossEntropyKl()
     for (z, target, unit), lines in zip(cases, json.loads(run.stdout), strict=True):
         assert lines == ex.set(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit).reference(), (z, target, unit)
 

@@ -224,9 +224,9 @@ def test_simulation_state_is_consistent() -> None:
 # --- the live explorers, from Python ---------------------------------------------------------------
 
 def test_registered_factories_build_the_live_explorers_at_the_articles_shooters() -> None:
-    shooters, simulation = explorers.shooters_explorer(), explorers.shot_simulation_explorer()
-    assert isinstance(shooters, ex_mod.ShootersLive) and LIVE["shooters"] is ex_mod.ShootersLive
-    assert isinstance(simulation, ex_mod.ShotSimulationLive) and LIVE["shot-simulation"] is ex_mod.ShotSimulationLive
+    shooters, simulation = explorers.shooters(), explorers.shot_simulation()
+    assert isinstance(shooters, ex_mod.Shooters) and LIVE["shooters"] is ex_mod.Shooters
+    assert isinstance(simulation, ex_mod.ShotSimulation) and LIVE["shot_simulation"] is ex_mod.ShotSimulation
     assert shooters.values() == {"p_a": 0.1, "p_b": 0.999}
     assert shooters.reference() == [
         "Shooter A (小明): P(hit) = 0.100, P(miss) = 0.900, H = 0.4690 bits = 0.3251 nats",
@@ -247,7 +247,7 @@ def test_registered_factories_build_the_live_explorers_at_the_articles_shooters(
 @pytest.mark.parametrize("p_a, p_b", [(0.1, 0.999), (0.9, 0.999), (0.5, 0.25), (0.0, 1.0), (0.3, 0.7), (0.123, 0.877),
                                       (0.001, 0.6), (0.5, 0.501)])
 def test_shooters_reference_against_scipy_and_torch(p_a, p_b) -> None:
-    lines = ex_mod.ShootersLive(p_a=p_a, p_b=p_b).reference()
+    lines = ex_mod.Shooters(p_a=p_a, p_b=p_b).reference()
     nats = torch.distributions.Bernoulli(probs=torch.tensor([p_a, p_b], dtype=torch.float64)).entropy().tolist()
     bits = [scipy_bits(p_a), scipy_bits(p_b)]
     for line, who, p, hb, hn in zip(lines, ("A (小明)", "B (小王)"), (p_a, p_b), bits, nats):
@@ -266,7 +266,7 @@ def test_shooters_reference_against_scipy_and_torch(p_a, p_b) -> None:
 ])
 def test_simulation_reference_against_independent_shots_and_scipy(p_a, p_b, n, seed) -> None:
     """The readout from shots drawn by the pure-Python hash, counted, and measured by SciPy."""
-    lines = ex_mod.ShotSimulationLive(p_a=p_a, p_b=p_b, n=n, seed=seed).reference()
+    lines = ex_mod.ShotSimulation(p_a=p_a, p_b=p_b, n=n, seed=seed).reference()
     assert lines[0] == f"n = {n} shots each, seed {seed}"
     for stream, (line, p) in enumerate(zip(lines[1:], (p_a, p_b))):
         k = sum(u < p for u in hand_uniforms(n, seed, stream)) if n <= 20_000 \
@@ -290,7 +290,7 @@ def test_readout_numbers_round_as_the_browser_does() -> None:
 
 
 def test_live_controls_match_their_specs() -> None:
-    shooters, simulation = ex_mod.ShootersLive(), ex_mod.ShotSimulationLive()
+    shooters, simulation = ex_mod.Shooters(), ex_mod.ShotSimulation()
     assert shooters.controls == ("p_a", "p_b")
     assert simulation.controls == ("p_a", "p_b", "n", "seed")
     for ex in (shooters, simulation):
@@ -316,7 +316,7 @@ def test_live_controls_match_their_specs() -> None:
 
 
 def test_live_simulation_takes_n_as_a_count_or_its_text_and_the_seed_as_a_whole_number() -> None:
-    ex = ex_mod.ShotSimulationLive(n=100, seed=3.0)     # the browser's range input gives 3.0
+    ex = ex_mod.ShotSimulation(n=100, seed=3.0)     # the browser's range input gives 3.0
     assert ex.n == "100" and ex.seed == 3 and isinstance(ex.seed, int)
     ex.n = np.int64(20_000)
     assert ex.n == "20000"
@@ -330,37 +330,37 @@ def test_live_simulation_takes_n_as_a_count_or_its_text_and_the_seed_as_a_whole_
     ("seed", 21), ("seed", -1), ("seed", 2.5), ("seed", float("nan")), ("seed", True), ("seed", "3"),
 ])
 def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
-    ex = ex_mod.ShotSimulationLive()
+    ex = ex_mod.ShotSimulation()
     with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
         setattr(ex, name, value)
-    assert ex.values() == ex_mod.ShotSimulationLive().values(), "a refused value leaves the control as it was"
+    assert ex.values() == ex_mod.ShotSimulation().values(), "a refused value leaves the control as it was"
     if name in ("p_a", "p_b"):
         with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
-            setattr(ex_mod.ShootersLive(), name, value)
+            setattr(ex_mod.Shooters(), name, value)
 
 
 def test_live_set_refuses_an_unknown_control() -> None:
     with pytest.raises(ValueError, match="^p_c: not a control"):
-        ex_mod.ShootersLive().set(p_c=0.5)
+        ex_mod.Shooters().set(p_c=0.5)
 
 
 def test_live_display_bundles_name_the_explorer_and_its_values() -> None:
-    bundle = ex_mod.ShootersLive(p_a=0.9)._repr_mimebundle_()
+    bundle = ex_mod.Shooters(p_a=0.9)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert data[EXPLORER_MIME] == {"name": "shooters", "values": {"p_a": 0.9, "p_b": 0.999}}
     assert data["text/plain"].startswith("Two shooters: hit probabilities and entropy (shooters): Shooter A")
     assert "application/vnd.jupyter.widget-view+json" in data
-    bundle = ex_mod.ShotSimulationLive(n=100_000, seed=4)._repr_mimebundle_()
+    bundle = ex_mod.ShotSimulation(n=100_000, seed=4)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "shot-simulation",
+    assert data[EXPLORER_MIME] == {"name": "shot_simulation",
                                    "values": {"p_a": 0.1, "p_b": 0.999, "n": "100000", "seed": 4}}
     assert "n = 100000 shots each, seed 4" in data["text/plain"]
 
 
 def test_live_modules_are_joined_to_the_primitives() -> None:
-    for cls in (ex_mod.ShootersLive, ex_mod.ShotSimulationLive):
+    for cls in (ex_mod.Shooters, ex_mod.ShotSimulation):
         assert cls._esm.startswith("// Drawing primitives") and "export default { render }" in cls._esm
-    assert "Math.imul(x, 0x7feb352d)" in ex_mod.ShotSimulationLive._esm
+    assert "Math.imul(x, 0x7feb352d)" in ex_mod.ShotSimulation._esm
 
 
 # --- the browser modules, run by Node --------------------------------------------------------------
@@ -422,14 +422,14 @@ def test_browser_hash_is_bit_for_bit_the_python_hash(node_results) -> None:
 
 def test_browser_shooters_readout_is_the_reference(node_results) -> None:
     cases, out = node_results
-    ex = ex_mod.ShootersLive()
+    ex = ex_mod.Shooters()
     for (p_a, p_b), lines in zip(cases["shooters"], out["shooters"], strict=True):
         assert lines == ex.set(p_a=p_a, p_b=p_b).reference(), (p_a, p_b)
 
 
 def test_browser_simulation_readout_and_curves_are_the_reference(node_results) -> None:
     cases, out = node_results
-    ex = ex_mod.ShotSimulationLive()
+    ex = ex_mod.ShotSimulation()
     for (p_a, p_b, n, seed), got in zip(cases["simulation"], out["simulation"], strict=True):
         assert got["lines"] == ex.set(p_a=p_a, p_b=p_b, n=n, seed=seed).reference(), (p_a, p_b, n, seed)
         ms = np.array(got["ms"])

@@ -169,9 +169,9 @@ W_GRID = [gx.W0_MIN + gx.W0_STEP * k for k in range(25)]
 
 
 def test_registered_factories_build_the_live_explorers() -> None:
-    grad, train = explorers.logit_gradients(), explorers.bce_vs_mse_training()
-    assert isinstance(grad, gx.LogitGradientsLive) and LIVE["logit-gradients"] is gx.LogitGradientsLive
-    assert isinstance(train, gx.BceVsMseLive) and LIVE["bce-vs-mse-training"] is gx.BceVsMseLive
+    grad, train = explorers.logit_gradients(), explorers.bce_vs_mse()
+    assert isinstance(grad, gx.LogitGradients) and LIVE["logit_gradients"] is gx.LogitGradients
+    assert isinstance(train, gx.BceVsMse) and LIVE["bce_vs_mse"] is gx.BceVsMse
     assert grad.values() == {"s": -6.0, "y": "1"} and train.values() == {"log2_lr": -1.0, "w0": -4.0}
 
 
@@ -194,7 +194,7 @@ def test_logit_gradients_reference_against_autograd(s, y) -> None:
     (0.5 * (torch.sigmoid(s_t) - y) ** 2).backward()
     mse = s_t.grad.item()
     y_hat = torch.sigmoid(torch.tensor(s, dtype=F64)).item()
-    assert gx.LogitGradientsLive(s=s, y=y).reference() == [
+    assert gx.LogitGradients(s=s, y=y).reference() == [
         f"s = {s:.1f}, y = {y}: ŷ = sigmoid(s) = {y_hat:.4f} (probability)",
         f"BCE gradient ŷ − y = {bce:+.4f} nats per unit of logit",
         f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {mse:+.4f} per unit of logit (loss ½(ŷ − y)²)",
@@ -205,9 +205,9 @@ def test_logit_gradients_reference_against_autograd(s, y) -> None:
 
 def test_a_gradient_that_rounds_to_zero_keeps_its_sign() -> None:
     """Confidently right (s = 8, y = 1): the MSE gradient is -1.1e-7, still a push upwards."""
-    lines = gx.LogitGradientsLive(s=8.0, y=1).reference()
+    lines = gx.LogitGradients(s=8.0, y=1).reference()
     assert "= -0.0003 nats" in lines[1] and "= -0.0000 per unit" in lines[2]
-    assert "= +0.0000 per unit" in gx.LogitGradientsLive(s=-8.0, y=0).reference()[2]
+    assert "= +0.0000 per unit" in gx.LogitGradients(s=-8.0, y=0).reference()[2]
 
 
 def torch_run(loss: str, lr: float, w0: float, steps: int = 200) -> tuple[np.ndarray, float]:
@@ -228,11 +228,11 @@ def test_training_reference_against_torch_sgd(log2_lr, w0) -> None:
         when = f"below 1 nat from step {below[0]}" if below.size else "never below 1 nat"
         expected.append(f"trained with {loss.upper()}: after the last step mean BCE {history[-1]:.4f} nats, "
                         f"mean ½(ŷ − y)² {mse:.4f}; {when}")
-    assert gx.BceVsMseLive(log2_lr=log2_lr, w0=w0).reference() == expected
+    assert gx.BceVsMse(log2_lr=log2_lr, w0=w0).reference() == expected
 
 
 def test_training_readout_says_what_the_notebook_says() -> None:
-    ex = explorers.bce_vs_mse_training()
+    ex = explorers.bce_vs_mse()
     assert ex.reference()[1].endswith("mean BCE 0.2268 nats, mean ½(ŷ − y)² 0.0363; below 1 nat from step 8")
     assert ex.reference()[2].endswith("mean BCE 0.4608 nats, mean ½(ŷ − y)² 0.0721; below 1 nat from step 174")
     fast = ex.set(log2_lr=3.0).reference()     # Try this: the learning rate from 0.5 to 8
@@ -248,14 +248,14 @@ def test_training_readout_says_what_the_notebook_says() -> None:
 def test_learning_rate_is_two_to_the_exponent_bit_for_bit() -> None:
     for e in E_GRID:
         assert gx.learning_rate(e) == 2.0 ** e
-    assert gx.BceVsMseLive().lr == 0.5 and gx.BceVsMseLive(log2_lr=3.0).lr == 8.0
+    assert gx.BceVsMse().lr == 0.5 and gx.BceVsMse(log2_lr=3.0).lr == 8.0
     for bad in (0.1, float("nan"), float("inf")):
         with pytest.raises(ValueError, match="^log2_lr:"):
             gx.learning_rate(bad)
 
 
 def test_live_controls_match_their_specs() -> None:
-    grad, train = gx.LogitGradientsLive(), gx.BceVsMseLive()
+    grad, train = gx.LogitGradients(), gx.BceVsMse()
     assert grad._controls == [
         {"name": "s", "label": "logit s", "kind": "range", "min": -8.0, "max": 8.0, "step": 0.1, "digits": 1},
         {"name": "y", "label": "label y", "kind": "select", "options": ["1", "0"]}]
@@ -271,19 +271,19 @@ def test_live_controls_match_their_specs() -> None:
 
 
 def test_live_label_takes_the_label_or_its_text() -> None:
-    ex = gx.LogitGradientsLive(y=0)
+    ex = gx.LogitGradients(y=0)
     assert ex.y == "0" and "y = 0:" in ex.reference()[0]
     ex.y = np.int64(1)
     assert ex.y == "1"
 
 
 @pytest.mark.parametrize("cls, name, value", [
-    (gx.LogitGradientsLive, "s", 8.1), (gx.LogitGradientsLive, "s", -9.0), (gx.LogitGradientsLive, "s", float("nan")),
-    (gx.LogitGradientsLive, "y", 2), (gx.LogitGradientsLive, "y", "2"), (gx.LogitGradientsLive, "y", True),
-    (gx.LogitGradientsLive, "y", 1.0), (gx.LogitGradientsLive, "y", None),
-    (gx.BceVsMseLive, "log2_lr", 3.75), (gx.BceVsMseLive, "log2_lr", -6.25), (gx.BceVsMseLive, "log2_lr", 0.1),
-    (gx.BceVsMseLive, "log2_lr", float("nan")), (gx.BceVsMseLive, "w0", 6.5), (gx.BceVsMseLive, "w0", -7.0),
-    (gx.BceVsMseLive, "w0", float("inf")),
+    (gx.LogitGradients, "s", 8.1), (gx.LogitGradients, "s", -9.0), (gx.LogitGradients, "s", float("nan")),
+    (gx.LogitGradients, "y", 2), (gx.LogitGradients, "y", "2"), (gx.LogitGradients, "y", True),
+    (gx.LogitGradients, "y", 1.0), (gx.LogitGradients, "y", None),
+    (gx.BceVsMse, "log2_lr", 3.75), (gx.BceVsMse, "log2_lr", -6.25), (gx.BceVsMse, "log2_lr", 0.1),
+    (gx.BceVsMse, "log2_lr", float("nan")), (gx.BceVsMse, "w0", 6.5), (gx.BceVsMse, "w0", -7.0),
+    (gx.BceVsMse, "w0", float("inf")),
 ])
 def test_live_traits_refuse_bad_values_naming_the_control(cls, name, value) -> None:
     ex = cls()
@@ -294,28 +294,28 @@ def test_live_traits_refuse_bad_values_naming_the_control(cls, name, value) -> N
 
 def test_live_set_refuses_an_unknown_control() -> None:
     with pytest.raises(ValueError, match="^lr: not a control"):
-        gx.BceVsMseLive().set(lr=0.5)
+        gx.BceVsMse().set(lr=0.5)
 
 
 def test_training_data_travel_once_read_only_and_reach_the_static_pages() -> None:
     from tools.live import live_state
 
-    ex = gx.BceVsMseLive()
+    ex = gx.BceVsMse()
     x, y = experiments.toy_data()
     assert ex.data == {"x": x.tolist(), "y": y.tolist()} and len(ex.data["x"]) == 40
     assert ex.trait_metadata("data", "sync") and ex.get_state()["data"] == ex.data   # synced to JupyterLab
     with pytest.raises(traitlets.TraitError):
         ex.data = {"x": [0.0], "y": [1.0]}
-    state = live_state("bce-vs-mse-training", {"log2_lr": 3.0})   # what a built page embeds
+    state = live_state("bce_vs_mse", {"log2_lr": 3.0})   # what a built page embeds
     assert state["data"] == ex.data and state["log2_lr"] == 3.0
     assert json.loads(json.dumps(state["data"]))["x"] == x.tolist(), "every float survives JSON exactly"
 
 
 def test_live_display_bundles_name_the_explorers_and_their_values() -> None:
-    cases = [(gx.LogitGradientsLive(s=2.0, y=0), {"s": 2.0, "y": "0"},
-              "Two gradients: BCE against MSE on a sigmoid (logit-gradients): s = 2.0, y = 0: ŷ = sigmoid(s) = 0.8808"),
-             (gx.BceVsMseLive(log2_lr=3.0), {"log2_lr": 3.0, "w0": -4.0},
-              "Training a logistic regression with BCE and with MSE (bce-vs-mse-training): learning rate 8, ")]
+    cases = [(gx.LogitGradients(s=2.0, y=0), {"s": 2.0, "y": "0"},
+              "Two gradients: BCE against MSE on a sigmoid (logit_gradients): s = 2.0, y = 0: ŷ = sigmoid(s) = 0.8808"),
+             (gx.BceVsMse(log2_lr=3.0), {"log2_lr": 3.0, "w0": -4.0},
+              "Training a logistic regression with BCE and with MSE (bce_vs_mse): learning rate 8, ")]
     for ex, values, plain in cases:
         bundle = ex._repr_mimebundle_()
         data = bundle[0] if isinstance(bundle, tuple) else bundle
@@ -325,12 +325,12 @@ def test_live_display_bundles_name_the_explorers_and_their_values() -> None:
 
 
 def test_live_modules_are_joined_to_the_primitives() -> None:
-    for cls, script in ((gx.LogitGradientsLive, "logit_gradients.js"), (gx.BceVsMseLive, "bce_vs_mse.js")):
+    for cls, script in ((gx.LogitGradients, "logit_gradients.js"), (gx.BceVsMse, "bce_vs_mse.js")):
         own = (WEB / script).read_text(encoding="utf-8")
         assert cls._esm == (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + own
         assert own.rstrip().endswith("export default { render };")
     # the browser's four quarter powers are Python's, digit for digit (the same lr, bit for bit)
-    assert "[1, " + ", ".join(repr(v) for v in gx._QUARTER_POWERS[1:]) + "]" in gx.BceVsMseLive._esm
+    assert "[1, " + ", ".join(repr(v) for v in gx._QUARTER_POWERS[1:]) + "]" in gx.BceVsMse._esm
 
 
 # --- the modules' arithmetic, run by Node ------------------------------------------------------------
@@ -370,7 +370,7 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is
 def test_gradients_module_computes_the_reference_lines_at_every_setting(tmp_path: Path) -> None:
     """All 322 settings of the logit slider and the label: the very same text as the Python reference."""
     cases = [[s, y] for s in S_GRID for y in (0, 1)]
-    ex = gx.LogitGradientsLive()
+    ex = gx.LogitGradients()
     for (s, y), lines in zip(cases, run_node(tmp_path, "logit_gradients.js", ["lgState", "lgLines"], "gradients",
                                                cases), strict=True):
         assert lines == ex.set(s=s, y=y).reference(), (s, y)
@@ -396,7 +396,7 @@ def test_training_module_computes_the_reference_lines(node_training) -> None:
     rng = np.random.default_rng(6)
     chosen = {(e, w0) for e in E_GRID for w0 in (-4.0, 6.0)} | {(e, w0) for e in (-5.0, 3.5) for w0 in W_GRID}
     chosen |= {(float(rng.choice(E_GRID)), float(rng.choice(W_GRID))) for _ in range(30)}
-    ex = gx.BceVsMseLive()
+    ex = gx.BceVsMse()
     assert ex.reference() == gx.training_lines(ex.state_now())
     for e, w0 in sorted(chosen):
         result = node_training[(e, w0)]

@@ -52,8 +52,8 @@ def test_bad_input_names_the_argument(kwargs, name) -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    ex = explorers.information_explorer()
-    assert isinstance(ex, ix.InformationLive) and ex.name == "information-content"
+    ex = explorers.information_content()
+    assert isinstance(ex, ix.InformationContent) and ex.name == "information_content"
     assert ex.values() == {"p": 0.125, "unit": "bits"}
     assert ex.reference() == ["p = 0.125: I = 3.0000 bits",
                               "the same in every unit: 3.0000 bits = 2.0794 nats = 0.9031 dits",
@@ -63,7 +63,7 @@ def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
 @pytest.mark.parametrize("p", [0.005, 0.37, 0.5, 1.0])
 @pytest.mark.parametrize("unit", ["bits", "nats", "dits"])
 def test_live_reference_against_torch(p: float, unit: str) -> None:
-    ex = ix.InformationLive(p=p, unit=unit)
+    ex = ix.InformationContent(p=p, unit=unit)
     log = {"bits": torch.log2, "nats": torch.log, "dits": torch.log10}
     value = -float(log[unit](torch.tensor(p, dtype=torch.float64)))
     assert ex.reference()[0] == f"p = {p:.3f}: I = {value + 0.0:.4f} {unit}"
@@ -71,7 +71,7 @@ def test_live_reference_against_torch(p: float, unit: str) -> None:
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = ix.InformationLive()
+    ex = ix.InformationContent()
     assert ex.controls == ("p", "unit")
     assert ex._controls[0] == {"name": "p", "label": "p", "kind": "range", "min": ix.P_MIN, "max": 1.0,
                                "step": ix.P_STEP, "digits": 3}
@@ -85,8 +85,8 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
 
 
 def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = ix.InformationLive(p=0.5)._repr_mimebundle_()
+    bundle = ix.InformationContent(p=0.5)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "information-content", "values": {"p": 0.5, "unit": "bits"}}
+    assert data[EXPLORER_MIME] == {"name": "information_content", "values": {"p": 0.5, "unit": "bits"}}
     assert "p = 0.500: I = 1.0000 bits" in data["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in data

@@ -139,9 +139,9 @@ def test_constant_prediction_state_rejects_bad_input(args, name) -> None:
 # --- the live explorers: registration, specs and traits ---------------------------------------------
 
 def test_registered_factories_build_the_live_explorers_with_defaults() -> None:
-    logistic, mle = explorers.logistic_explorer(), explorers.mle_explorer()
-    assert isinstance(logistic, lk.LogisticLive) and LIVE["logistic-1d"] is lk.LogisticLive
-    assert isinstance(mle, lk.MaxLikelihoodLive) and LIVE["max-likelihood"] is lk.MaxLikelihoodLive
+    logistic, mle = explorers.logistic(), explorers.max_likelihood()
+    assert isinstance(logistic, lk.Logistic) and LIVE["logistic"] is lk.Logistic
+    assert isinstance(mle, lk.MaxLikelihood) and LIVE["max_likelihood"] is lk.MaxLikelihood
     assert logistic.values() == {"w": 0.0, "b": 0.0}
     assert mle.values() == {"y_hat": 0.5, "n": 10, "k": 3}
     assert logistic.reference() == [
@@ -159,7 +159,7 @@ def _on_grid(spec, value) -> bool:
     return spec["min"] <= value <= spec["max"] and abs(steps - round(steps)) < 1e-9
 
 
-@pytest.mark.parametrize("cls", [lk.LogisticLive, lk.MaxLikelihoodLive])
+@pytest.mark.parametrize("cls", [lk.Logistic, lk.MaxLikelihood])
 def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
     ex = cls()
     assert ex.controls == tuple(spec["name"] for spec in cls.specs)
@@ -168,7 +168,7 @@ def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
         assert spec["kind"] == "range" and ex.has_trait(spec["name"]), spec
         assert ex.traits()[spec["name"]].metadata.get("sync"), f"{spec['name']}: synced with the browser"
         assert _on_grid(spec, getattr(ex, spec["name"])), spec
-    if cls is lk.LogisticLive:  # the notebook's grid search walks the same grid: -5 to 5 in steps of 0.1
+    if cls is lk.Logistic:  # the notebook's grid search walks the same grid: -5 to 5 in steps of 0.1
         assert [(s["min"], s["max"], s["step"], s["digits"]) for s in cls.specs] == [(-5.0, 5.0, 0.1, 1)] * 2
     else:
         assert [s["name"] for s in cls.specs] == ["y_hat", "n", "k"]      # n before k: k's slider ends at n
@@ -176,14 +176,14 @@ def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
 
 
 @pytest.mark.parametrize("cls, values, name", [
-    (lk.LogisticLive, {"w": 5.1}, "w"), (lk.LogisticLive, {"w": float("nan")}, "w"),
-    (lk.LogisticLive, {"b": -6.0}, "b"),
-    (lk.MaxLikelihoodLive, {"y_hat": 0.0}, "y_hat"), (lk.MaxLikelihoodLive, {"y_hat": 1.0}, "y_hat"),
-    (lk.MaxLikelihoodLive, {"y_hat": float("nan")}, "y_hat"),
-    (lk.MaxLikelihoodLive, {"n": 0}, "n"), (lk.MaxLikelihoodLive, {"n": 51}, "n"),
-    (lk.MaxLikelihoodLive, {"n": 2.5}, "n"), (lk.MaxLikelihoodLive, {"n": True}, "n"),
-    (lk.MaxLikelihoodLive, {"k": -1}, "k"), (lk.MaxLikelihoodLive, {"k": 51}, "k"),
-    (lk.MaxLikelihoodLive, {"k": 1.5}, "k"), (lk.MaxLikelihoodLive, {"k": "3"}, "k"),
+    (lk.Logistic, {"w": 5.1}, "w"), (lk.Logistic, {"w": float("nan")}, "w"),
+    (lk.Logistic, {"b": -6.0}, "b"),
+    (lk.MaxLikelihood, {"y_hat": 0.0}, "y_hat"), (lk.MaxLikelihood, {"y_hat": 1.0}, "y_hat"),
+    (lk.MaxLikelihood, {"y_hat": float("nan")}, "y_hat"),
+    (lk.MaxLikelihood, {"n": 0}, "n"), (lk.MaxLikelihood, {"n": 51}, "n"),
+    (lk.MaxLikelihood, {"n": 2.5}, "n"), (lk.MaxLikelihood, {"n": True}, "n"),
+    (lk.MaxLikelihood, {"k": -1}, "k"), (lk.MaxLikelihood, {"k": 51}, "k"),
+    (lk.MaxLikelihood, {"k": 1.5}, "k"), (lk.MaxLikelihood, {"k": "3"}, "k"),
 ])
 def test_traits_refuse_bad_values_naming_the_control(cls, values, name) -> None:
     ex = cls()
@@ -196,13 +196,13 @@ def test_traits_refuse_bad_values_naming_the_control(cls, values, name) -> None:
 
 
 def test_counts_take_whole_floats_as_a_range_input_gives_them() -> None:
-    ex = lk.MaxLikelihoodLive(n=40.0, k=11.0)
+    ex = lk.MaxLikelihood(n=40.0, k=11.0)
     assert ex.values() == {"y_hat": 0.5, "n": 40, "k": 11} and type(ex.n) is int and type(ex.k) is int
     assert ex.set(n=np.int64(20)).n == 20
 
 
 def test_k_never_exceeds_n() -> None:
-    ex = lk.MaxLikelihoodLive()
+    ex = lk.MaxLikelihood()
     ex.set(n=30, k=25)
     ex.set(n=10)                       # fewer samples than positives: k follows n down, as in the browser
     assert (ex.k, ex.n) == (10, 10)
@@ -215,7 +215,7 @@ def test_k_never_exceeds_n() -> None:
     assert (ex.k, ex.n) == (3, 8)
     ex.set(k=20, n=30)                 # n is applied first, whatever the order of the arguments
     assert (ex.k, ex.n) == (20, 30)
-    assert lk.MaxLikelihoodLive(k=25, n=30).values()["k"] == 25
+    assert lk.MaxLikelihood(k=25, n=30).values()["k"] == 25
 
 
 # --- the live explorers: reference readouts against PyTorch ---------------------------------------------
@@ -228,7 +228,7 @@ def test_logistic_reference_against_torch(w, b) -> None:
     per_point = F.binary_cross_entropy_with_logits(s, y, reduction="none")
     worst = int(torch.argmax(per_point)) if (w, b) != (0.0, 0.0) else 0
     y_hat = torch.sigmoid(s)
-    assert lk.LogisticLive(w=w, b=b).reference() == [
+    assert lk.Logistic(w=w, b=b).reference() == [
         f"w = {w:.1f}, b = {b:.1f}: ŷ = g(w x + b)",
         f"total loss (sum over 8 points) = {float(per_point.sum()):.4f} nats; "
         f"mean = {float(per_point.mean()):.4f} nats per point",
@@ -237,7 +237,7 @@ def test_logistic_reference_against_torch(w, b) -> None:
 
 
 def test_the_best_grid_setting_reads_as_the_notebook_says() -> None:
-    assert lk.LogisticLive(w=1.1, b=0.1).reference()[1].startswith("total loss (sum over 8 points) = 4.1058 nats")
+    assert lk.Logistic(w=1.1, b=0.1).reference()[1].startswith("total loss (sum over 8 points) = 4.1058 nats")
 
 
 def test_worst_point_ties_go_to_the_leftmost() -> None:
@@ -260,15 +260,15 @@ def test_mle_reference_against_torch(y_hat, n, k) -> None:
     total = float(F.binary_cross_entropy(torch.full((n,), y_hat, dtype=torch.float64), labels, reduction="sum"))
     p = k / n
     entropy = -sum(t * math.log(t) for t in (p, 1 - p) if t > 0)
-    assert lk.MaxLikelihoodLive(y_hat=y_hat, n=n, k=k).reference() == [
+    assert lk.MaxLikelihood(y_hat=y_hat, n=n, k=k).reference() == [
         f"ŷ = {y_hat:.2f} for all n = {n} samples, k = {k} of them positive",
         f"total loss = {total:.4f} nats; mean = {total / n:.4f} nats per sample",
         f"minimum at ŷ = k/n = {p:.4f}: mean loss {entropy + 0.0:.4f} nats"]
 
 
 @pytest.mark.parametrize("ex, text", [
-    (lk.LogisticLive(w=2.0, b=-1.0), "w = 2.0, b = -1.0: ŷ = g(w x + b)"),
-    (lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7), "ŷ = 0.25 for all n = 20 samples, k = 7 of them positive"),
+    (lk.Logistic(w=2.0, b=-1.0), "w = 2.0, b = -1.0: ŷ = g(w x + b)"),
+    (lk.MaxLikelihood(y_hat=0.25, n=20, k=7), "ŷ = 0.25 for all n = 20 samples, k = 7 of them positive"),
 ])
 def test_live_display_bundle_names_the_explorer_and_its_values(ex, text) -> None:
     bundle = ex._repr_mimebundle_()
@@ -291,7 +291,7 @@ def test_the_browser_modules_use_the_same_points_and_constants() -> None:
     assert re.search(r"const TIE = ([0-9.e-]+);", source)[1] == "1e-9" and lk._TIE == 1e-9
     assert "const LOSS_TOP = 5;" in source and lk._LOSS_TOP == 5.0
     assert "function render({ model, el })" in source and "export default { render };" in source
-    mle = _js("mle.js")
+    mle = _js("max_likelihood.js")
     assert "Array.from({ length: 499 }, (_, i) => 0.001 + (i * (0.999 - 0.001)) / 498)" in mle
     assert lk._GRID_Q.size == 499 and (lk._GRID_Q[0], lk._GRID_Q[-1]) == (0.001, 0.999)
     # the dot stays in view: the largest mean loss at any slider value, -ln 0.01, is under the axis top
@@ -335,7 +335,7 @@ def test_mle_module_reads_out_what_python_computes() -> None:
     settings = [(0.37, n, k) for n in range(1, 51) for k in range(n + 1)]
     settings += [(round(t / 100, 2), n, k) for t in range(1, 100) for n, k in ((1, 1), (32, 5), (50, 0))]
     shown = _run_in_node(
-        "mle.js", "for (const [y, n, k] of settings) out.push(readoutLines(y, k, n, totalLoss(y, k, n), "
+        "max_likelihood.js", "for (const [y, n, k] of settings) out.push(readoutLines(y, k, n, totalLoss(y, k, n), "
                   "binaryEntropy(k / n)));", settings)
     expected = [lk.mle_lines(lk.constant_prediction_state(y, k, n)) for y, n, k in settings]
     wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]

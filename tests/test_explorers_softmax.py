@@ -63,8 +63,8 @@ def test_bad_input_raises_value_error_naming_the_argument(kwargs, name) -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_at_the_article_row() -> None:
-    ex = explorers.softmax_explorer()
-    assert isinstance(ex, sx.SoftmaxLive) and ex.name == "softmax-loss"
+    ex = explorers.softmax_loss()
+    assert isinstance(ex, sx.SoftmaxLoss) and ex.name == "softmax_loss"
     assert ex.values() == {"z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "1", "temperature": 1.0}
     assert ex.reference() == [
         "logits z = (-0.5215, -0.4240, 0.8907), label y = 1, temperature T = 1.00",
@@ -88,7 +88,7 @@ def _on_grid(value: float, low: float, step: float) -> float:
     ((1.4785, 1.476, 1.4807), 1, 0.35),
 ])
 def test_live_reference_against_torch(z, label, temperature) -> None:
-    ex = sx.SoftmaxLive(z0=z[0], z1=z[1], z2=z[2], label=str(label), temperature=temperature)
+    ex = sx.SoftmaxLoss(z0=z[0], z1=z[1], z2=z[2], label=str(label), temperature=temperature)
     logits = torch.tensor([z], dtype=torch.float64) / temperature
     q = torch.softmax(logits, dim=1)[0]
     loss = torch.nn.functional.cross_entropy(logits, torch.tensor([label])).item()
@@ -103,13 +103,13 @@ def test_live_reference_against_torch(z, label, temperature) -> None:
 
 
 def test_live_reference_of_a_sure_label_reads_zero_loss() -> None:
-    ex = sx.SoftmaxLive(z0=5.9985, z1=-5.994, z2=-5.9993, label=0, temperature=0.1)   # q_0 = 1 - 2e-52
+    ex = sx.SoftmaxLoss(z0=5.9985, z1=-5.994, z2=-5.9993, label=0, temperature=0.1)   # q_0 = 1 - 2e-52
     assert ex.reference()[2].startswith("loss = -ln q_0 = 0.0000 nats")                # not "-0.0000"
     assert ex.reference()[3] == "predicted class = 0 (right); q_0 = 1.0000"
 
 
 def test_live_controls_match_their_specs() -> None:
-    ex = sx.SoftmaxLive()
+    ex = sx.SoftmaxLoss()
     assert ex.controls == ("z0", "z1", "z2", "label", "temperature")
     assert [spec["name"] for spec in ex._controls] == list(ex.controls)
     for c, start in enumerate(sx.ARTICLE_ROW):
@@ -129,7 +129,7 @@ def test_live_controls_match_their_specs() -> None:
 
 
 def test_live_label_takes_the_class_index_or_its_text() -> None:
-    ex = sx.SoftmaxLive(label=2)
+    ex = sx.SoftmaxLoss(label=2)
     assert ex.label == "2" and "label y = 2" in ex.reference()[0]
     ex.label = np.int64(0)
     assert ex.label == "0"
@@ -143,29 +143,29 @@ def test_live_label_takes_the_class_index_or_its_text() -> None:
     ("temperature", 0.0), ("temperature", 0.05), ("temperature", 10.5), ("temperature", float("nan")),
 ])
 def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
-    ex = sx.SoftmaxLive()
+    ex = sx.SoftmaxLoss()
     with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
         setattr(ex, name, value)
-    assert ex.values() == sx.SoftmaxLive().values(), "a refused value leaves the control as it was"
+    assert ex.values() == sx.SoftmaxLoss().values(), "a refused value leaves the control as it was"
 
 
 def test_live_set_refuses_an_unknown_control() -> None:
     with pytest.raises(ValueError, match="^z3: not a control"):
-        sx.SoftmaxLive().set(z3=1.0)
+        sx.SoftmaxLoss().set(z3=1.0)
 
 
 def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = sx.SoftmaxLive(label=2, temperature=2.0)._repr_mimebundle_()
+    bundle = sx.SoftmaxLoss(label=2, temperature=2.0)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax-loss", "values": {
+    assert data[EXPLORER_MIME] == {"name": "softmax_loss", "values": {
         "z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "2", "temperature": 2.0}}
-    assert data["text/plain"].startswith("Softmax and cross-entropy for one sample (softmax-loss): logits z = ")
+    assert data["text/plain"].startswith("Softmax and cross-entropy for one sample (softmax_loss): logits z = ")
     assert "temperature T = 2.00" in data["text/plain"]
     assert "application/vnd.jupyter.widget-view+json" in data
 
 
 def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
-    esm = sx.SoftmaxLive._esm
+    esm = sx.SoftmaxLoss._esm
     assert esm.startswith("// Drawing primitives") and "export default { render }" in esm
     assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
 

@@ -1,4 +1,4 @@
-"""Notebook 00's live widget check (``start.WidgetCheckLive``, what ``widget_check()`` shows), from
+"""Notebook 00's live widget check (``start.WidgetCheck``, what ``widget_check()`` shows), from
 Python: its reference readout, its traits and specs, and its display bundle."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from helpers.explorers.live import EXPLORER_MIME, LIVE
 def test_widget_check_starts_at_x_1() -> None:
     assert explorers.widget_check is start.widget_check
     ex = explorers.widget_check()
-    assert isinstance(ex, start.WidgetCheckLive) and LIVE["widget-check"] is start.WidgetCheckLive
+    assert isinstance(ex, start.WidgetCheck) and LIVE["widget_check"] is start.WidgetCheck
     assert ex.values() == {"x": 1.0}
     assert ex.reference() == ["x = 1.0, x squared = 1.00",
                               "If you can read this and the dot follows the slider, widgets work."]
@@ -28,14 +28,14 @@ def test_live_reference_on_every_step_of_the_slider(k: int) -> None:
     squares computed from the decimal x (exact integers over 100), never printing "-0.0"."""
     tenths = k - 20
     x = float(f"{tenths / 10:.1f}")
-    ex = start.WidgetCheckLive(x=x)
+    ex = start.WidgetCheck(x=x)
     assert ex.reference()[0] == f"x = {tenths / 10:.1f}, x squared = {tenths * tenths / 100:.2f}"
     assert ex.reference()[0] == f"x = {x + 0.0:.1f}, x squared = {np.square(x):.2f}"
     assert "-0.0" not in " ".join(ex.reference())
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = start.WidgetCheckLive()
+    ex = start.WidgetCheck()
     assert ex.controls == ("x",)
     assert ex._controls == [{"name": "x", "label": "x", "kind": "range", "min": -2.0, "max": 2.0, "step": 0.1,
                              "digits": 1}]
@@ -50,20 +50,20 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
 
 
 def test_live_display_bundle_names_the_explorer_and_says_what_to_do_without_widgets() -> None:
-    bundle = start.WidgetCheckLive(x=1.5)._repr_mimebundle_()
+    bundle = start.WidgetCheck(x=1.5)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "widget-check", "values": {"x": 1.5}}
+    assert data[EXPLORER_MIME] == {"name": "widget_check", "values": {"x": 1.5}}
     assert "application/vnd.jupyter.widget-view+json" in data
     plain = data["text/plain"]
-    assert plain.startswith("Widget check: move the slider (widget-check): x = 1.5, x squared = 2.25.")
+    assert plain.startswith("Widget check: move the slider (widget_check): x = 1.5, x squared = 2.25.")
     assert "widgets do not render here" in plain and "README" in plain
     assert "widgets work" not in plain  # the plain line shows exactly where they do not
 
 
 def test_live_state_is_what_the_front_end_reads() -> None:
-    state = start.WidgetCheckLive(x=-0.3).state()
-    assert state["_name"] == "widget-check" and state["_title"] == "Widget check: move the slider"
+    state = start.WidgetCheck(x=-0.3).state()
+    assert state["_name"] == "widget_check" and state["_title"] == "Widget check: move the slider"
     assert state["x"] == -0.3 and state["_controls"][0]["name"] == "x"
     web = Path(start.__file__).with_name("web")
     module = (web / "draw.js").read_text(encoding="utf-8") + "\n" + (web / "widget_check.js").read_text(encoding="utf-8")
-    assert start.WidgetCheckLive._esm == module and "export default { render };" in module
+    assert start.WidgetCheck._esm == module and "export default { render };" in module

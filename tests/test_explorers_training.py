@@ -120,7 +120,7 @@ def torch_lines(lr: float, steps: int, smoothing: float) -> list[str]:
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
     assert explorers.softmax_training is tx.softmax_training
     ex = explorers.softmax_training()
-    assert isinstance(ex, tx.SoftmaxTrainingLive) and ex.name == "softmax-training"
+    assert isinstance(ex, tx.SoftmaxTraining) and ex.name == "softmax_training"
     assert ex.values() == {"lr": "1", "steps": 100, "label_smoothing": "0"}
     assert ex.reference() == [
         "learning rate 1, label smoothing 0: 100 steps of full-batch gradient descent on 1437 training digits",
@@ -133,7 +133,7 @@ def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
 @pytest.mark.parametrize("lr, steps, smoothing", [(1.0, 100, 0.0), (0.03, 200, 0.0), (3.0, 10, 0.0), (3.0, 50, 0.1),
                                                   (0.3, 0, 0.1), (0.1, 140, 0.1), (1.0, 100, 0.1)])
 def test_live_reference_against_pytorch(lr, steps, smoothing) -> None:
-    lines = tx.SoftmaxTrainingLive(lr=lr, steps=steps, label_smoothing=smoothing).reference()
+    lines = tx.SoftmaxTraining(lr=lr, steps=steps, label_smoothing=smoothing).reference()
     expected = torch_lines(lr, steps, smoothing)
     assert len(lines) == len(expected)
     for line, want in zip(lines, expected):
@@ -142,7 +142,7 @@ def test_live_reference_against_pytorch(lr, steps, smoothing) -> None:
 
 def test_live_reference_tells_the_try_this_story() -> None:
     """The notebook's "Try this": slow and under-confident at 0.03; fast at 3; smoothing lowers confidence."""
-    ex = tx.SoftmaxTrainingLive(lr="0.03", steps=200)
+    ex = tx.SoftmaxTraining(lr="0.03", steps=200)
     assert "under-confident" in ex.reference()[3]
     assert ex.state_now()["train_loss"] > 0.3
     assert ex.set(lr=3, steps=10).state_now()["train_loss"] < 0.5
@@ -184,7 +184,7 @@ def test_stored_data_is_the_view_rounded_compact_and_valid_json() -> None:
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = tx.SoftmaxTrainingLive()
+    ex = tx.SoftmaxTraining()
     assert ex.controls == ("lr", "steps", "label_smoothing")
     assert ex._controls == [
         {"name": "lr", "label": "learning rate", "kind": "select", "options": ["0.03", "0.1", "0.3", "1", "3"]},
@@ -226,11 +226,11 @@ def test_stored_view_names_the_bad_argument(call, name) -> None:
 
 
 def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = tx.SoftmaxTrainingLive(lr=0.3, steps=40, label_smoothing=0.1)._repr_mimebundle_()
+    bundle = tx.SoftmaxTraining(lr=0.3, steps=40, label_smoothing=0.1)._repr_mimebundle_()
     data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax-training",
+    assert data[EXPLORER_MIME] == {"name": "softmax_training",
                                    "values": {"lr": "0.3", "steps": 40, "label_smoothing": "0.1"}}
-    assert data["text/plain"].startswith("Training softmax regression on the digits (softmax-training): "
+    assert data["text/plain"].startswith("Training softmax regression on the digits (softmax_training): "
                                          "learning rate 0.3, label smoothing 0.1: 40 steps")
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "image/png" not in data  # a still picture only of the start
@@ -240,11 +240,11 @@ def test_static_state_carries_the_runs() -> None:
     """The static pages' host reads state(): the specs, the values and the stored runs."""
     from tools.live import explorer_markup, live_state
 
-    state = live_state("softmax-training", {"lr": "3", "steps": 20})
+    state = live_state("softmax_training", {"lr": "3", "steps": 20})
     assert state["data"] == tx.training_data()
     assert (state["lr"], state["steps"], state["label_smoothing"]) == ("3", 20, "0")
-    assert state["_name"] == "softmax-training" and [c["name"] for c in state["_controls"]] == list(tx.SoftmaxTrainingLive().controls)
-    markup = explorer_markup("softmax-training", {})
+    assert state["_name"] == "softmax_training" and [c["name"] for c in state["_controls"]] == list(tx.SoftmaxTraining().controls)
+    markup = explorer_markup("softmax_training", {})
     payload = json.loads(re.search(r'<script type="application/json">(.*?)</script>', markup).group(1))
     assert payload["state"]["data"] == json.loads(json.dumps(tx.training_data()))
     assert len(markup) < 100_000
@@ -263,7 +263,7 @@ def forbid_training(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_live_explorer_only_looks_up_the_runs_once_they_are_trained(monkeypatch) -> None:
     forbid_training(monkeypatch)
-    ex = tx.SoftmaxTrainingLive()
+    ex = tx.SoftmaxTraining()
     first = ex.reference()
     assert ex.set(lr="0.1", steps=30).reference() != first
 
@@ -288,9 +288,9 @@ def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> 
     (tmp_path / "data.json").write_text(json.dumps(tx.training_data()))
     (tmp_path / "cases.json").write_text(json.dumps(cases))
     (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "training.js"),
+    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "softmax_training.js"),
                           str(tmp_path / "data.json"), str(tmp_path / "cases.json")],
                          capture_output=True, text=True, timeout=60, check=True)
-    ex = tx.SoftmaxTrainingLive()
+    ex = tx.SoftmaxTraining()
     for (lr, steps, eps), lines in zip(cases, json.loads(run.stdout), strict=True):
         assert lines == ex.set(lr=lr, steps=steps, label_smoothing=eps).reference(), (lr, steps, eps)

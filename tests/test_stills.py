@@ -21,9 +21,9 @@ def test_the_folder_holds_one_still_per_explorer() -> None:
 
 
 def test_the_bundle_ships_the_still_at_the_start_only() -> None:
-    for name in ("widget-check", "softmax-loss"):
+    for name in ("widget_check", "softmax_loss"):
         assert still_of(LIVE[name]()) == (STILLS / f"{name}.png").read_bytes()
-    assert still_of(LIVE["softmax-loss"](temperature=2.0)) is None
+    assert still_of(LIVE["softmax_loss"](temperature=2.0)) is None
 
 
 def test_every_committed_notebook_stores_the_shipped_still() -> None:

@@ -4,8 +4,8 @@ Three logit sliders give q = softmax(z); a dropdown picks the target p (a true c
 one-hot p, or a soft target); another picks the unit. The readout shows H(p), H(p, q),
 KL(p || q) = H(p, q) - H(p) and, to show the asymmetry, KL(q || p); a bar chart shows p beside q.
 
-``cross_entropy_explorer()`` shows the live explorer (``CrossEntropyLive``: computed and drawn in
-the browser by ``web/cross_entropy.js``); ``cross_entropy_lines`` is the readout it must show.
+``cross_entropy_kl()`` shows the live explorer (``CrossEntropyKl``: computed and drawn in
+the browser by ``web/cross_entropy_kl.js``); ``cross_entropy_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from helpers import info
 from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
 
-__all__ = ["cross_entropy_explorer", "cross_entropy_state", "cross_entropy_lines", "CrossEntropyLive"]
+__all__ = ["cross_entropy_kl", "cross_entropy_state", "cross_entropy_lines", "CrossEntropyKl"]
 
 # The targets the dropdown offers: a true class (one-hot p) or a soft target.
 _TARGETS: dict[str, tuple[float, float, float]] = {
@@ -104,11 +104,10 @@ def _logit_spec(i: int) -> dict[str, Any]:
             "step": Z_STEP, "digits": 1}
 
 
-class CrossEntropyLive(LiveExplorer):
+class CrossEntropyKl(LiveExplorer):
     """q = softmax(z) against a target p: three logit sliders, a target and a unit; drawn in the browser."""
 
-    name = "cross-entropy"
-    script = "cross_entropy.js"
+    name = "cross_entropy_kl"
     title = "Cross-entropy and KL: move q with the logits"
     specs = (
         _logit_spec(0), _logit_spec(1), _logit_spec(2),
@@ -145,7 +144,7 @@ class CrossEntropyLive(LiveExplorer):
         return cross_entropy_lines(cross_entropy_state(self.z0, self.z1, self.z2, self.target, self.unit))
 
 
-def cross_entropy_explorer() -> CrossEntropyLive:
+def cross_entropy_kl() -> CrossEntropyKl:
     """Move q = softmax(z) over the simplex against a chosen target p; read H(p), H(p, q) and KL, live
     in the browser."""
-    return CrossEntropyLive()
+    return CrossEntropyKl()

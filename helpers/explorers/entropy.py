@@ -1,8 +1,8 @@
 """Notebook 03's explorers: the two shooters' outcomes and entropies, and a seeded simulation
 of their shots in which the plug-in entropy approaches the true entropy as n grows.
 
-``shooters_explorer()`` and ``shot_simulation_explorer()`` show the live explorers (``ShootersLive``
-and ``ShotSimulationLive``: computed and drawn in the browser by ``web/shooters.js`` and
+``shooters()`` and ``shot_simulation()`` show the live explorers (``Shooters``
+and ``ShotSimulation``: computed and drawn in the browser by ``web/shooters.js`` and
 ``web/shot_simulation.js``). ``shooters_lines`` and ``simulation_lines`` are the readouts they must
 show. The simulation's shots come from ``helpers.experiments.simulate_shots``, a counter-based
 hash that the browser computes bit for bit: the live explorer draws the very shots that the
@@ -21,7 +21,7 @@ from helpers.explorers.live import LiveExplorer
 from helpers.info import binary_entropy, running_plugin_entropy
 
 __all__ = ["SHOT_COUNTS", "shooters_state", "shooters_lines", "simulation_state", "simulation_lines",
-           "ShootersLive", "ShotSimulationLive", "shooters_explorer", "shot_simulation_explorer"]
+           "Shooters", "ShotSimulation", "shooters", "shot_simulation"]
 
 # The article's shooters: A (小明) hits with probability 0.1, B (小王) with 0.999.
 P_A, P_B = 0.1, 0.999
@@ -71,15 +71,15 @@ def simulation_state(p_a: float = P_A, p_b: float = P_B, n: int = 1_000, seed: i
     Shooter A uses stream 0 and B stream 1 of the seed, so the two are independent.
     The curves hold at most ~300 log-spaced checkpoints m (always including m = n).
     """
-    shooters = shooters_state(p_a, p_b)
-    hits = [simulate_shots(p, n, seed, stream) for stream, p in enumerate(shooters["p"])]
+    both = shooters_state(p_a, p_b)
+    hits = [simulate_shots(p, n, seed, stream) for stream, p in enumerate(both["p"])]
     running = [running_plugin_entropy(h) for h in hits]
     m = np.unique(np.geomspace(1, n, num=min(n, _MAX_POINTS)).round().astype(int))
     return {
-        "p": shooters["p"], "n": int(n), "seed": int(seed),
+        "p": both["p"], "n": int(n), "seed": int(seed),
         "hits": tuple(int(h.sum()) for h in hits),
         "freq": tuple(float(h.mean()) for h in hits),
-        "H_true": shooters["H_bits"],
+        "H_true": both["H_bits"],
         "H_plugin": tuple(float(r[-1]) for r in running),
         "m": m,
         "curves": tuple(r[m - 1] for r in running),
@@ -137,11 +137,10 @@ def _check_probability(proposal: dict[str, Any]) -> float:
     return float(value)
 
 
-class ShootersLive(LiveExplorer):
+class Shooters(LiveExplorer):
     """Both shooters' hit probabilities on sliders; outcome bars and the entropy curve, in the browser."""
 
     name = "shooters"
-    script = "shooters.js"
     title = "Two shooters: hit probabilities and entropy"
     specs = (_p_spec("p_a", "A"), _p_spec("p_b", "B"))
 
@@ -156,7 +155,7 @@ class ShootersLive(LiveExplorer):
         return shooters_lines(shooters_state(self.p_a, self.p_b))
 
 
-class ShotSimulationLive(LiveExplorer):
+class ShotSimulation(LiveExplorer):
     """p_A, p_B, the number of shots n and the seed; the running plug-in entropy against the truth,
     simulated and drawn in the browser with the same shots as ``helpers.experiments.simulate_shots``.
 
@@ -164,8 +163,7 @@ class ShotSimulationLive(LiveExplorer):
     as text); ``seed`` is a whole number from 0 to 20.
     """
 
-    name = "shot-simulation"
-    script = "shot_simulation.js"
+    name = "shot_simulation"
     title = "Simulated shots: the plug-in entropy approaches the truth"
     specs = (
         _p_spec("p_a", "A"), _p_spec("p_b", "B"),
@@ -207,13 +205,13 @@ class ShotSimulationLive(LiveExplorer):
         return simulation_lines(self.state_now())
 
 
-def shooters_explorer() -> ShootersLive:
+def shooters() -> Shooters:
     """Show both shooters' outcome bars and entropies, with a slider for each hit probability, live in
     the browser."""
-    return ShootersLive()
+    return Shooters()
 
 
-def shot_simulation_explorer() -> ShotSimulationLive:
+def shot_simulation() -> ShotSimulation:
     """Show the seeded simulation: plug-in entropy of the first m shots against the true entropy, live
     in the browser."""
-    return ShotSimulationLive()
+    return ShotSimulation()

@@ -3,10 +3,10 @@
 Pure functions for what the explorers show, then the explorers; the training runs come from
 ``helpers.experiments``:
 
-- ``logit_gradients`` (name ``"logit-gradients"``, ``LogitGradientsLive``, ``web/logit_gradients.js``):
+- ``logit_gradients`` (name ``"logit_gradients"``, ``LogitGradients``, ``web/logit_gradients.js``):
   dL/ds of BCE and of MSE on a sigmoid output as the logit s moves, for label 0 or 1.
   State: ``gradient_curves(s, y)``; readout: ``gradient_lines``.
-- ``bce_vs_mse_training`` (name ``"bce-vs-mse-training"``, ``BceVsMseLive``, ``web/bce_vs_mse.js``):
+- ``bce_vs_mse`` (name ``"bce_vs_mse"``, ``BceVsMse``, ``web/bce_vs_mse.js``):
   the same logistic regression trained with each loss by full-batch gradient descent (200 steps on
   the 40 points of ``experiments.toy_data``), loss curves side by side. The browser runs the same
   descent on the data that Python sends once; the learning rate moves on a log scale,
@@ -32,8 +32,8 @@ from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import sigmoid
 
-__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradientsLive",
-           "BceVsMseLive", "logit_gradients", "bce_vs_mse_training"]
+__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradients",
+           "BceVsMse", "logit_gradients", "bce_vs_mse"]
 
 # The logit slider's range and step (the curves are drawn on the same grid: 161 points).
 S_MIN, S_MAX, S_STEP = -8.0, 8.0, 0.1
@@ -68,7 +68,7 @@ def _num(value: float, digits: int) -> str:
 
 
 def gradient_lines(state: dict[str, Any]) -> list[str]:
-    """The readout of the logit-gradients explorer for a state of ``gradient_curves``.
+    """The readout of the logit_gradients explorer for a state of ``gradient_curves``.
 
     The gradients keep their sign ("+" or "-", also when they round to 0.0000: which way the step
     goes); the last line says how many times smaller the MSE gradient is.
@@ -132,14 +132,13 @@ class _Label(traitlets.Unicode):
 
 
 # --- the live explorers ----------------------------------------------------------------------
-class LogitGradientsLive(LiveExplorer):
+class LogitGradients(LiveExplorer):
     """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1; drawn in the browser.
 
     ``y`` holds the label as the choice's text ("1" or "0"; an int 1 or 0 is accepted and stored as text).
     """
 
-    name = "logit-gradients"
-    script = "logit_gradients.js"
+    name = "logit_gradients"
     title = "Two gradients: BCE against MSE on a sigmoid"
     specs = (_range_spec("s", "logit s", S_MIN, S_MAX, S_STEP, 1),
              {"name": "y", "label": "label y", "kind": "select", "options": list(LABELS)})
@@ -159,7 +158,7 @@ class LogitGradientsLive(LiveExplorer):
         return gradient_lines(self.state_now())
 
 
-class BceVsMseLive(LiveExplorer):
+class BceVsMse(LiveExplorer):
     """One logistic regression trained with BCE and with MSE, loss curves side by side; run in the browser.
 
     The data (``experiments.toy_data()``, 40 points) travel once, in the read-only trait ``data``;
@@ -167,8 +166,7 @@ class BceVsMseLive(LiveExplorer):
     its exponent: lr = 2^log2_lr (``lr``), from 2^-6 = 0.0156 to 2^3.5 = 11.3.
     """
 
-    name = "bce-vs-mse-training"
-    script = "bce_vs_mse.js"
+    name = "bce_vs_mse"
     title = "Training a logistic regression with BCE and with MSE"
     specs = (_range_spec("log2_lr", "learning rate", LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP, 2),
              _range_spec("w0", "start w", W0_MIN, W0_MAX, W0_STEP, 1))
@@ -210,11 +208,11 @@ class BceVsMseLive(LiveExplorer):
         return training_lines(self.state_now())
 
 
-def logit_gradients() -> LogitGradientsLive:
+def logit_gradients() -> LogitGradients:
     """Explorer: the BCE and MSE gradients with respect to the logit, for a chosen s and label y, live."""
-    return LogitGradientsLive()
+    return LogitGradients()
 
 
-def bce_vs_mse_training() -> BceVsMseLive:
+def bce_vs_mse() -> BceVsMse:
     """Explorer: BCE and MSE training curves of one logistic regression, with a learning-rate slider, live."""
-    return BceVsMseLive()
+    return BceVsMse()

@@ -1,7 +1,7 @@
 """Notebook 02's explorer: the information content I(p) = -log_b p over p, in a chosen unit.
 
-``information_explorer()`` shows the live explorer (``InformationLive``: computed and drawn in the
-browser by ``web/information.js``); ``information_lines`` is the readout it must show.
+``information_content()`` shows the live explorer (``InformationContent``: computed and drawn in the
+browser by ``web/information_content.js``); ``information_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 import traitlets
 
+from helpers import info
 from helpers.explorers.live import LiveExplorer
-from helpers.info import information_content
 
-__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationLive", "information_explorer"]
+__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationContent", "information_content"]
 
 # The unit of information each log base gives: bits (log2), nats (ln), dits or hartleys (log10).
 UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
@@ -46,10 +46,10 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
         "p": p,
         "unit": unit,
         "grid": _GRID,
-        "curve": np.asarray(information_content(_GRID, base)),
-        "info": float(information_content(p, base)),
-        "in_units": {name: float(information_content(p, b)) for name, b in UNIT_BASES.items()},
-        "y_max": float(information_content(P_MIN, base)),
+        "curve": np.asarray(info.information_content(_GRID, base)),
+        "info": float(info.information_content(p, base)),
+        "in_units": {name: float(info.information_content(p, b)) for name, b in UNIT_BASES.items()},
+        "y_max": float(info.information_content(P_MIN, base)),
     }
 
 
@@ -65,11 +65,10 @@ def information_lines(state: dict[str, Any]) -> list[str]:
     return lines
 
 
-class InformationLive(LiveExplorer):
+class InformationContent(LiveExplorer):
     """I(p) = -log_b p over p: a slider for p, a choice of unit; drawn in the browser."""
 
-    name = "information-content"
-    script = "information.js"
+    name = "information_content"
     title = "Information content: move p, change the unit"
     specs = (
         {"name": "p", "label": "p", "kind": "range", "min": P_MIN, "max": 1.0, "step": P_STEP, "digits": 3},
@@ -96,6 +95,6 @@ class InformationLive(LiveExplorer):
         return information_lines(information_state(self.p, self.unit))
 
 
-def information_explorer() -> InformationLive:
+def information_content() -> InformationContent:
     """Show I(p) = -log p over p with a slider for p and a choice of unit, live in the browser."""
-    return InformationLive()
+    return InformationContent()

@@ -3,11 +3,11 @@
 Two live explorers (computed and drawn in the browser), each around a pure function of its
 control values:
 
-- ``logistic_explorer`` (name ``"logistic-1d"``, ``LogisticLive``, ``web/logistic.js``): sliders
+- ``logistic`` (name ``"logistic"``, ``Logistic``, ``web/logistic.js``): sliders
   for w and b move the sigmoid y_hat = g(w x + b) over eight labelled points; bars show each
   point's loss -[y log y_hat + (1 - y) log(1 - y_hat)] and the readout gives the total and the
   mean. State: ``logistic_state(w, b)``; readout: ``logistic_lines``.
-- ``mle_explorer`` (name ``"max-likelihood"``, ``MaxLikelihoodLive``, ``web/mle.js``): one
+- ``max_likelihood`` (name ``"max_likelihood"``, ``MaxLikelihood``, ``web/max_likelihood.js``): one
   constant prediction y_hat for n samples of which k are positive; the mean loss as a function of
   y_hat, its minimum at y_hat = k/n. The k slider ends at n (k <= n): lowering n below k pulls
   k down to n, in the browser and in Python alike. State: ``constant_prediction_state(y_hat, k, n)``;
@@ -27,8 +27,8 @@ from helpers import info, losses
 from helpers.explorers.live import LiveExplorer
 
 __all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state", "worst_point",
-           "logistic_lines", "mle_lines", "LogisticLive", "MaxLikelihoodLive",
-           "logistic_explorer", "mle_explorer"]
+           "logistic_lines", "mle_lines", "Logistic", "MaxLikelihood",
+           "logistic", "max_likelihood"]
 
 # Eight labelled points on a line: mostly negatives on the left, positives on the right, but the
 # classes overlap in the middle, so no (w, b) classifies all of them and the best loss stays finite.
@@ -129,11 +129,10 @@ def _range_spec(name: str, label: str, low: float, high: float, step: float, dig
     return {**spec, "unit": unit} if unit else spec
 
 
-class LogisticLive(LiveExplorer):
+class Logistic(LiveExplorer):
     """The sigmoid g(w x + b) over eight labelled points and each point's loss; drawn in the browser."""
 
-    name = "logistic-1d"
-    script = "logistic.js"
+    name = "logistic"
     title = "1-D logistic regression: move w and b"
     specs = (_range_spec("w", "w", W_MIN, W_MAX, W_STEP, 1), _range_spec("b", "b", W_MIN, W_MAX, W_STEP, 1))
 
@@ -161,7 +160,7 @@ class _Count(traitlets.Int):
         return int(value)
 
 
-class MaxLikelihoodLive(LiveExplorer):
+class MaxLikelihood(LiveExplorer):
     """The mean loss of one constant prediction ŷ for n samples, k of them positive; drawn in the browser.
 
     k is at most n. The k slider ends at n; lowering n below k pulls k down to n, and setting k
@@ -169,8 +168,7 @@ class MaxLikelihoodLive(LiveExplorer):
     ``set`` applies n before k, so ``set(n=30, k=25)`` gives k = 25 from any earlier n.
     """
 
-    name = "max-likelihood"
-    script = "mle.js"
+    name = "max_likelihood"
     title = "Maximum likelihood: which constant ŷ fits k positives out of n?"
     specs = (_range_spec("y_hat", "ŷ", Y_HAT_MIN, Y_HAT_MAX, Y_HAT_STEP, 2),
              _range_spec("n", "n", 1, N_MAX, 1, 0, "samples"),
@@ -205,7 +203,7 @@ class MaxLikelihoodLive(LiveExplorer):
         if self.k > change["new"]:
             self.k = change["new"]
 
-    def set(self, **values: Any) -> MaxLikelihoodLive:
+    def set(self, **values: Any) -> MaxLikelihood:
         """Set controls by name; n first, so that k is checked against the new n."""
         ordered = dict(sorted(values.items(), key=lambda item: item[0] != "n"))
         super().set(**ordered)
@@ -215,11 +213,11 @@ class MaxLikelihoodLive(LiveExplorer):
         return mle_lines(constant_prediction_state(self.y_hat, self.k, self.n))
 
 
-def logistic_explorer() -> LogisticLive:
+def logistic() -> Logistic:
     """Sliders for w and b; the sigmoid over eight labelled points, each point's loss and the total, live."""
-    return LogisticLive()
+    return Logistic()
 
 
-def mle_explorer() -> MaxLikelihoodLive:
+def max_likelihood() -> MaxLikelihood:
     """Sliders for a constant prediction y_hat, n samples and k positives; the loss curve and its minimum, live."""
-    return MaxLikelihoodLive()
+    return MaxLikelihood()

@@ -26,20 +26,24 @@ WEB = Path(__file__).with_name("web")
 # Each live explorer's still picture at its start (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
-# Every live explorer class by its registered name (what the builders and tests look up).
+# The one registry: every explorer class by its registered name (what the builders and tests look up).
 LIVE: dict[str, type[LiveExplorer]] = {}
 
 
-def esm_source(script: str) -> str:
-    """The explorer's whole ES module: the shared primitives, then ``web/<script>``."""
-    return (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / script).read_text(encoding="utf-8")
+def esm_source(name: str) -> str:
+    """Explorer ``name``'s whole ES module: the shared primitives, then ``web/<name>.js``."""
+    return (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / f"{name}.js").read_text(encoding="utf-8")
 
 
 class LiveExplorer(anywidget.AnyWidget):
-    """Base class: subclasses set ``name``, ``script``, ``title``, control traits and ``reference``."""
+    """Base class: subclasses set ``name``, ``title``, control traits and ``reference``.
+
+    One name per explorer: ``name`` (snake_case) is its registered name, its factory in
+    ``helpers.explorers`` (``explorers.<name>()``), its ES module ``web/<name>.js`` and its still
+    ``stills/<name>.*``; the class is the name in CamelCase.
+    """
 
     name: ClassVar[str] = ""
-    script: ClassVar[str] = ""
     title: ClassVar[str] = ""
     # One dict a control, in order: name (the trait), label, kind ("range" with min, max, step,
     # digits and unit; or "select" with options). The front end builds its controls from these.
@@ -66,7 +70,7 @@ class LiveExplorer(anywidget.AnyWidget):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "name" in cls.__dict__ and cls.name:  # not the subclass that add_traits makes of each explorer
-            cls._esm = esm_source(cls.script)
+            cls._esm = esm_source(cls.name)
             cls._css = (WEB / "explorer.css").read_text(encoding="utf-8")
             LIVE[cls.name] = cls
 

@@ -1,13 +1,13 @@
 """Explorer for notebook 05: one sample's logits through softmax, with a temperature, and its loss.
 
-``softmax_explorer`` (name ``"softmax-loss"``): three sliders for the logits z = (z_0, z_1, z_2) of one
+``softmax_loss`` (name ``"softmax_loss"``): three sliders for the logits z = (z_0, z_1, z_2) of one
 sample, a choice of its label y, and a temperature T. Bars show q = softmax(z / T), the label's bar
 in green; the readout gives q, the loss -ln q_y in nats (what ``CrossEntropyLoss`` computes for this
 sample at T = 1) and the predicted class. State: ``softmax_state(z0, z1, z2, label, temperature)``.
 It starts at the first row of the article's tensor with its label 1 (loss 1.7282 nats).
 
-``softmax_explorer()`` shows the live explorer (``SoftmaxLive``: computed and drawn in the browser by
-``web/softmax.js``); ``softmax_lines`` is the readout it must show.
+``softmax_loss()`` shows the live explorer (``SoftmaxLoss``: computed and drawn in the browser by
+``web/softmax_loss.js``); ``softmax_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ import traitlets
 from helpers import losses
 from helpers.explorers.live import LiveExplorer
 
-__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLive",
-           "softmax_explorer"]
+__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLoss",
+           "softmax_loss"]
 
 # The first row of the article's tensor and its target: the explorer's starting point.
 ARTICLE_ROW: tuple[float, float, float] = (-0.5215, -0.4240, 0.8907)
@@ -98,7 +98,7 @@ def _logit_spec(c: int) -> dict[str, Any]:
             "step": LOGIT_STEP, "digits": 4}
 
 
-class SoftmaxLive(LiveExplorer):
+class SoftmaxLoss(LiveExplorer):
     """Three logit sliders, a label choice and a temperature slider; softmax bars and the loss, in the browser.
 
     The logit sliders' grids pass through the article's first row (``slider_range``), which is
@@ -106,8 +106,7 @@ class SoftmaxLive(LiveExplorer):
     int 0, 1 or 2 is accepted and stored as text).
     """
 
-    name = "softmax-loss"
-    script = "softmax.js"
+    name = "softmax_loss"
     title = "Softmax and cross-entropy for one sample"
     specs = (
         *(_logit_spec(c) for c in range(N_CLASSES)),
@@ -155,6 +154,6 @@ class SoftmaxLive(LiveExplorer):
         return softmax_lines(self.state_now())
 
 
-def softmax_explorer() -> SoftmaxLive:
+def softmax_loss() -> SoftmaxLoss:
     """One sample's logits, label and temperature on controls; softmax bars and the loss in nats, live in the browser."""
-    return SoftmaxLive()
+    return SoftmaxLoss()

@@ -1,7 +1,7 @@
 """Notebook 00's one-cell check that widgets render and answer: a slider for x, the parabola
 y = x^2 with the point (x, x^2) marked, and a readout.
 
-``widget_check()`` shows the live explorer (``WidgetCheckLive``: computed and drawn in the browser
+``widget_check()`` shows the live explorer (``WidgetCheck``: computed and drawn in the browser
 by ``web/widget_check.js``); ``widget_check_lines`` is the readout it must show. Where widgets do
 not render, a viewer shows the ``text/plain`` line instead: it says so and what to do.
 """
@@ -13,7 +13,7 @@ import traitlets
 
 from helpers.explorers.live import LiveExplorer
 
-__all__ = ["square_state", "widget_check_lines", "WidgetCheckLive", "widget_check", "NO_WIDGETS"]
+__all__ = ["square_state", "widget_check_lines", "WidgetCheck", "widget_check", "NO_WIDGETS"]
 
 X_MIN, X_MAX, X_STEP = -2.0, 2.0, 0.1
 # What a learner reads where the widget cannot render (JupyterLab without a matching widget
@@ -39,11 +39,10 @@ def widget_check_lines(state: dict[str, Any]) -> list[str]:
             "If you can read this and the dot follows the slider, widgets work."]
 
 
-class WidgetCheckLive(LiveExplorer):
+class WidgetCheck(LiveExplorer):
     """A slider for x and the parabola y = x^2 with (x, x^2) marked; drawn in the browser."""
 
-    name = "widget-check"
-    script = "widget_check.js"
+    name = "widget_check"
     title = "Widget check: move the slider"
     specs = ({"name": "x", "label": "x", "kind": "range", "min": X_MIN, "max": X_MAX, "step": X_STEP,
               "digits": 1},)
@@ -68,6 +67,6 @@ class WidgetCheckLive(LiveExplorer):
         return bundle
 
 
-def widget_check() -> WidgetCheckLive:
+def widget_check() -> WidgetCheck:
     """Show a slider whose readout and plot answer it: proof that widgets render here."""
-    return WidgetCheckLive()
+    return WidgetCheck()

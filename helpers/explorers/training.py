@@ -9,12 +9,12 @@
 - ``training_data``: those numbers for every setting of the grid, compact (6 significant digits,
   whole counts as integers) and JSON-ready: what the browser receives, once;
 - ``stored_view`` and ``training_lines``: one setting looked up in ``training_data`` and its readout;
-- ``softmax_training``: the explorer (``SoftmaxTrainingLive``, drawn in the browser by
-  ``web/training.js``).
+- ``softmax_training``: the explorer (``SoftmaxTraining``, drawn in the browser by
+  ``web/softmax_training.js``).
 
 Training a run takes far longer than a slider may (about 100 ms from key press to figure), so the
 runs are trained in Python when the explorer is first built, and a slider only looks them up: the
-browser looks up the same stored numbers that ``SoftmaxTrainingLive.reference()`` formats.
+browser looks up the same stored numbers that ``SoftmaxTraining.reference()`` formats.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
 
 __all__ = ["digits_split", "training_runs", "training_view", "training_data", "stored_view", "training_lines",
-           "softmax_training", "SoftmaxTrainingLive", "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING",
+           "softmax_training", "SoftmaxTraining", "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING",
            "N_BINS"]
 
 LEARNING_RATES = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -230,7 +230,7 @@ class _Steps(traitlets.Int):
             raise traitlets.TraitError(str(err)) from None
 
 
-class SoftmaxTrainingLive(LiveExplorer):
+class SoftmaxTraining(LiveExplorer):
     """Loss curves and a reliability diagram of softmax regression on the digits, drawn in the browser.
 
     The runs are trained in Python once (``training_runs``); the read-only trait ``data``
@@ -239,8 +239,7 @@ class SoftmaxTrainingLive(LiveExplorer):
     ("1", "0.1"; numbers on the grid are accepted and stored as text); ``steps`` an int.
     """
 
-    name = "softmax-training"
-    script = "training.js"
+    name = "softmax_training"
     title = "Training softmax regression on the digits"
     specs = (
         {"name": "lr", "label": "learning rate", "kind": "select", "options": list(LR_OPTIONS)},
@@ -270,7 +269,7 @@ class SoftmaxTrainingLive(LiveExplorer):
         return training_lines(self.state_now())
 
 
-def softmax_training() -> SoftmaxTrainingLive:
+def softmax_training() -> SoftmaxTraining:
     """Explorer: softmax regression on the digits; learning rate, steps and label smoothing as controls,
     loss curves and a reliability diagram drawn live in the browser."""
-    return SoftmaxTrainingLive()
+    return SoftmaxTraining()
