@@ -1,29 +1,65 @@
-"""The live explorers' still pictures (helpers/explorers/stills/): one per explorer, carried by its
-display bundle at its start only, and stored by every committed notebook as shipped."""
+"""The explorers' still pictures (helpers/explorers/stills/<name>.svg, written by tools/stills.py).
+
+A still is what the explorer's own ES module draws from its initial state, rendered in Node by
+tools/render_explorer.mjs. These tests hold the shipped files to a fresh rendering, check that each
+is a standalone SVG with its text alternative, that the display bundle carries it at the start only,
+and that every committed notebook stores the shipped one.
+"""
 from __future__ import annotations
 
-import base64
+import shutil
+import xml.etree.ElementTree as ET
 
 import nbformat
+import pytest
 
 from helpers.explorers.live import EXPLORER_MIME, LIVE, STILLS
 from tests.notebook_run import NOTEBOOKS
+from tools.stills import job, render, write_stills
+
+SVG = "{http://www.w3.org/2000/svg}"
+NAMES = sorted(LIVE)
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the explorers' modules")
 
 
-def still_of(ex) -> bytes | None:
+def bundle_data(ex) -> dict:
     bundle = ex._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    return base64.b64decode(data["image/png"]) if "image/png" in data else None
+    return bundle[0] if isinstance(bundle, tuple) else bundle
 
 
-def test_the_folder_holds_one_still_per_explorer() -> None:
-    assert sorted(p.stem for p in STILLS.iterdir()) == sorted(LIVE) and len(LIVE) >= 11
+def test_the_folder_holds_one_svg_per_explorer_and_nothing_else() -> None:
+    assert sorted(p.name for p in STILLS.iterdir()) == [f"{name}.svg" for name in NAMES]
 
 
-def test_the_bundle_ships_the_still_at_the_start_only() -> None:
-    for name in ("widget_check", "softmax_loss"):
-        assert still_of(LIVE[name]()) == (STILLS / f"{name}.png").read_bytes()
-    assert still_of(LIVE["softmax_loss"](temperature=2.0)) is None
+@needs_node
+def test_each_shipped_still_is_what_its_module_draws_now() -> None:
+    drawn = render([job(LIVE[name]()) for name in NAMES])
+    stale = [name for name, answer in zip(NAMES, drawn, strict=True)
+             if (STILLS / f"{name}.svg").read_text(encoding="utf-8") != answer["svg"]]
+    assert stale == [], f"out of date: {stale}; run `make stills`"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_still_is_a_standalone_svg_with_its_text_alternative(name: str) -> None:
+    root = ET.fromstring((STILLS / f"{name}.svg").read_text(encoding="utf-8"))
+    ex = LIVE[name]()
+    assert root.tag == f"{SVG}svg" and root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    assert root.find(f"{SVG}title").text == ex.title
+    desc = root.find(f"{SVG}desc").text
+    assert all(line in desc for line in ex.reference()), f"{name}: the readout is not in the description"
+    assert ".ce-still .ce-plot text" in root.find(f"{SVG}style").text   # explorer.css, inlined and scoped
+    texts = ["".join(t.itertext()) for t in root.findall(f"{SVG}text")]
+    assert texts[0] == ex.title and texts[2:] == ex.reference()
+    plots = root.findall(f"{SVG}svg")
+    assert plots and all(p.get("class") == "ce-plot" and p.find(f"{SVG}title") is not None for p in plots)
+
+
+def test_the_bundle_carries_the_still_at_the_start_only() -> None:
+    for name in NAMES:
+        assert bundle_data(LIVE[name]())["image/svg+xml"] == (STILLS / f"{name}.svg").read_text(encoding="utf-8")
+        assert "image/png" not in bundle_data(LIVE[name]())
+    assert "image/svg+xml" not in bundle_data(LIVE["softmax_loss"](temperature=2.0))
+    assert "image/svg+xml" not in bundle_data(LIVE["widget_check"](x=0.5))
 
 
 def test_every_committed_notebook_stores_the_shipped_still() -> None:
@@ -34,7 +70,16 @@ def test_every_committed_notebook_stores_the_shipped_still() -> None:
                 data = output.get("data", {})
                 if EXPLORER_MIME in data:
                     name = data[EXPLORER_MIME]["name"]
-                    assert base64.b64decode(data["image/png"]) == (STILLS / f"{name}.png").read_bytes(), \
-                        f"{path.name}: {name}'s stored still is not the shipped one"
+                    assert data.get("image/svg+xml") == (STILLS / f"{name}.svg").read_text(encoding="utf-8"), \
+                        f"{path.name}: {name}'s stored still is not the shipped one; re-execute the notebook"
                     seen.add(name)
-    assert seen == set(LIVE)
+    assert seen == set(NAMES)
+
+
+@needs_node
+def test_the_tool_writes_the_shipped_stills_and_clears_old_ones(tmp_path) -> None:
+    (tmp_path / "logistic-1d.png").write_bytes(b"old")
+    (tmp_path / "renamed_explorer.svg").write_text("<svg/>")
+    written = write_stills(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.svg" for name in NAMES]
+    assert all(p.read_text(encoding="utf-8") == (STILLS / p.name).read_text(encoding="utf-8") for p in written)

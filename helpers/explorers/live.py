@@ -23,7 +23,7 @@ import traitlets
 __all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS"]
 
 WEB = Path(__file__).with_name("web")
-# Each live explorer's still picture at its start (``tools/stills.py``).
+# Each explorer's still picture at its start, drawn by its own ES module (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
 # The one registry: every explorer class by its registered name (what the builders and tests look up).
@@ -97,16 +97,15 @@ class LiveExplorer(anywidget.AnyWidget):
         data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
         picture = self.static_picture()
         if picture is not None:
-            data["image/png"] = picture
+            data["image/svg+xml"] = picture
         return bundle
 
     def static_picture(self) -> str | None:
         """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
-        the explorer's start, shipped in ``stills/``, base64. None when the explorer has moved from its
-        start or has no still."""
-        import base64
-
-        shipped = STILLS / f"{self.name}.png"
+        the explorer's start as its own ES module draws it, SVG text, read from ``stills/<name>.svg``
+        (drawn ahead by ``tools/stills.py``: learners have no Node). None when the explorer has moved
+        from its start."""
+        shipped = STILLS / f"{self.name}.svg"
         if not shipped.exists() or self.values() != type(self)().values():
             return None
-        return base64.b64encode(shipped.read_bytes()).decode("ascii")
+        return shipped.read_text(encoding="utf-8")
