@@ -152,11 +152,6 @@ def test_live_reference_at_the_notebooks_settings() -> None:
     assert lines[4].endswith("dits (the other order is a different number)")
 
 
-def test_numbers_never_print_as_minus_zero() -> None:
-    assert cx._num(-1e-17, 4) == "0.0000" and cx._num(-0.0, 3) == "0.000"
-    assert cx._num(-0.00006, 4) == "-0.0001" and cx._num(0.00004, 4) == "0.0000"
-
-
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
     ex = cx.CrossEntropyKl()
     assert ex.controls == ("z0", "z1", "z2", "target", "unit")

@@ -10,13 +10,13 @@ the browser by ``web/cross_entropy_kl.js``); ``cross_entropy_lines`` is the read
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import numpy as np
 import traitlets
 
 from helpers import info
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
 
@@ -75,13 +75,8 @@ def cross_entropy_state(z0: float, z1: float, z2: float, target: str = "class 0"
     }
 
 
-def _num(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, never "-0.000" (as ``fmt`` in web/draw.js)."""
-    return re.sub(r"^-(0\.0*)$", r"\1", f"{value:.{digits}f}")
-
-
 def _fmt_dist(x: np.ndarray, digits: int = 3) -> str:
-    return "(" + ", ".join(_num(v, digits) for v in x) + ")"
+    return "(" + ", ".join(fmt(v, digits) for v in x) + ")"
 
 
 def cross_entropy_lines(state: dict[str, Any]) -> list[str]:
@@ -89,12 +84,12 @@ def cross_entropy_lines(state: dict[str, Any]) -> list[str]:
     u = state["unit"]
     kl_qp = state["KL_qp"]
     reverse = ("∞ (q gives probability to classes p rules out)" if math.isinf(kl_qp)
-               else f"{_num(kl_qp, 4)} {u} (the other order is a different number)")
+               else f"{fmt(kl_qp, 4, u)} (the other order is a different number)")
     return [
         f"q = softmax(z) = {_fmt_dist(state['q'])}; target p = {_fmt_dist(state['p'], 1)}",
-        f"H(p) = {_num(state['H_p'], 4)} {u} (the target's own uncertainty)",
-        f"H(p, q) = {_num(state['H_pq'], 4)} {u} (cross-entropy: the loss)",
-        f"KL(p || q) = H(p, q) − H(p) = {_num(state['KL_pq'], 4)} {u} (≥ 0, zero only at q = p)",
+        f"H(p) = {fmt(state['H_p'], 4, u)} (the target's own uncertainty)",
+        f"H(p, q) = {fmt(state['H_pq'], 4, u)} (cross-entropy: the loss)",
+        f"KL(p || q) = H(p, q) − H(p) = {fmt(state['KL_pq'], 4, u)} (≥ 0, zero only at q = p)",
         f"KL(q || p) = {reverse}",
     ]
 

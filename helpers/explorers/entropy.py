@@ -10,13 +10,13 @@ notebook prints.
 """
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
 import traitlets
 
 from helpers.experiments import simulate_shots
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 from helpers.info import binary_entropy, running_plugin_entropy
 
@@ -86,17 +86,9 @@ def simulation_state(p_a: float = P_A, p_b: float = P_B, n: int = 1_000, seed: i
     }
 
 
-def _num(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals exactly as the browser's ``fmt`` writes it: JavaScript's
-    ``toFixed`` (an exact tie rounds away from zero, as k / n can be: 625 / 20000 = 0.03125),
-    never "-0.0000"."""
-    text = str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
-    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
-
-
 def _signed(value: float, digits: int) -> str:
     """A difference with its sign: "+0.0123", "-0.0123", or "0.0000" when it rounds to zero."""
-    text = _num(value, digits)
+    text = fmt(value, digits)
     return text if text.startswith("-") or not text.strip("0.") else "+" + text
 
 
@@ -104,14 +96,14 @@ def shooters_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the shooters explorer for a state of ``shooters_state``."""
     lines = []
     for who, p, hb, hn in zip(("A (小明)", "B (小王)"), state["p"], state["H_bits"], state["H_nats"]):
-        lines.append(f"Shooter {who}: P(hit) = {_num(p, 3)}, P(miss) = {_num(1 - p, 3)}, "
-                     f"H = {_num(hb, 4)} bits = {_num(hn, 4)} nats")
+        lines.append(f"Shooter {who}: P(hit) = {fmt(p, 3)}, P(miss) = {fmt(1 - p, 3)}, "
+                     f"H = {fmt(hb, 4, 'bits')} = {fmt(hn, 4, 'nats')}")
     ha, hb = state["H_bits"]
     if abs(ha - hb) < 5e-5:
         lines.append("Both outcomes are equally uncertain.")
     else:
         more = "A" if ha > hb else "B"
-        lines.append(f"Shooter {more}'s next shot is the more uncertain, by {_num(abs(ha - hb), 4)} bits.")
+        lines.append(f"Shooter {more}'s next shot is the more uncertain, by {fmt(abs(ha - hb), 4, 'bits')}.")
     return lines
 
 
@@ -119,8 +111,8 @@ def simulation_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the simulation explorer for a state of ``simulation_state``."""
     lines = [f"n = {state['n']} shots each, seed {state['seed']}"]
     for who, k, f, hp, ht in zip("AB", state["hits"], state["freq"], state["H_plugin"], state["H_true"]):
-        lines.append(f"Shooter {who}: {k} hits, frequency {_num(f, 4)}; plug-in H = {_num(hp, 4)} bits, "
-                     f"true H = {_num(ht, 4)} bits, off by {_signed(hp - ht, 4)} bits")
+        lines.append(f"Shooter {who}: {k} hits, frequency {fmt(f, 4)}; plug-in H = {fmt(hp, 4, 'bits')}, "
+                     f"true H = {fmt(ht, 4, 'bits')}, off by {_signed(hp - ht, 4)} bits")
     return lines
 
 

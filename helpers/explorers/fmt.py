@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 __all__ = ["to_fixed", "fmt", "signed"]
 
 _MINUS_ZERO = re.compile(r"^-(0\.0*)$")
+_EXACT = Context(prec=160)  # enough digits for any value below 1e21 with up to 100 decimals
 
 
 def to_fixed(value: float, digits: int) -> str:
@@ -39,7 +40,7 @@ def to_fixed(value: float, digits: int) -> str:
     if x == 0.0:
         x = 0.0  # toFixed writes -0 as "0": the test x < 0 is false for -0
     # Decimal(x) is the double's exact value; ROUND_HALF_UP takes an exact tie away from zero.
-    return format(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP), "f")
+    return format(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=_EXACT), "f")
 
 
 def fmt(value: float, digits: int = 4, unit: str = "") -> str:

@@ -21,13 +21,13 @@ PyTorch's ``F.mse_loss`` has no 1/2: its gradient is twice this one.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import numpy as np
 import traitlets
 
 from helpers.experiments import toy_data, training_comparison
+from helpers.explorers.fmt import fmt, signed, to_fixed
 from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import sigmoid
@@ -62,11 +62,6 @@ def gradient_curves(s: float, y: int, lo: float = S_MIN, hi: float = S_MAX, num:
             "bce_grad": g_bce, "mse_grad": g_mse, "slope": y_hat * (1.0 - y_hat)}
 
 
-def _num(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, never "-0.0" (as ``fmt`` in web/draw.js)."""
-    return re.sub(r"^-(0\.0*)$", r"\1", f"{value:.{digits}f}")
-
-
 def gradient_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the logit_gradients explorer for a state of ``gradient_curves``.
 
@@ -74,12 +69,12 @@ def gradient_lines(state: dict[str, Any]) -> list[str]:
     goes); the last line says how many times smaller the MSE gradient is.
     """
     ratio = abs(state["bce_grad"]) / abs(state["mse_grad"]) if state["mse_grad"] != 0 else float("inf")
-    return [f"s = {_num(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {state['y_hat']:.4f} (probability)",
-            f"BCE gradient ŷ − y = {state['bce_grad']:+.4f} nats per unit of logit",
-            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {state['mse_grad']:+.4f} per unit of logit "
+    return [f"s = {fmt(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {to_fixed(state['y_hat'], 4)} (probability)",
+            f"BCE gradient ŷ − y = {signed(state['bce_grad'], 4)} nats per unit of logit",
+            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {signed(state['mse_grad'], 4)} per unit of logit "
             f"(loss ½(ŷ − y)²)",
-            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {state['slope']:.4f}: "
-            f"{ratio:.1f} times smaller"]
+            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {to_fixed(state['slope'], 4)}: "
+            f"{to_fixed(ratio, 1) if math.isfinite(ratio) else 'inf'} times smaller"]
 
 
 def learning_rate(log2_lr: float) -> float:
@@ -99,13 +94,14 @@ def learning_rate(log2_lr: float) -> float:
 
 def training_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the training explorer for a state of ``experiments.training_comparison``."""
-    lines = [f"learning rate {state['lr']:.3g}, start w = {_num(state['w0'], 1)}, b = 0, "
+    # the learning rate as Python's format ".3g" writes it; the browser's module does the same (bvmG3)
+    lines = [f"learning rate {state['lr']:.3g}, start w = {fmt(state['w0'], 1)}, b = 0, "
              f"{state['steps'][-1]} steps of full-batch gradient descent on {state['x'].size} points"]
     for k, name in enumerate(state["losses"]):
         first = state["first_below_1_nat"][k]
         when = f"below 1 nat from step {first}" if first is not None else "never below 1 nat"
         lines.append(f"trained with {name.upper()}: after the last step mean BCE "
-                     f"{state['bce'][-1, k]:.4f} nats, mean ½(ŷ − y)² {state['mse'][-1, k]:.4f}; {when}")
+                     f"{to_fixed(state['bce'][-1, k], 4)} nats, mean ½(ŷ − y)² {to_fixed(state['mse'][-1, k], 4)}; {when}")
     return lines
 
 

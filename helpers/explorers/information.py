@@ -11,6 +11,7 @@ import numpy as np
 import traitlets
 
 from helpers import info
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 
 __all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationContent", "information_content"]
@@ -56,10 +57,11 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
 def information_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the information explorer for a state of ``information_state``."""
     u = state["in_units"]
-    lines = [f"p = {state['p']:.3f}: I = {state['info']:.4f} {state['unit']}",
-             f"the same in every unit: {u['bits']:.4f} bits = {u['nats']:.4f} nats = {u['dits']:.4f} dits"]
+    lines = [f"p = {fmt(state['p'], 3)}: I = {fmt(state['info'], 4, state['unit'])}",
+             f"the same in every unit: {fmt(u['bits'], 4, 'bits')} = {fmt(u['nats'], 4, 'nats')} = "
+             f"{fmt(u['dits'], 4, 'dits')}"]
     if state["p"] < 1.0:
-        lines.append(f"as surprising as {u['bits']:.2f} fair coin flips all landing heads")
+        lines.append(f"as surprising as {fmt(u['bits'], 2)} fair coin flips all landing heads")
     else:
         lines.append("a certain event: no surprise, no information")
     return lines

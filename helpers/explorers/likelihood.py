@@ -24,6 +24,7 @@ import traitlets
 from numpy.typing import ArrayLike
 
 from helpers import info, losses
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 
 __all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state", "worst_point",
@@ -108,19 +109,20 @@ def worst_point(point_losses: ArrayLike) -> int:
 def logistic_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the logistic-regression explorer for a state of ``logistic_state``."""
     worst = worst_point(state["losses"])
-    # + 0.0 turns -0.0 into 0.0: "0.0", as the browser's fmt prints it
-    return [f"w = {state['w'] + 0.0:.1f}, b = {state['b'] + 0.0:.1f}: ŷ = g(w x + b)",
-            f"total loss (sum over {state['x'].size} points) = {state['total']:.4f} nats; "
-            f"mean = {state['mean']:.4f} nats per point",
-            f"worst point: x = {state['x'][worst]:.1f}, y = {int(state['y'][worst])}, "
-            f"ŷ = {state['y_hat'][worst]:.3f}, loss = {state['losses'][worst]:.4f} nats"]
+    return [f"w = {fmt(state['w'], 1)}, b = {fmt(state['b'], 1)}: ŷ = g(w x + b)",
+            f"total loss (sum over {state['x'].size} points) = {fmt(state['total'], 4, 'nats')}; "
+            f"mean = {fmt(state['mean'], 4, 'nats')} per point",
+            f"worst point: x = {fmt(state['x'][worst], 1)}, y = {int(state['y'][worst])}, "
+            f"ŷ = {fmt(state['y_hat'][worst], 3)}, loss = {fmt(state['losses'][worst], 4, 'nats')}"]
 
 
 def mle_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the maximum-likelihood explorer for a state of ``constant_prediction_state``."""
-    return [f"ŷ = {state['y_hat']:.2f} for all n = {state['n']} samples, k = {state['k']} of them positive",
-            f"total loss = {state['total']:.4f} nats; mean = {state['mean']:.4f} nats per sample",
-            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {state['best_mean']:.4f} nats"]
+    # k/n is written as Python's format writes it (an exact tie, 1/32 = 0.03125, to the even digit):
+    # the browser's module does the same in integers (fmtRatio in web/max_likelihood.js).
+    return [f"ŷ = {fmt(state['y_hat'], 2)} for all n = {state['n']} samples, k = {state['k']} of them positive",
+            f"total loss = {fmt(state['total'], 4, 'nats')}; mean = {fmt(state['mean'], 4, 'nats')} per sample",
+            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {fmt(state['best_mean'], 4, 'nats')}"]
 
 
 def _range_spec(name: str, label: str, low: float, high: float, step: float, digits: int,

@@ -18,6 +18,7 @@ import numpy as np
 import traitlets
 
 from helpers import losses
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 
 __all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLoss",
@@ -72,23 +73,17 @@ def softmax_state(z0: float, z1: float, z2: float, label: int, temperature: floa
     }
 
 
-def _num(value: float, digits: int = 4) -> str:
-    """``value`` with ``digits`` decimals, as the browser's ``fmt`` writes it (no "-0.0000")."""
-    text = f"{value:.{digits}f}"
-    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
-
-
 def softmax_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the softmax explorer for a state of ``softmax_state``."""
-    q = ", ".join(_num(v) for v in state["q"])
-    z = ", ".join(_num(v) for v in state["z"])
+    q = ", ".join(fmt(v, 4) for v in state["q"])
+    z = ", ".join(fmt(v, 4) for v in state["z"])
     y, t = state["label"], state["temperature"]
     verdict = "right" if state["predicted"] == y else "wrong"
     return [
-        f"logits z = ({z}), label y = {y}, temperature T = {_num(t, 2)}",
+        f"logits z = ({z}), label y = {y}, temperature T = {fmt(t, 2)}",
         f"q = softmax(z / T) = ({q}) (probabilities, sum 1)",
-        f"loss = -ln q_{y} = {_num(state['loss'])} nats (uniform guess: ln 3 = {state['uniform_loss']:.4f} nats)",
-        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {_num(state['q'][y])}",
+        f"loss = -ln q_{y} = {fmt(state['loss'], 4, 'nats')} (uniform guess: ln 3 = {fmt(state['uniform_loss'], 4, 'nats')})",
+        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {fmt(state['q'][y], 4)}",
     ]
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import traitlets
 
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 
 __all__ = ["square_state", "widget_check_lines", "WidgetCheck", "widget_check", "NO_WIDGETS"]
@@ -22,12 +23,6 @@ NO_WIDGETS = ("If you see this line instead of a slider and a parabola, widgets 
               "open the course the way the README describes, which installs matching widget extensions.")
 
 
-def _fixed(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, never "-0.0" (as the browser's ``fmt`` writes it)."""
-    text = f"{value:.{digits}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0.0 else text
-
-
 def square_state(x: float) -> dict[str, Any]:
     """The state of the widget check: x and x squared."""
     return {"x": float(x), "x2": float(x) ** 2}
@@ -35,7 +30,7 @@ def square_state(x: float) -> dict[str, Any]:
 
 def widget_check_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the widget check for a state of ``square_state``."""
-    return [f"x = {_fixed(state['x'], 1)}, x squared = {_fixed(state['x2'], 2)}",
+    return [f"x = {fmt(state['x'], 1)}, x squared = {fmt(state['x2'], 2)}",
             "If you can read this and the dot follows the slider, widgets work."]
 
 

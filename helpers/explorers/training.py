@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 
 from helpers.calibration import expected_calibration_error, reliability_bins
 from helpers.experiments import softmax_regression_grid
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
 
@@ -199,11 +200,11 @@ def training_lines(state: dict[str, Any]) -> list[str]:
     right = round(state["accuracy"] * state["n_test"])
     return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
             f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
-            f"cross-entropy (no smoothing): training {state['train_loss']:.4f} nats, "
-            f"test {state['test_loss']:.4f} nats",
-            f"test accuracy {state['accuracy']:.4f} ({right} of {state['n_test']} digits)",
-            f"mean confidence {state['confidence']:.4f}: {lean}; "
-            f"expected calibration error {state['ece']:.4f} ({N_BINS} bins)"]
+            f"cross-entropy (no smoothing): training {fmt(state['train_loss'], 4, 'nats')}, "
+            f"test {fmt(state['test_loss'], 4, 'nats')}",
+            f"test accuracy {fmt(state['accuracy'], 4)} ({right} of {state['n_test']} digits)",
+            f"mean confidence {fmt(state['confidence'], 4)}: {lean}; "
+            f"expected calibration error {fmt(state['ece'], 4)} ({N_BINS} bins)"]
 
 
 class _GridChoice(traitlets.Unicode):
