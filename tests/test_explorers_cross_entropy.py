@@ -1,14 +1,10 @@
-"""Notebook 04's explorer: its pure state function against PyTorch, the live explorer's Python side
-(traits, specs, reference readout against PyTorch, display bundle), its browser module's arithmetic
-run by Node against the reference."""
+"""helpers.explorers.cross_entropy (notebook 04): the pure state against PyTorch, the explorer's specs,
+checks and reference readout against PyTorch. What every explorer shares (controls and specs, bad
+values, display bundle, the module's readout in Node at many settings, the still) is
+tests/test_explorers_live.py's."""
 from __future__ import annotations
 
-import json
 import math
-import random
-import shutil
-import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,7 +15,6 @@ import traitlets
 from helpers import explorers
 from helpers.explorers import cross_entropy as cx
 from helpers.explorers.cross_entropy import cross_entropy_state
-from helpers.explorers.live import EXPLORER_MIME, WEB
 from tests.references import assert_defaults_on_their_grids
 
 ONE_HOT = {"class 0": [1.0, 0.0, 0.0], "class 1": [0.0, 1.0, 0.0], "class 2": [0.0, 0.0, 1.0]}
@@ -172,47 +167,3 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
     with pytest.raises(ValueError, match="^z3: not a control"):
         ex.set(z3=0.5)
     assert ex.values() == {"z0": 0.5, "z1": -0.4, "z2": 0.0, "target": "class 0", "unit": "nats"}
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = cx.CrossEntropyKl(z0=2.1, z1=0.0, unit="bits")._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "cross_entropy_kl", "values": {
-        "z0": 2.1, "z1": 0.0, "z2": 0.0, "target": "class 0", "unit": "bits"}}
-    assert "H(p, q) = 0.3160 bits (cross-entropy: the loss)" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
-NODE_HARNESS = r"""
-const fs = require("fs");
-const [draw, own, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(draw + "\n" + own.replace("export default { render };", "")
-  + "\nreturn { xentSoftmax, xentMeasures, xentLines, XENT_TARGETS, XENT_SCALES };")();
-const out = JSON.parse(cases).map(([z, target, unit]) => {
-  const p = api.XENT_TARGETS[target];
-  const q = api.xentSoftmax(z);
-  return api.xentLines(q, p, api.xentMeasures(p, q, api.XENT_SCALES[unit]), unit);
-});
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
-def test_browser_module_computes_the_reference_lines(tmp_path: Path) -> None:
-    """The module's arithmetic (stable softmax, 0 log 0 = 0, the units) run by Node on 2,000 settings
-    of the sliders' grid, all the corners included: the very same text as the Python reference."""
-    rng = random.Random(4)
-    grid = [round(-5.0 + 0.1 * k, 1) for k in range(101)]
-    cases = [[[rng.choice(grid) for _ in range(3)], rng.choice(list(cx._TARGETS)), rng.choice(list(cx._BASES))]
-             for _ in range(2000)]
-    cases += [[list(z), t, u] for z in ((-5.0, 5.0, 5.0), (5.0, -5.0, -5.0), (5.0, 5.0, 5.0), (0.0, 0.0, 0.0))
-              for t in cx._TARGETS for u in cx._BASES]
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "cross_entropy_kl.js"),
-                          str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=60, check=True)
-    ex = cx.CrossEntropyKl()
-    for (z, target, unit), lines in zip(cases, json.loads(run.stdout), strict=True):
-        assert lines == ex.set(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit).reference(), (z, target, unit)
-
-

@@ -1,5 +1,7 @@
-"""Tests of notebook 02's explorer: I(p) in a chosen unit, its pure state against closed forms and
-PyTorch, the live explorer's Python side (traits, specs, reference readout, display bundle)."""
+"""helpers.explorers.information (notebook 02): I(p) in a chosen unit, its pure state against closed
+forms and PyTorch, the explorer's specs, checks and reference readout. What every explorer shares
+(controls and specs, bad values, display bundle, the module's readout in Node at many settings, the
+still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import math
@@ -11,7 +13,6 @@ import traitlets
 
 from helpers import explorers
 from helpers.explorers import information as ix
-from helpers.explorers.live import EXPLORER_MIME
 
 
 @pytest.mark.parametrize("p", [0.005, 0.1, 0.125, 0.5, 0.73, 1.0])
@@ -82,11 +83,3 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
         ex.unit = "hartleys"
     with pytest.raises(ValueError, match="^q: not a control"):
         ex.set(q=0.5)
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = ix.InformationContent(p=0.5)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "information_content", "values": {"p": 0.5, "unit": "bits"}}
-    assert "p = 0.500: I = 1.0000 bits" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data

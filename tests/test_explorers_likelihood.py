@@ -1,14 +1,11 @@
-"""Tests of notebook 01's explorers: the pure states against PyTorch and closed forms; the live
-explorers' Python side (traits, specs, the k <= n rule, reference readouts against PyTorch, display
-bundle); the browser modules' own readout functions run in Node against the Python reference over
-the controls' grids."""
+"""helpers.explorers.likelihood (notebook 01): the pure states against PyTorch and closed forms; the
+explorers' specs and checks, the k <= n rule, the reference readouts against PyTorch, the modules'
+points and constants. What every explorer shares (controls and specs, bad values, display bundle,
+the module's readout in Node at many settings, the still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
-import json
 import math
 import re
-import shutil
-import subprocess
 
 import numpy as np
 import pytest
@@ -18,7 +15,7 @@ import traitlets
 
 from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
-from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB
+from helpers.explorers.live import LIVE, WEB
 
 
 def torch_bce(y_hat, y, reduction="none"):
@@ -266,18 +263,6 @@ def test_mle_reference_against_torch(y_hat, n, k) -> None:
         f"minimum at ŷ = k/n = {p:.4f}: mean loss {entropy + 0.0:.4f} nats"]
 
 
-@pytest.mark.parametrize("ex, text", [
-    (lk.Logistic(w=2.0, b=-1.0), "w = 2.0, b = -1.0: ŷ = g(w x + b)"),
-    (lk.MaxLikelihood(y_hat=0.25, n=20, k=7), "ŷ = 0.25 for all n = 20 samples, k = 7 of them positive"),
-])
-def test_live_display_bundle_names_the_explorer_and_its_values(ex, text) -> None:
-    bundle = ex._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": ex.name, "values": ex.values()}
-    assert data["text/plain"].startswith(f"{ex.title} ({ex.name}): {text} · ")
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
 # --- the browser modules against the Python reference ---------------------------------------------------
 
 def _js(script: str) -> str:
@@ -296,49 +281,3 @@ def test_the_browser_modules_use_the_same_points_and_constants() -> None:
     assert lk._GRID_Q.size == 499 and (lk._GRID_Q[0], lk._GRID_Q[-1]) == (0.001, 0.999)
     # the dot stays in view: the largest mean loss at any slider value, -ln 0.01, is under the axis top
     assert "const Y_TOP = 5;" in mle and -math.log(lk.Y_HAT_MIN) < 5
-
-
-_NODE_DRIVER = r"""
-const fs = require("fs"); const vm = require("vm");
-const [draw, own, settings] = [fs.readFileSync(process.argv[1], "utf8"), fs.readFileSync(process.argv[2], "utf8"),
-                               JSON.parse(fs.readFileSync(0, "utf8"))];
-const context = { settings, out: [] };
-vm.createContext(context);
-vm.runInContext([draw, own.replace("export default { render };", ""), process.argv[3]].join("\n"), context);
-process.stdout.write(JSON.stringify(context.out));
-"""
-
-
-def _run_in_node(script: str, call: str, settings: list) -> list:
-    done = subprocess.run(["node", "-e", _NODE_DRIVER, str(WEB / "draw.js"), str(WEB / script), call],
-                          input=json.dumps(settings), capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
-def test_logistic_module_reads_out_what_python_computes() -> None:
-    # Every w on the slider's grid with b every 0.5, and the line b = w / 10, where two points tie.
-    grid = [round(i / 10, 1) for i in range(-50, 51)]
-    settings = [(w, b) for w in grid for b in grid[::5]] + [(w, round(w / 10, 1)) for w in grid]
-    shown = _run_in_node("logistic.js", "for (const [w, b] of settings) out.push(readoutLines(logisticState(w, b)));",
-                         settings)
-    expected = [lk.logistic_lines(lk.logistic_state(w, b)) for w, b in settings]
-    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
-    assert not wrong, wrong[:3]
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
-def test_mle_module_reads_out_what_python_computes() -> None:
-    # Every (n, k) with k <= n at one y_hat (k/n = 1/32 ties at 4 decimals: both must print 0.0312),
-    # and every y_hat at a few (n, k).
-    settings = [(0.37, n, k) for n in range(1, 51) for k in range(n + 1)]
-    settings += [(round(t / 100, 2), n, k) for t in range(1, 100) for n, k in ((1, 1), (32, 5), (50, 0))]
-    shown = _run_in_node(
-        "max_likelihood.js", "for (const [y, n, k] of settings) out.push(readoutLines(y, k, n, totalLoss(y, k, n), "
-                  "binaryEntropy(k / n)));", settings)
-    expected = [lk.mle_lines(lk.constant_prediction_state(y, k, n)) for y, n, k in settings]
-    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
-    assert not wrong, wrong[:3]
-
-

@@ -1,5 +1,7 @@
-"""Tests of notebook 05's softmax explorer: its pure state against PyTorch, the live explorer's Python
-side (traits, specs, reference readout against PyTorch, display bundle)."""
+"""helpers.explorers.softmax (notebook 05): the pure state against PyTorch, the explorer's specs and
+checks, its reference readout against PyTorch. What every explorer shares (controls and specs, bad
+values, display bundle, the module's readout in Node at many settings, the still) is
+tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import math
@@ -11,7 +13,6 @@ import traitlets
 
 from helpers import explorers
 from helpers.explorers import softmax as sx
-from helpers.explorers.live import EXPLORER_MIME
 
 
 def torch_reference(z, label, temperature):
@@ -149,24 +150,8 @@ def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
     assert ex.values() == sx.SoftmaxLoss().values(), "a refused value leaves the control as it was"
 
 
-def test_live_set_refuses_an_unknown_control() -> None:
-    with pytest.raises(ValueError, match="^z3: not a control"):
-        sx.SoftmaxLoss().set(z3=1.0)
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = sx.SoftmaxLoss(label=2, temperature=2.0)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax_loss", "values": {
-        "z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "2", "temperature": 2.0}}
-    assert data["text/plain"].startswith("Softmax and cross-entropy for one sample (softmax_loss): logits z = ")
-    assert "temperature T = 2.00" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
-def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
+def test_the_module_computes_softmax_stably() -> None:
     esm = sx.SoftmaxLoss._esm
-    assert esm.startswith("// Drawing primitives") and "export default { render }" in esm
     assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
 
 

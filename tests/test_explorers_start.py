@@ -1,8 +1,8 @@
-"""Notebook 00's live widget check (``start.WidgetCheck``, what ``widget_check()`` shows), from
-Python: its reference readout, its traits and specs, and its display bundle."""
+"""helpers.explorers.start (notebook 00): the widget check's reference readout on every step of its
+slider, its specs, and the line it shows where widgets do not render. What every explorer shares
+(controls and specs, bad values, display bundle, the module's readout in Node at many settings, the
+still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -58,12 +58,3 @@ def test_live_display_bundle_names_the_explorer_and_says_what_to_do_without_widg
     assert plain.startswith("Widget check: move the slider (widget_check): x = 1.5, x squared = 2.25.")
     assert "widgets do not render here" in plain and "README" in plain
     assert "widgets work" not in plain  # the plain line shows exactly where they do not
-
-
-def test_live_state_is_what_the_front_end_reads() -> None:
-    state = start.WidgetCheck(x=-0.3).state()
-    assert state["_name"] == "widget_check" and state["_title"] == "Widget check: move the slider"
-    assert state["x"] == -0.3 and state["_controls"][0]["name"] == "x"
-    web = Path(start.__file__).with_name("web")
-    module = (web / "draw.js").read_text(encoding="utf-8") + "\n" + (web / "widget_check.js").read_text(encoding="utf-8")
-    assert start.WidgetCheck._esm == module and "export default { render };" in module

@@ -1,14 +1,11 @@
-"""Tests of notebook 07's explorer: the precomputed runs against PyTorch's own training, the view's
-numbers against loops; the live explorer's Python side (stored data, traits, specs, reference
-readout against PyTorch, display bundle, static state), its browser module's look-up and text run by
-Node against the reference over the whole grid."""
+"""helpers.explorers.training (notebook 07): the precomputed runs against PyTorch's own training, the
+view's numbers against loops; the stored data, specs and checks, the reference readout against
+PyTorch, the static state. What every explorer shares (controls and specs, bad values, display
+bundle, the module's readout in Node at many settings, the still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,8 +15,7 @@ import traitlets
 
 from helpers import experiments, explorers
 from helpers.explorers import training as tx
-from helpers.explorers.live import EXPLORER_MIME, WEB
-from tests.test_calibration import ece_by_loops
+from tests.references import ece_by_loops
 
 F64 = torch.float64
 
@@ -225,17 +221,6 @@ def test_stored_view_names_the_bad_argument(call, name) -> None:
         call()
 
 
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = tx.SoftmaxTraining(lr=0.3, steps=40, label_smoothing=0.1)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax_training",
-                                   "values": {"lr": "0.3", "steps": 40, "label_smoothing": "0.1"}}
-    assert data["text/plain"].startswith("Training softmax regression on the digits (softmax_training): "
-                                         "learning rate 0.3, label smoothing 0.1: 40 steps")
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert "image/png" not in data  # a still picture only of the start
-
-
 def test_static_state_carries_the_runs() -> None:
     """The static pages' host reads state(): the specs, the values and the stored runs."""
     from tools.live import explorer_markup, live_state
@@ -266,31 +251,3 @@ def test_live_explorer_only_looks_up_the_runs_once_they_are_trained(monkeypatch)
     ex = tx.SoftmaxTraining()
     first = ex.reference()
     assert ex.set(lr="0.1", steps=30).reference() != first
-
-
-NODE_HARNESS = r"""
-const fs = require("fs");
-const [draw, own, dataFile, casesFile] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(draw + "\n" + own.replace("export default { render };", "")
-  + "\nreturn { trnView, trnLines };")();
-const data = JSON.parse(dataFile);
-const out = JSON.parse(casesFile).map(([lr, steps, eps]) => api.trnLines(data, api.trnView(data, lr, steps, eps)));
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
-def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> None:
-    """The module's look-up and text run by Node on every setting of the grid (210): the very same
-    lines as the Python reference."""
-    cases = [[lr, steps, eps] for lr in tx.LR_OPTIONS for steps in range(0, tx.MAX_STEPS + 1, tx.STEP_SPACING)
-             for eps in tx.SMOOTHING_OPTIONS]
-    (tmp_path / "data.json").write_text(json.dumps(tx.training_data()))
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(WEB / "draw.js"), str(WEB / "softmax_training.js"),
-                          str(tmp_path / "data.json"), str(tmp_path / "cases.json")],
-                         capture_output=True, text=True, timeout=60, check=True)
-    ex = tx.SoftmaxTraining()
-    for (lr, steps, eps), lines in zip(cases, json.loads(run.stdout), strict=True):
-        assert lines == ex.set(lr=lr, steps=steps, label_smoothing=eps).reference(), (lr, steps, eps)

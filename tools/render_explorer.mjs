@@ -5,10 +5,13 @@
 //
 // Usage: node tools/render_explorer.mjs < request.json > answer.json
 // request: { "npm": "<folder holding node_modules>", "jobs": [ { "name", "title", "esm", "css",
-//            "state", "settings": [ { control: value, ... }, ... ] }, ... ] }
-// answer:  [ { "lines": [...], "svg": "<svg ...>", "readouts": [ [...lines], ... ] }, ... ]
+//            "state", "settings": [ { control: value, ... }, ... ], "probe": null or "<JS function>",
+//            "probeInput": any }, ... ] }
+// answer:  [ { "lines": [...], "svg": "<svg ...>", "readouts": [ [...lines], ... ], "probe": any }, ... ]
 // `lines` and `svg` are the readout and the standalone still picture at `state`; `readouts[i]` is
-// the readout of a fresh render at `state` with `settings[i]` applied.
+// the readout of a fresh render at `state` with `settings[i]` applied. A probe (for tests of a
+// module's own arithmetic) is the source of a function placed at the end of the module, so it sees
+// the module's functions and constants; `probe` in the answer is its value at `probeInput`.
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -106,12 +109,14 @@ function stillCss(css) {
 
 const modules = new Map();
 
+/** The module's namespace: the text anywidget gets, with the job's probe (if any) appended. */
 async function explorerModule(job) {
-  if (!modules.has(job.name)) {
-    const url = `data:text/javascript;base64,${Buffer.from(job.esm, "utf-8").toString("base64")}`;
-    modules.set(job.name, (await import(url)).default);
+  const text = job.probe ? `${job.esm}\nexport const __probe = (${job.probe});\n` : job.esm;
+  if (!modules.has(text)) {
+    const url = `data:text/javascript;base64,${Buffer.from(text, "utf-8").toString("base64")}`;
+    modules.set(text, await import(url));
   }
-  return modules.get(job.name);
+  return modules.get(text);
 }
 
 /** Render `job`'s module at `state` into a fresh document; returns { el, lines }. */
@@ -119,7 +124,7 @@ async function render(job, state) {
   const { window, document } = parseHTML("<!doctype html><html><body></body></html>");
   Object.assign(globalThis, { window, document });
   Math.random = seededRandom(1);
-  const widget = await explorerModule(job);
+  const widget = (await explorerModule(job)).default;
   const el = document.createElement("div");
   document.body.appendChild(el);
   await widget.render({ model: staticModel(state), el });
@@ -180,11 +185,13 @@ for (const job of request.jobs) {
     const { el, lines } = await render(job, job.state);
     const readouts = [];
     for (const values of job.settings ?? []) readouts.push((await render(job, { ...job.state, ...values })).lines);
-    answers.push({ lines, svg: still(job, el, lines), readouts });
+    const probe = job.probe ? (await explorerModule(job)).__probe(job.probeInput) : null;
+    answers.push({ lines, svg: still(job, el, lines), readouts, probe });
   } catch (err) {
     // name the explorer's module instead of printing its data: URL
     process.stderr.write(`${job.name}: ${String(err.stack).replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+/g, `web/${job.name}.js`)}\n`);
     process.exit(1);
   }
 }
-process.stdout.write(JSON.stringify(answers));
+// typed arrays (a module's hashes, its curves) travel as plain arrays
+process.stdout.write(JSON.stringify(answers, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)));

@@ -32,18 +32,22 @@ __all__ = ["RENDERER", "job", "render", "still_svg", "write_stills", "main"]
 RENDERER = ROOT / "tools" / "render_explorer.mjs"
 
 
-def job(explorer: LiveExplorer, settings: Iterable[Mapping[str, Any]] = ()) -> dict[str, Any]:
+def job(explorer: LiveExplorer, settings: Iterable[Mapping[str, Any]] = (), probe: str | None = None,
+        probe_input: Any = None) -> dict[str, Any]:
     """What the renderer needs of ``explorer``: its module and CSS as anywidget gets them, its state,
-    and the control settings (each applied to that state) whose readouts are wanted."""
+    and the control settings (each applied to that state) whose readouts are wanted. ``probe``, for
+    tests of the module's own arithmetic: the source of a JavaScript function placed at the end of
+    the module (it sees the module's functions), called with ``probe_input``."""
     return {"name": explorer.name, "title": explorer.title, "esm": explorer._esm, "css": explorer._css,
-            "state": explorer.state(), "settings": [dict(s) for s in settings]}
+            "state": explorer.state(), "settings": [dict(s) for s in settings], "probe": probe,
+            "probeInput": probe_input}
 
 
 def render(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Run ``tools/render_explorer.mjs`` over ``jobs`` (see ``job``) in one Node process.
 
-    Returns, for each job, ``lines`` (the readout at its state), ``svg`` (the still at its state)
-    and ``readouts`` (the readout at each setting). Raises RuntimeError when Node is missing or fails.
+    Returns, for each job, ``lines`` (the readout at its state), ``svg`` (the still at its state),
+    ``readouts`` (the readout at each setting) and ``probe`` (the probe's value, or None). Raises RuntimeError when Node is missing or fails.
     """
     node = shutil.which("node")
     if node is None:

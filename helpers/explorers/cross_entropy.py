@@ -17,7 +17,7 @@ import traitlets
 
 from helpers import info
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import LiveExplorer
+from helpers.explorers.live import LiveExplorer, Value
 from helpers.losses import softmax
 
 __all__ = ["cross_entropy_kl", "cross_entropy_state", "cross_entropy_lines", "CrossEntropyKl"]
@@ -113,8 +113,8 @@ class CrossEntropyKl(LiveExplorer):
     z0 = traitlets.Float(Z_START[0]).tag(sync=True)
     z1 = traitlets.Float(Z_START[1]).tag(sync=True)
     z2 = traitlets.Float(Z_START[2]).tag(sync=True)
-    target = traitlets.Unicode("class 0").tag(sync=True)
-    unit = traitlets.Unicode("nats").tag(sync=True)
+    target = Value("class 0").tag(sync=True)   # not Unicode: the check below names the control
+    unit = Value("nats").tag(sync=True)
 
     @traitlets.validate("z0", "z1", "z2")
     def _check_logit(self, proposal: dict[str, Any]) -> float:

@@ -17,7 +17,7 @@ import traitlets
 
 from helpers.experiments import simulate_shots
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import LiveExplorer
+from helpers.explorers.live import LiveExplorer, Value
 from helpers.info import binary_entropy, running_plugin_entropy
 
 __all__ = ["SHOT_COUNTS", "shooters_state", "shooters_lines", "simulation_state", "simulation_lines",
@@ -136,8 +136,8 @@ class Shooters(LiveExplorer):
     title = "Two shooters: hit probabilities and entropy"
     specs = (_p_spec("p_a", "A"), _p_spec("p_b", "B"))
 
-    p_a = traitlets.Any(P_A).tag(sync=True)   # Any: the check below refuses what Float would cast (True)
-    p_b = traitlets.Any(P_B).tag(sync=True)
+    p_a = Value(P_A).tag(sync=True)   # the check below refuses what Float would cast (True)
+    p_b = Value(P_B).tag(sync=True)
 
     @traitlets.validate("p_a", "p_b")
     def _check_p(self, proposal: dict[str, Any]) -> float:
@@ -163,10 +163,10 @@ class ShotSimulation(LiveExplorer):
         {"name": "seed", "label": "seed", "kind": "range", "min": 0, "max": SEED_MAX, "step": 1, "digits": 0},
     )
 
-    p_a = traitlets.Any(P_A).tag(sync=True)   # Any: the check below refuses what Float would cast (True)
-    p_b = traitlets.Any(P_B).tag(sync=True)
-    n = traitlets.Any("1000").tag(sync=True)
-    seed = traitlets.Any(0).tag(sync=True)
+    p_a = Value(P_A).tag(sync=True)   # the check below refuses what Float would cast (True)
+    p_b = Value(P_B).tag(sync=True)
+    n = Value("1000").tag(sync=True)
+    seed = Value(0).tag(sync=True)
 
     @traitlets.validate("p_a", "p_b")
     def _check_p(self, proposal: dict[str, Any]) -> float:

@@ -12,7 +12,7 @@ import traitlets
 
 from helpers import info
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import LiveExplorer
+from helpers.explorers.live import LiveExplorer, Value
 
 __all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationContent", "information_content"]
 
@@ -78,7 +78,7 @@ class InformationContent(LiveExplorer):
     )
 
     p = traitlets.Float(0.125).tag(sync=True)
-    unit = traitlets.Unicode("bits").tag(sync=True)
+    unit = Value("bits").tag(sync=True)   # not Unicode: the check below names the control
 
     @traitlets.validate("p")
     def _check_p(self, proposal: dict[str, Any]) -> float:

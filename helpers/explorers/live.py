@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import anywidget
 import traitlets
 
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS"]
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "Value"]
 
 WEB = Path(__file__).with_name("web")
 # Each explorer's still picture at its start, drawn by its own ES module (``tools/stills.py``).
@@ -33,6 +33,15 @@ LIVE: dict[str, type[LiveExplorer]] = {}
 def esm_source(name: str) -> str:
     """Explorer ``name``'s whole ES module: the shared primitives, then ``web/<name>.js``."""
     return (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / f"{name}.js").read_text(encoding="utf-8")
+
+
+class Value(traitlets.Any):
+    """A control's value of any type, None included, for the explorer's own check to judge and name
+    (``traitlets.Any`` lets None through without calling the checks)."""
+
+    def __init__(self, default_value: Any) -> None:
+        super().__init__(default_value)
+        self.allow_none = False
 
 
 class LiveExplorer(anywidget.AnyWidget):

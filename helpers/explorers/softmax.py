@@ -19,7 +19,7 @@ import traitlets
 
 from helpers import losses
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import LiveExplorer
+from helpers.explorers.live import LiveExplorer, Value
 
 __all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLoss",
            "softmax_loss"]
@@ -113,7 +113,7 @@ class SoftmaxLoss(LiveExplorer):
     z0 = traitlets.Float(ARTICLE_ROW[0]).tag(sync=True)
     z1 = traitlets.Float(ARTICLE_ROW[1]).tag(sync=True)
     z2 = traitlets.Float(ARTICLE_ROW[2]).tag(sync=True)
-    label = traitlets.Any(str(ARTICLE_LABEL)).tag(sync=True)
+    label = Value(str(ARTICLE_LABEL)).tag(sync=True)
     temperature = traitlets.Float(1.0).tag(sync=True)
 
     @traitlets.validate("z0", "z1", "z2")
