@@ -55,7 +55,7 @@ notebooks: $(DEV)  ## re-execute every notebook in place (after editing one), th
 	for nb in notebooks/*.ipynb; do $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False "$$nb" || exit 1; done
 
-stills: $(STAMP)  ## draw each live explorer's still picture (helpers/explorers/stills/) after changing its figure
+stills: $(STAMP)  ## draw each explorer's still picture (helpers/explorers/stills/) from its own ES module (needs Node and npm)
 	$(PY) -m tools.stills
 
 js: $(STAMP)  ## join each explorer's ES module with what it imports (helpers/explorers/web/dist/) after editing one (npm)

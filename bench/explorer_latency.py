@@ -8,13 +8,12 @@ percentile. Measured twice: in JupyterLab (the notebooks, run) and on the built 
 html``'s pages opened from file://, no kernel). Then a one-second drag across the slider: the time
 from the mouse's release until the explorer settles.
 
-Baselines, in the same run and browser: the kernel-drawn explorers that the live ones replaced
-(each topic module's ``LEGACY``, shown in a notebook the benchmark writes), measured the same way
-in JupyterLab, and a naive ``ipywidgets.interact`` that rebuilds a matplotlib figure on each change.
+The baseline, in the same run and browser: a naive ``ipywidgets.interact`` that rebuilds a
+matplotlib figure on each change, measured the same way in JupyterLab. (The kernel-drawn explorers
+that the live ones replaced are gone from the package; their last measurement is in bench/README.md.)
 
 Goals (issue 11): every live slider's median <= 16.7 ms (one frame at 60 Hz) and p95 <= 33 ms, in
-JupyterLab and on the site; the live collection's median (JupyterLab) <= 0.25 x the kernel-drawn
-explorers' median.
+JupyterLab and on the site.
 
 Run: ``.venv/bin/python bench/explorer_latency.py`` (needs /usr/bin/chromium). The table is
 printed; ``--json`` also writes the raw figures (default bench/results/explorer_latency.json).
@@ -37,9 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUIET_MS = 300.0       # output counts as settled after this long without a change
 GOAL_MEDIAN_MS = 1000 / 60   # one frame at 60 Hz
 GOAL_P95_MS = 33.0
-GOAL_RATIO = 0.25
 BASELINE_NOTEBOOK = "zz_naive_interact_baseline.ipynb"
-LEGACY_NOTEBOOK = "zz_kernel_drawn_baseline.ipynb"
 
 
 def load_driver() -> Any:
@@ -159,17 +156,6 @@ def measure_drag(nb: Any, sel: str, ignore: str | None, index: int, control: int
     return page.evaluate("() => window.__ceSettled")
 
 
-def slider_space(control: Any) -> tuple[float, float, float] | None:
-    """(low, high, step) of a slider's position on the page, or None for a non-slider."""
-    import ipywidgets as widgets
-
-    if isinstance(control, widgets.SelectionSlider):
-        return 0.0, float(len(control.options) - 1), 1.0
-    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider, widgets.FloatLogSlider)):
-        return float(control.min), float(control.max), float(control.step)
-    return None
-
-
 def median(values: list[float | None]) -> float | None:
     got = [v for v in values if v is not None]
     return statistics.median(got) if len(got) == len(values) and got else None
@@ -181,40 +167,6 @@ def p95(values: list[float | None]) -> float | None:
     if len(got) != len(values) or not got:
         return None
     return got[min(len(got) - 1, max(0, math.ceil(0.95 * len(got)) - 1))]
-
-
-def legacy_notebook() -> str:
-    """A notebook that shows every kernel-drawn explorer the live ones replaced (the baseline)."""
-    import nbformat
-
-    from helpers.explorers import LEGACY
-
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell("from helpers.explorers import LEGACY\nfrom helpers import plots\n"
-                                          "plots.use_style()")]
-    nb.cells += [nbformat.v4.new_code_cell(f"LEGACY[{name!r}]()") for name in sorted(LEGACY)]
-    return nbformat.writes(nb)
-
-
-def run_legacy(nb: Any, presses: int) -> list[dict[str, Any]]:
-    """Measure every slider of every kernel-drawn explorer in the open (baseline) notebook."""
-    from helpers.explorers import LEGACY
-
-    rows = []
-    for i, info in enumerate(nb.explorers()):
-        name = info["names"][0]
-        controls = LEGACY[name]().controls if name in LEGACY else {}
-        for j, (key, control) in enumerate(controls.items()):
-            space = slider_space(control)
-            if space is None:
-                continue
-            sel, ignore = f'[data-ce-root="{i}"]', ":scope > .widget-vbox"
-            times = measure_presses(nb, sel, ignore, i, j, *space, presses)
-            rows.append({"where": "JupyterLab, kernel-drawn", "explorer": name, "slider": key,
-                         "presses_ms": times, "median_ms": median(times), "p95_ms": p95(times)})
-            print(f"  {name:22s} {key:12s} median {fmt(median(times))} ms (kernel-drawn)", flush=True)
-    return rows
 
 
 # Live explorers on a page (JupyterLab or a built page): each gets data-ce-live="i"; its range
@@ -304,7 +256,7 @@ def fmt(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:5.1f}"
 
 
-def report(live: list[dict[str, Any]], legacy: list[dict[str, Any]], naive: dict[str, Any]) -> tuple[str, bool]:
+def report(live: list[dict[str, Any]], naive: dict[str, Any]) -> tuple[str, bool]:
     """The results table (Markdown) and whether every goal was met."""
     lines = ["| where | notebook | explorer | slider | median (ms) | p95 (ms) | drag settles (ms) | goals |",
              "|---|---|---|---|---:|---:|---:|---|"]
@@ -316,9 +268,6 @@ def report(live: list[dict[str, Any]], legacy: list[dict[str, Any]], naive: dict
         lines.append(f"| {r['where']} | {r['page'][:2]} | {r['explorer']} | {r['slider']} | "
                      f"{fmt(r['median_ms']).strip()} | {fmt(r['p95_ms']).strip()} | "
                      f"{fmt(r['drag_settle_ms']).strip()} | {'met' if ok else 'MISSED'} |")
-    for r in legacy:
-        lines.append(f"| {r['where']} | - | {r['explorer']} | {r['slider']} | {fmt(r['median_ms']).strip()} | "
-                     f"{fmt(r['p95_ms']).strip()} | - | baseline |")
     lines.append(f"| JupyterLab, naive `interact` | - | - | w | {fmt(naive['median_ms']).strip()} | "
                  f"{fmt(naive['p95_ms']).strip()} | - | baseline |")
 
@@ -328,10 +277,6 @@ def report(live: list[dict[str, Any]], legacy: list[dict[str, Any]], naive: dict
 
     lab = collection([r for r in live if r["where"] == "JupyterLab"])
     site = collection([r for r in live if r["where"] == "site"])
-    old = collection(legacy)
-    ratio = lab / old if lab is not None and old else None
-    ok_ratio = ratio is not None and ratio <= GOAL_RATIO
-    ok_all &= ok_ratio
     slowest = max((r["median_ms"] for r in live if r["median_ms"] is not None), default=None)
     worst_p95 = max((r["p95_ms"] for r in live if r["p95_ms"] is not None), default=None)
     summary = [
@@ -339,9 +284,7 @@ def report(live: list[dict[str, Any]], legacy: list[dict[str, Any]], naive: dict
         f"- live sliders measured: {len(live)} (JupyterLab and site); slowest median {fmt(slowest).strip()} ms "
         f"(goal <= {GOAL_MEDIAN_MS:.1f}), worst p95 {fmt(worst_p95).strip()} ms (goal <= {GOAL_P95_MS:.0f})",
         f"- collection medians: live in JupyterLab {fmt(lab).strip()} ms, live on the site {fmt(site).strip()} ms, "
-        f"kernel-drawn {fmt(old).strip()} ms, naive interact {fmt(naive['median_ms']).strip()} ms",
-        f"- ratio live / kernel-drawn (JupyterLab): {ratio:.3f} (goal <= {GOAL_RATIO})" if ratio is not None
-        else "- ratio: n/a",
+        f"naive interact {fmt(naive['median_ms']).strip()} ms",
         f"- all goals {'met' if ok_all else 'NOT met'}",
     ]
     return "\n".join(lines + summary), ok_all
@@ -377,14 +320,13 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     names = sorted(p.name for p in args.notebooks.glob("*.ipynb"))
     live: list[dict[str, Any]] = []
-    legacy: list[dict[str, Any]] = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="ce-latency-") as tmp, sync_playwright() as playwright:
         lab = driver.start_lab(args.notebooks, Path(tmp) / "lab",
-                               {BASELINE_NOTEBOOK: baseline_notebook(), LEGACY_NOTEBOOK: legacy_notebook()})
+                               {BASELINE_NOTEBOOK: baseline_notebook()})
         browser = driver.launch_chromium(playwright)
         try:
-            for name in names + [LEGACY_NOTEBOOK, BASELINE_NOTEBOOK]:
+            for name in names + [BASELINE_NOTEBOOK]:
                 context = browser.new_context(viewport=driver.VIEWPORT)
                 nb = driver.NotebookPage(context.new_page(), lab, name)
                 print(name, flush=True)
@@ -394,11 +336,6 @@ def main(argv: list[str] | None = None) -> int:
                     nb.page.wait_for_selector(".jp-Notebook .widget-interact .widget-output img")
                     naive = run_baseline(nb, args.presses)
                     print(f"  naive interact         w            median {fmt(naive['median_ms'])} ms", flush=True)
-                elif name == LEGACY_NOTEBOOK:
-                    from helpers.explorers import LEGACY
-
-                    nb.wait_rendered(len(LEGACY))
-                    legacy.extend(run_legacy(nb, args.presses))
                 else:
                     source = driver.load_notebook(args.notebooks / name)
                     count = sum("application/vnd.ce.explorer+json" in out.get("data", {})
@@ -423,12 +360,12 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             browser.close()
             lab.stop()
-    table, ok = report(live, legacy, naive)
+    table, ok = report(live, naive)
     print()
     print(table)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"live": live, "kernel_drawn": legacy, "naive": naive, "all_goals_met": ok},
+    args.json.write_text(json.dumps({"live": live, "naive": naive, "all_goals_met": ok},
                                     indent=1))
     return 1 if args.strict and not ok else 0
 

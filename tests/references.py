@@ -1,10 +1,11 @@
-"""Independent references shared by several test modules: plain loops and PyTorch, no helpers;
-and one check of explorer controls that several modules share."""
+"""Independent references shared by several test modules: plain loops, Python integers, SciPy and
+PyTorch, no helpers; and one check of explorer controls that several modules share."""
 from __future__ import annotations
 
 import numpy as np
 import torch
 import torch.nn.functional as F
+from scipy.stats import entropy as scipy_entropy
 
 
 def ece_by_loops(probs: np.ndarray, labels: np.ndarray, n_bins: int = 10) -> float:
@@ -54,3 +55,31 @@ def assert_defaults_on_their_grids(explorer, atol: float = 0.0) -> None:
         else:
             k = (value - spec["min"]) / spec["step"]
             assert spec["min"] <= value <= spec["max"] and abs(k - round(k)) <= atol, (spec["name"], value)
+
+
+MASK = 0xFFFFFFFF
+
+
+GOLDEN = 0x9E3779B9
+
+
+def hand_lowbias32(x: int) -> int:
+    """lowbias32 step by step on Python integers, every product reduced modulo 2^32 by hand."""
+    x &= MASK
+    x ^= x >> 16
+    x = (x * 0x7FEB352D) & MASK
+    x ^= x >> 15
+    x = (x * 0x846CA68B) & MASK
+    x ^= x >> 16
+    return x
+
+
+def hand_uniforms(n: int, seed: int, stream: int) -> list[float]:
+    """The documented formula on Python integers: key = h(h(seed ^ G) + stream), u_i = h(key + i G) / 2^32."""
+    key = hand_lowbias32((hand_lowbias32(seed ^ GOLDEN) + stream) & MASK)
+    return [hand_lowbias32((key + i * GOLDEN) & MASK) / 2**32 for i in range(n)]
+
+
+def count_bits(k: int, n: int) -> float:
+    """Plug-in entropy (bits) of k hits in n shots, by SciPy."""
+    return float(scipy_entropy([k, n - k], base=2))

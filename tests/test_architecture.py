@@ -1,4 +1,5 @@
-"""The shape of the package: the mathematics is NumPy only, and importing changes nothing."""
+"""The shape of the package: the mathematics is NumPy only, the explorers draw without matplotlib,
+and importing changes nothing."""
 from __future__ import annotations
 
 import subprocess
@@ -19,6 +20,13 @@ def test_math_modules_import_numpy_only(module: str) -> None:
     loaded = run(f"import sys, {module}; print(' '.join(sorted(sys.modules)))").split()
     leaked = [m for m in NOT_IN_MATH if m in loaded]
     assert leaked == [], f"{module} pulls in {leaked}"
+
+
+def test_explorers_import_no_matplotlib_and_no_plots() -> None:
+    """The explorers draw in the browser: importing them loads neither matplotlib nor helpers.plots."""
+    loaded = run("import sys, helpers.explorers; print(' '.join(sorted(sys.modules)))").split()
+    leaked = [m for m in loaded if m.split(".")[0] == "matplotlib" or m == "helpers.plots"]
+    assert leaked == [], f"helpers.explorers pulls in {leaked}"
 
 
 def test_importing_the_helpers_leaves_matplotlib_style_alone() -> None:

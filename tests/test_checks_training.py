@@ -14,7 +14,7 @@ import torch.nn as nn
 
 from helpers import checks
 from helpers.checks import training as tc
-from tests.test_calibration import ece_by_loops
+from tests.references import ece_by_loops
 
 CHECKERS = [checks.initial_loss_26_classes, checks.ece_function, checks.smoothed_confidence]
 

@@ -1,14 +1,10 @@
-"""Notebook 04's explorer: its pure state function against PyTorch, the live explorer's Python side
-(traits, specs, reference readout against PyTorch, display bundle), its browser module's arithmetic
-run by Node against the reference, and the kernel-drawn baseline driven from Python."""
+"""helpers.explorers.cross_entropy (notebook 04): the pure state against PyTorch, the explorer's specs,
+checks and reference readout against PyTorch. What every explorer shares (controls and specs, bad
+values, display bundle, the module's readout in Node at many settings, the still) is
+tests/test_explorers_live.py's."""
 from __future__ import annotations
 
-import json
 import math
-import random
-import shutil
-import subprocess
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,10 +13,8 @@ import torch.nn.functional as F
 import traitlets
 
 from helpers import explorers
-from helpers.explorers import REGISTRY
 from helpers.explorers import cross_entropy as cx
 from helpers.explorers.cross_entropy import cross_entropy_state
-from helpers.explorers.live import DIST, EXPLORER_MIME
 from tests.references import assert_defaults_on_their_grids
 
 ONE_HOT = {"class 0": [1.0, 0.0, 0.0], "class 1": [0.0, 1.0, 0.0], "class 2": [0.0, 0.0, 1.0]}
@@ -101,9 +95,8 @@ def test_non_finite_logit_raises() -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    assert REGISTRY["cross-entropy"] is explorers.cross_entropy_explorer
-    explorer = REGISTRY["cross-entropy"]()
-    assert isinstance(explorer, cx.CrossEntropyLive) and explorer.name == "cross-entropy"
+    explorer = explorers.cross_entropy_kl()
+    assert isinstance(explorer, cx.CrossEntropyKl) and explorer.name == "cross_entropy_kl"
     assert explorer.values() == {"z0": 0.5, "z1": -0.4, "z2": 0.0, "target": "class 0", "unit": "nats"}
     assert explorer.reference() == [
         "q = softmax(z) = (0.497, 0.202, 0.301); target p = (1.0, 0.0, 0.0)",
@@ -136,13 +129,13 @@ def torch_lines(z: tuple[float, float, float], target: str, unit: str) -> list[s
 @pytest.mark.parametrize("target", ["class 0", "class 2", "soft"])
 @pytest.mark.parametrize("unit", ["nats", "bits", "dits"])
 def test_live_reference_against_torch(z: tuple[float, float, float], target: str, unit: str) -> None:
-    ex = cx.CrossEntropyLive(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit)
+    ex = cx.CrossEntropyKl(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit)
     assert ex.reference() == torch_lines(z, target, unit)
 
 
 def test_live_reference_at_the_notebooks_settings() -> None:
     """The numbers notebook 04's prose points to: q1 and H = 0.70 nats, q2 and 0.22 nats, KL near 0."""
-    ex = cx.CrossEntropyLive()
+    ex = cx.CrossEntropyKl()
     assert ex.reference()[2].startswith("H(p, q) = 0.6997 nats")
     ex.set(z0=2.1, z1=0.0, z2=0.0)
     assert ex.reference()[0].startswith("q = softmax(z) = (0.803, 0.098, 0.098)")
@@ -154,13 +147,8 @@ def test_live_reference_at_the_notebooks_settings() -> None:
     assert lines[4].endswith("dits (the other order is a different number)")
 
 
-def test_numbers_never_print_as_minus_zero() -> None:
-    assert cx._num(-1e-17, 4) == "0.0000" and cx._num(-0.0, 3) == "0.000"
-    assert cx._num(-0.00006, 4) == "-0.0001" and cx._num(0.00004, 4) == "0.0000"
-
-
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = cx.CrossEntropyLive()
+    ex = cx.CrossEntropyKl()
     assert ex.controls == ("z0", "z1", "z2", "target", "unit")
     for i in range(3):
         assert ex._controls[i] == {"name": f"z{i}", "label": f"logit z{i}", "kind": "range", "min": -5.0,
@@ -179,83 +167,3 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
     with pytest.raises(ValueError, match="^z3: not a control"):
         ex.set(z3=0.5)
     assert ex.values() == {"z0": 0.5, "z1": -0.4, "z2": 0.0, "target": "class 0", "unit": "nats"}
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = cx.CrossEntropyLive(z0=2.1, z1=0.0, unit="bits")._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "cross-entropy", "values": {
-        "z0": 2.1, "z1": 0.0, "z2": 0.0, "target": "class 0", "unit": "bits"}}
-    assert "H(p, q) = 0.3160 bits (cross-entropy: the loss)" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    values = {"z0": -1.2, "z1": 0.3, "z2": 2.0, "target": "soft", "unit": "dits"}
-    live, baseline = cx.CrossEntropyLive(**values), cx.CrossEntropyExplorer().set(**values)
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert cx.LEGACY == {"cross-entropy": cx.CrossEntropyExplorer}
-
-
-NODE_HARNESS = r"""
-const fs = require("fs");
-const [own, cases] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(own.replace(/^export \{[^}]*\};$/m, "")
-  + "\nreturn { xentSoftmax, xentMeasures, xentLines, XENT_TARGETS, XENT_SCALES };")();
-const out = JSON.parse(cases).map(([z, target, unit]) => {
-  const p = api.XENT_TARGETS[target];
-  const q = api.xentSoftmax(z);
-  return api.xentLines(q, p, api.xentMeasures(p, q, api.XENT_SCALES[unit]), unit);
-});
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
-def test_browser_module_computes_the_reference_lines(tmp_path: Path) -> None:
-    """The module's arithmetic (stable softmax, 0 log 0 = 0, the units) run by Node on 2,000 settings
-    of the sliders' grid, all the corners included: the very same text as the Python reference."""
-    rng = random.Random(4)
-    grid = [round(-5.0 + 0.1 * k, 1) for k in range(101)]
-    cases = [[[rng.choice(grid) for _ in range(3)], rng.choice(list(cx._TARGETS)), rng.choice(list(cx._BASES))]
-             for _ in range(2000)]
-    cases += [[list(z), t, u] for z in ((-5.0, 5.0, 5.0), (5.0, -5.0, -5.0), (5.0, 5.0, 5.0), (0.0, 0.0, 0.0))
-              for t in cx._TARGETS for u in cx._BASES]
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(DIST / "cross_entropy.js"),
-                          str(tmp_path / "cases.json")], capture_output=True, text=True, timeout=60, check=True)
-    ex = cx.CrossEntropyLive()
-    for (z, target, unit), lines in zip(cases, json.loads(run.stdout), strict=True):
-        assert lines == ex.set(z0=z[0], z1=z[1], z2=z[2], target=target, unit=unit).reference(), (z, target, unit)
-
-
-# --- the kernel-drawn baseline (LEGACY) ------------------------------------------------------------
-
-def test_baseline_starts_near_the_articles_q1_and_readout_has_units() -> None:
-    explorer = cx.CrossEntropyExplorer()
-    assert explorer.name == "cross-entropy"
-    assert set(explorer.controls) == {"z0", "z1", "z2", "target", "unit"}
-    np.testing.assert_allclose(explorer.state["q"], [0.5, 0.2, 0.3], atol=0.005)
-    text = explorer.readout_text
-    assert "H(p) = 0.0000 nats" in text
-    assert f"H(p, q) = {-math.log(explorer.state['q'][0]):.4f} nats" in text
-    assert "KL(q || p) = ∞" in text
-
-
-def test_baseline_set_moves_q_and_redraws_in_place() -> None:
-    explorer = cx.CrossEntropyExplorer()
-    bars = list(explorer._q_bars)
-    n_artists = len(explorer.figure.axes[0].get_children())
-    png_before = explorer.image.value
-    explorer.set(z0=2.1, z1=0.0, z2=0.0, target="soft", unit="bits")
-    q = explorer.state["q"]
-    np.testing.assert_allclose(q, [0.8, 0.1, 0.1], atol=0.005)  # the article's q2
-    assert [bar.get_height() for bar in explorer._q_bars] == pytest.approx(list(q))
-    assert [bar.get_height() for bar in explorer._p_bars] == pytest.approx([0.7, 0.2, 0.1])
-    assert list(explorer._q_bars) == bars  # the same artists, changed in place
-    assert len(explorer.figure.axes[0].get_children()) == n_artists
-    assert explorer.image.value != png_before
-    text = explorer.readout_text
-    assert f"H(p, q) = {explorer.state['H_pq']:.4f} bits" in text
-    assert f"KL(q || p) = {explorer.state['KL_qp']:.4f} bits" in text

@@ -1,6 +1,7 @@
-"""Tests of notebook 02's explorer: I(p) in a chosen unit, its pure state against closed forms and
-PyTorch, the live explorer's Python side (traits, specs, reference readout, display bundle), and the
-kernel-drawn baseline driven from Python."""
+"""helpers.explorers.information (notebook 02): I(p) in a chosen unit, its pure state against closed
+forms and PyTorch, the explorer's specs, checks and reference readout. What every explorer shares
+(controls and specs, bad values, display bundle, the module's readout in Node at many settings, the
+still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import math
@@ -12,7 +13,6 @@ import traitlets
 
 from helpers import explorers
 from helpers.explorers import information as ix
-from helpers.explorers.live import EXPLORER_MIME
 
 
 @pytest.mark.parametrize("p", [0.005, 0.1, 0.125, 0.5, 0.73, 1.0])
@@ -53,9 +53,8 @@ def test_bad_input_names_the_argument(kwargs, name) -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    assert explorers.REGISTRY["information-content"] is explorers.information_explorer
-    ex = explorers.information_explorer()
-    assert isinstance(ex, ix.InformationLive) and ex.name == "information-content"
+    ex = explorers.information_content()
+    assert isinstance(ex, ix.InformationContent) and ex.name == "information_content"
     assert ex.values() == {"p": 0.125, "unit": "bits"}
     assert ex.reference() == ["p = 0.125: I = 3.0000 bits",
                               "the same in every unit: 3.0000 bits = 2.0794 nats = 0.9031 dits",
@@ -65,7 +64,7 @@ def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
 @pytest.mark.parametrize("p", [0.005, 0.37, 0.5, 1.0])
 @pytest.mark.parametrize("unit", ["bits", "nats", "dits"])
 def test_live_reference_against_torch(p: float, unit: str) -> None:
-    ex = ix.InformationLive(p=p, unit=unit)
+    ex = ix.InformationContent(p=p, unit=unit)
     log = {"bits": torch.log2, "nats": torch.log, "dits": torch.log10}
     value = -float(log[unit](torch.tensor(p, dtype=torch.float64)))
     assert ex.reference()[0] == f"p = {p:.3f}: I = {value + 0.0:.4f} {unit}"
@@ -73,7 +72,7 @@ def test_live_reference_against_torch(p: float, unit: str) -> None:
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = ix.InformationLive()
+    ex = ix.InformationContent()
     assert ex.controls == ("p", "unit")
     assert ex._controls[0] == {"name": "p", "label": "p", "kind": "range", "min": ix.P_MIN, "max": 1.0,
                                "step": ix.P_STEP, "digits": 3}
@@ -84,63 +83,3 @@ def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
         ex.unit = "hartleys"
     with pytest.raises(ValueError, match="^q: not a control"):
         ex.set(q=0.5)
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = ix.InformationLive(p=0.5)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "information-content", "values": {"p": 0.5, "unit": "bits"}}
-    assert "p = 0.500: I = 1.0000 bits" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    live, baseline = ix.InformationLive(p=0.3, unit="dits"), ix.InformationExplorer().set(p=0.3, unit="dits")
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert ix.LEGACY == {"information-content": ix.InformationExplorer}
-
-
-def test_sliders_drive_readout_and_plot() -> None:
-    ex = ix.InformationExplorer()
-    lines_before = list(ex._ax.lines)
-    png_before = bytes(ex.image.value)
-    ex.set(p=0.5)
-    assert "p = 0.500: I = 1.0000 bits" in ex.readout_text
-    assert list(ex._point.get_xdata()) == [0.5] and list(ex._point.get_ydata()) == [1.0]
-    ex.set(unit="nats")
-    assert f"I = {math.log(2):.4f} nats" in ex.readout_text
-    assert "1.0000 bits = 0.6931 nats = 0.3010 dits" in ex.readout_text
-    assert ex._point.get_ydata()[0] == pytest.approx(math.log(2))
-    np.testing.assert_allclose(ex._curve.get_ydata(), -np.log(ix._GRID))
-    assert ex._ax.get_ylabel() == "I(p) (nats)"
-    assert ex._ax.get_ylim()[1] == pytest.approx(1.08 * -math.log(ix.P_MIN))
-    # updated in place: the same artists, a new picture
-    assert list(ex._ax.lines) == lines_before
-    assert bytes(ex.image.value) != png_before and bytes(ex.image.value).startswith(b"\x89PNG")
-
-
-def test_certain_event_reads_no_information() -> None:
-    ex = ix.InformationExplorer().set(p=1.0, unit="dits")
-    assert ex.state["info"] == 0.0
-    assert "I = 0.0000 dits" in ex.readout_text and "no information" in ex.readout_text
-
-
-def test_layout_is_fixed_after_the_first_render() -> None:
-    ex = ix.InformationExplorer()
-    position = ex._ax.get_position().bounds
-    ex.set(unit="dits")
-    ex.set(p=0.01)
-    assert ex._ax.get_position().bounds == position
-
-
-def test_live_display_bundle_carries_a_still_picture_only_at_its_start() -> None:
-    """GitHub's notebook view runs neither Python nor JavaScript: it shows the PNG of the start."""
-    import base64
-
-    def bundle_of(ex: ix.InformationLive) -> dict:
-        bundle = ex._repr_mimebundle_()
-        return bundle[0] if isinstance(bundle, tuple) else bundle
-
-    still = base64.b64decode(bundle_of(ix.InformationLive())["image/png"])
-    assert still.startswith(b"\x89PNG") and still == bytes(ix.InformationExplorer().image.value)
-    assert "image/png" not in bundle_of(ix.InformationLive(p=0.5))

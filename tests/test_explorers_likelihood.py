@@ -1,14 +1,11 @@
-"""Tests of notebook 01's explorers: the pure states against PyTorch and closed forms; the live
-explorers' Python side (traits, specs, the k <= n rule, reference readouts against PyTorch, display
-bundle); the browser modules' own readout functions run in Node against the Python reference over
-the controls' grids; and the kernel-drawn baselines driven from Python."""
+"""helpers.explorers.likelihood (notebook 01): the pure states against PyTorch and closed forms; the
+explorers' specs and checks, the k <= n rule, the reference readouts against PyTorch, the modules'
+points and constants. What every explorer shares (controls and specs, bad values, display bundle,
+the module's readout in Node at many settings, the still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
-import json
 import math
 import re
-import shutil
-import subprocess
 
 import numpy as np
 import pytest
@@ -18,8 +15,7 @@ import traitlets
 
 from helpers import explorers, losses
 from helpers.explorers import likelihood as lk
-from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import DIST, EXPLORER_MIME, LIVE, WEB
+from helpers.explorers.live import LIVE, WEB
 
 
 def torch_bce(y_hat, y, reduction="none"):
@@ -140,11 +136,9 @@ def test_constant_prediction_state_rejects_bad_input(args, name) -> None:
 # --- the live explorers: registration, specs and traits ---------------------------------------------
 
 def test_registered_factories_build_the_live_explorers_with_defaults() -> None:
-    assert REGISTRY["logistic-1d"] is explorers.logistic_explorer
-    assert REGISTRY["max-likelihood"] is explorers.mle_explorer
-    logistic, mle = explorers.logistic_explorer(), explorers.mle_explorer()
-    assert isinstance(logistic, lk.LogisticLive) and LIVE["logistic-1d"] is lk.LogisticLive
-    assert isinstance(mle, lk.MaxLikelihoodLive) and LIVE["max-likelihood"] is lk.MaxLikelihoodLive
+    logistic, mle = explorers.logistic(), explorers.max_likelihood()
+    assert isinstance(logistic, lk.Logistic) and LIVE["logistic"] is lk.Logistic
+    assert isinstance(mle, lk.MaxLikelihood) and LIVE["max_likelihood"] is lk.MaxLikelihood
     assert logistic.values() == {"w": 0.0, "b": 0.0}
     assert mle.values() == {"y_hat": 0.5, "n": 10, "k": 3}
     assert logistic.reference() == [
@@ -162,7 +156,7 @@ def _on_grid(spec, value) -> bool:
     return spec["min"] <= value <= spec["max"] and abs(steps - round(steps)) < 1e-9
 
 
-@pytest.mark.parametrize("cls", [lk.LogisticLive, lk.MaxLikelihoodLive])
+@pytest.mark.parametrize("cls", [lk.Logistic, lk.MaxLikelihood])
 def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
     ex = cls()
     assert ex.controls == tuple(spec["name"] for spec in cls.specs)
@@ -171,7 +165,7 @@ def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
         assert spec["kind"] == "range" and ex.has_trait(spec["name"]), spec
         assert ex.traits()[spec["name"]].metadata.get("sync"), f"{spec['name']}: synced with the browser"
         assert _on_grid(spec, getattr(ex, spec["name"])), spec
-    if cls is lk.LogisticLive:  # the notebook's grid search walks the same grid: -5 to 5 in steps of 0.1
+    if cls is lk.Logistic:  # the notebook's grid search walks the same grid: -5 to 5 in steps of 0.1
         assert [(s["min"], s["max"], s["step"], s["digits"]) for s in cls.specs] == [(-5.0, 5.0, 0.1, 1)] * 2
     else:
         assert [s["name"] for s in cls.specs] == ["y_hat", "n", "k"]      # n before k: k's slider ends at n
@@ -179,14 +173,14 @@ def test_specs_match_the_traits_and_the_defaults_lie_on_the_grid(cls) -> None:
 
 
 @pytest.mark.parametrize("cls, values, name", [
-    (lk.LogisticLive, {"w": 5.1}, "w"), (lk.LogisticLive, {"w": float("nan")}, "w"),
-    (lk.LogisticLive, {"b": -6.0}, "b"),
-    (lk.MaxLikelihoodLive, {"y_hat": 0.0}, "y_hat"), (lk.MaxLikelihoodLive, {"y_hat": 1.0}, "y_hat"),
-    (lk.MaxLikelihoodLive, {"y_hat": float("nan")}, "y_hat"),
-    (lk.MaxLikelihoodLive, {"n": 0}, "n"), (lk.MaxLikelihoodLive, {"n": 51}, "n"),
-    (lk.MaxLikelihoodLive, {"n": 2.5}, "n"), (lk.MaxLikelihoodLive, {"n": True}, "n"),
-    (lk.MaxLikelihoodLive, {"k": -1}, "k"), (lk.MaxLikelihoodLive, {"k": 51}, "k"),
-    (lk.MaxLikelihoodLive, {"k": 1.5}, "k"), (lk.MaxLikelihoodLive, {"k": "3"}, "k"),
+    (lk.Logistic, {"w": 5.1}, "w"), (lk.Logistic, {"w": float("nan")}, "w"),
+    (lk.Logistic, {"b": -6.0}, "b"),
+    (lk.MaxLikelihood, {"y_hat": 0.0}, "y_hat"), (lk.MaxLikelihood, {"y_hat": 1.0}, "y_hat"),
+    (lk.MaxLikelihood, {"y_hat": float("nan")}, "y_hat"),
+    (lk.MaxLikelihood, {"n": 0}, "n"), (lk.MaxLikelihood, {"n": 51}, "n"),
+    (lk.MaxLikelihood, {"n": 2.5}, "n"), (lk.MaxLikelihood, {"n": True}, "n"),
+    (lk.MaxLikelihood, {"k": -1}, "k"), (lk.MaxLikelihood, {"k": 51}, "k"),
+    (lk.MaxLikelihood, {"k": 1.5}, "k"), (lk.MaxLikelihood, {"k": "3"}, "k"),
 ])
 def test_traits_refuse_bad_values_naming_the_control(cls, values, name) -> None:
     ex = cls()
@@ -199,13 +193,13 @@ def test_traits_refuse_bad_values_naming_the_control(cls, values, name) -> None:
 
 
 def test_counts_take_whole_floats_as_a_range_input_gives_them() -> None:
-    ex = lk.MaxLikelihoodLive(n=40.0, k=11.0)
+    ex = lk.MaxLikelihood(n=40.0, k=11.0)
     assert ex.values() == {"y_hat": 0.5, "n": 40, "k": 11} and type(ex.n) is int and type(ex.k) is int
     assert ex.set(n=np.int64(20)).n == 20
 
 
 def test_k_never_exceeds_n() -> None:
-    ex = lk.MaxLikelihoodLive()
+    ex = lk.MaxLikelihood()
     ex.set(n=30, k=25)
     ex.set(n=10)                       # fewer samples than positives: k follows n down, as in the browser
     assert (ex.k, ex.n) == (10, 10)
@@ -218,7 +212,7 @@ def test_k_never_exceeds_n() -> None:
     assert (ex.k, ex.n) == (3, 8)
     ex.set(k=20, n=30)                 # n is applied first, whatever the order of the arguments
     assert (ex.k, ex.n) == (20, 30)
-    assert lk.MaxLikelihoodLive(k=25, n=30).values()["k"] == 25
+    assert lk.MaxLikelihood(k=25, n=30).values()["k"] == 25
 
 
 # --- the live explorers: reference readouts against PyTorch ---------------------------------------------
@@ -231,7 +225,7 @@ def test_logistic_reference_against_torch(w, b) -> None:
     per_point = F.binary_cross_entropy_with_logits(s, y, reduction="none")
     worst = int(torch.argmax(per_point)) if (w, b) != (0.0, 0.0) else 0
     y_hat = torch.sigmoid(s)
-    assert lk.LogisticLive(w=w, b=b).reference() == [
+    assert lk.Logistic(w=w, b=b).reference() == [
         f"w = {w:.1f}, b = {b:.1f}: ŷ = g(w x + b)",
         f"total loss (sum over 8 points) = {float(per_point.sum()):.4f} nats; "
         f"mean = {float(per_point.mean()):.4f} nats per point",
@@ -240,7 +234,7 @@ def test_logistic_reference_against_torch(w, b) -> None:
 
 
 def test_the_best_grid_setting_reads_as_the_notebook_says() -> None:
-    assert lk.LogisticLive(w=1.1, b=0.1).reference()[1].startswith("total loss (sum over 8 points) = 4.1058 nats")
+    assert lk.Logistic(w=1.1, b=0.1).reference()[1].startswith("total loss (sum over 8 points) = 4.1058 nats")
 
 
 def test_worst_point_ties_go_to_the_leftmost() -> None:
@@ -263,22 +257,10 @@ def test_mle_reference_against_torch(y_hat, n, k) -> None:
     total = float(F.binary_cross_entropy(torch.full((n,), y_hat, dtype=torch.float64), labels, reduction="sum"))
     p = k / n
     entropy = -sum(t * math.log(t) for t in (p, 1 - p) if t > 0)
-    assert lk.MaxLikelihoodLive(y_hat=y_hat, n=n, k=k).reference() == [
+    assert lk.MaxLikelihood(y_hat=y_hat, n=n, k=k).reference() == [
         f"ŷ = {y_hat:.2f} for all n = {n} samples, k = {k} of them positive",
         f"total loss = {total:.4f} nats; mean = {total / n:.4f} nats per sample",
         f"minimum at ŷ = k/n = {p:.4f}: mean loss {entropy + 0.0:.4f} nats"]
-
-
-@pytest.mark.parametrize("ex, text", [
-    (lk.LogisticLive(w=2.0, b=-1.0), "w = 2.0, b = -1.0: ŷ = g(w x + b)"),
-    (lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7), "ŷ = 0.25 for all n = 20 samples, k = 7 of them positive"),
-])
-def test_live_display_bundle_names_the_explorer_and_its_values(ex, text) -> None:
-    bundle = ex._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": ex.name, "values": ex.values()}
-    assert data["text/plain"].startswith(f"{ex.title} ({ex.name}): {text} · ")
-    assert "application/vnd.jupyter.widget-view+json" in data
 
 
 # --- the browser modules against the Python reference ---------------------------------------------------
@@ -294,101 +276,8 @@ def test_the_browser_modules_use_the_same_points_and_constants() -> None:
     assert re.search(r"const TIE = ([0-9.e-]+);", source)[1] == "1e-9" and lk._TIE == 1e-9
     assert "const LOSS_TOP = 5;" in source and lk._LOSS_TOP == 5.0
     assert "function render({ model, el })" in source and "export default { render };" in source
-    mle = _js("mle.js")
+    mle = _js("max_likelihood.js")
     assert "Array.from({ length: 499 }, (_, i) => 0.001 + (i * (0.999 - 0.001)) / 498)" in mle
     assert lk._GRID_Q.size == 499 and (lk._GRID_Q[0], lk._GRID_Q[-1]) == (0.001, 0.999)
     # the dot stays in view: the largest mean loss at any slider value, -ln 0.01, is under the axis top
     assert "const Y_TOP = 5;" in mle and -math.log(lk.Y_HAT_MIN) < 5
-
-
-_NODE_DRIVER = r"""
-const fs = require("fs"); const vm = require("vm");
-const [own, settings] = [fs.readFileSync(process.argv[1], "utf8"),
-                               JSON.parse(fs.readFileSync(0, "utf8"))];
-const context = { settings, out: [] };
-vm.createContext(context);
-vm.runInContext([own.replace(/^export \{[^}]*\};$/m, ""), process.argv[2]].join("\n"), context);
-process.stdout.write(JSON.stringify(context.out));
-"""
-
-
-def _run_in_node(script: str, call: str, settings: list) -> list:
-    done = subprocess.run(["node", "-e", _NODE_DRIVER, str(DIST / script), call],
-                          input=json.dumps(settings), capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
-def test_logistic_module_reads_out_what_python_computes() -> None:
-    # Every w on the slider's grid with b every 0.5, and the line b = w / 10, where two points tie.
-    grid = [round(i / 10, 1) for i in range(-50, 51)]
-    settings = [(w, b) for w in grid for b in grid[::5]] + [(w, round(w / 10, 1)) for w in grid]
-    shown = _run_in_node("logistic.js", "for (const [w, b] of settings) out.push(readoutLines(logisticState(w, b)));",
-                         settings)
-    expected = [lk.logistic_lines(lk.logistic_state(w, b)) for w, b in settings]
-    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
-    assert not wrong, wrong[:3]
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the browser module")
-def test_mle_module_reads_out_what_python_computes() -> None:
-    # Every (n, k) with k <= n at one y_hat (k/n = 1/32 ties at 4 decimals: both must print 0.0312),
-    # and every y_hat at a few (n, k).
-    settings = [(0.37, n, k) for n in range(1, 51) for k in range(n + 1)]
-    settings += [(round(t / 100, 2), n, k) for t in range(1, 100) for n, k in ((1, 1), (32, 5), (50, 0))]
-    shown = _run_in_node(
-        "mle.js", "for (const [y, n, k] of settings) out.push(readoutLines(y, k, n, totalLoss(y, k, n), "
-                  "binaryEntropy(k / n)));", settings)
-    expected = [lk.mle_lines(lk.constant_prediction_state(y, k, n)) for y, n, k in settings]
-    wrong = [(setting, a, b) for setting, a, b in zip(settings, shown, expected) if a != b]
-    assert not wrong, wrong[:3]
-
-
-# --- the kernel-drawn baselines (the latency benchmark's) ------------------------------------------------
-
-def test_baselines_are_listed_and_read_out_as_the_live_explorers() -> None:
-    assert lk.LEGACY == {"logistic-1d": lk.LogisticExplorer, "max-likelihood": lk.MaxLikelihoodExplorer}
-    assert explorers.LEGACY["logistic-1d"] is lk.LogisticExplorer
-    assert lk.LogisticExplorer().set(w=-1.5, b=0.5).readout_text == " ".join(lk.LogisticLive(w=-1.5, b=0.5).reference())
-    baseline = lk.MaxLikelihoodExplorer().set(y_hat=0.25, k=7, n=20)
-    assert baseline.readout_text == " ".join(lk.MaxLikelihoodLive(y_hat=0.25, n=20, k=7).reference())
-
-
-def test_logistic_explorer_redraws_in_place() -> None:
-    ex = lk.LogisticExplorer()
-    ax, bx = ex.figure.axes
-    bars, n_children = list(ex._bars), (len(ax.get_children()), len(bx.get_children()))
-    png = bytes(ex.image.value)
-    ex.set(w=-1.5, b=0.5)
-    assert list(ex._bars) == bars and (len(ax.get_children()), len(bx.get_children())) == n_children
-    expected = torch_bce(1 / (1 + np.exp(-(-1.5 * np.array(lk.DEMO_X) + 0.5))), lk.DEMO_Y)
-    np.testing.assert_allclose([bar.get_height() for bar in bars], expected, rtol=1e-10)
-    np.testing.assert_allclose(ex._curve.get_ydata(), 1 / (1 + np.exp(1.5 * ex.state["curve_x"] - 0.5)), rtol=1e-12)
-    np.testing.assert_allclose(ex._preds.get_ydata(), ex.state["y_hat"])
-    assert bytes(ex.image.value) != png
-
-
-def test_mle_explorer_follows_its_sliders() -> None:
-    ex = lk.MaxLikelihoodExplorer()
-    assert "minimum at ŷ = k/n = 0.3000" in ex.readout_text
-    ex.set(y_hat=0.25, k=7, n=20)
-    total = float(torch_bce(np.full(20, 0.25), np.r_[np.ones(7), np.zeros(13)], "sum"))
-    assert f"total loss = {total:.4f} nats; mean = {total / 20:.4f} nats per sample" in ex.readout_text
-    assert f"minimum at ŷ = k/n = 0.3500: mean loss {-(0.35 * math.log(0.35) + 0.65 * math.log(0.65)):.4f} nats" \
-        in ex.readout_text
-    assert list(ex._best_line.get_xdata()) == [0.35, 0.35]
-    assert list(ex._point.get_xdata()) == [0.25] and ex._point.get_ydata()[0] == pytest.approx(total / 20)
-    curve = ex._curve.get_ydata()
-    assert ex._curve.get_xdata()[np.argmin(curve)] == pytest.approx(0.35, abs=0.002)
-
-
-def test_mle_explorer_keeps_k_at_most_n() -> None:
-    ex = lk.MaxLikelihoodExplorer()
-    ex.set(n=30, k=25)
-    ex.set(n=10)                      # fewer samples than positives: k follows n down
-    assert ex.controls["k"].value == 10 and ex.controls["k"].max == 10
-    assert ex.state["k"] == 10 and ex.state["n"] == 10 and ex.state["best"] == 1.0
-    assert "minimum at ŷ = k/n = 1.0000: mean loss 0.0000 nats" in ex.readout_text
-    ex.set(n=40)
-    assert ex.controls["k"].max == 40 and ex.controls["k"].value == 10

@@ -1,6 +1,7 @@
-"""Tests of notebook 05's softmax explorer: its pure state against PyTorch, the live explorer's Python
-side (traits, specs, reference readout against PyTorch, display bundle), and the kernel-drawn baseline
-driven from Python."""
+"""helpers.explorers.softmax (notebook 05): the pure state against PyTorch, the explorer's specs and
+checks, its reference readout against PyTorch. What every explorer shares (controls and specs, bad
+values, display bundle, the module's readout in Node at many settings, the still) is
+tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import math
@@ -12,8 +13,6 @@ import traitlets
 
 from helpers import explorers
 from helpers.explorers import softmax as sx
-from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import EXPLORER_MIME
 
 
 def torch_reference(z, label, temperature):
@@ -65,9 +64,8 @@ def test_bad_input_raises_value_error_naming_the_argument(kwargs, name) -> None:
 
 
 def test_registered_factory_builds_the_live_explorer_at_the_article_row() -> None:
-    assert REGISTRY["softmax-loss"] is explorers.softmax_explorer
-    ex = explorers.softmax_explorer()
-    assert isinstance(ex, sx.SoftmaxLive) and ex.name == "softmax-loss"
+    ex = explorers.softmax_loss()
+    assert isinstance(ex, sx.SoftmaxLoss) and ex.name == "softmax_loss"
     assert ex.values() == {"z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "1", "temperature": 1.0}
     assert ex.reference() == [
         "logits z = (-0.5215, -0.4240, 0.8907), label y = 1, temperature T = 1.00",
@@ -91,7 +89,7 @@ def _on_grid(value: float, low: float, step: float) -> float:
     ((1.4785, 1.476, 1.4807), 1, 0.35),
 ])
 def test_live_reference_against_torch(z, label, temperature) -> None:
-    ex = sx.SoftmaxLive(z0=z[0], z1=z[1], z2=z[2], label=str(label), temperature=temperature)
+    ex = sx.SoftmaxLoss(z0=z[0], z1=z[1], z2=z[2], label=str(label), temperature=temperature)
     logits = torch.tensor([z], dtype=torch.float64) / temperature
     q = torch.softmax(logits, dim=1)[0]
     loss = torch.nn.functional.cross_entropy(logits, torch.tensor([label])).item()
@@ -106,13 +104,13 @@ def test_live_reference_against_torch(z, label, temperature) -> None:
 
 
 def test_live_reference_of_a_sure_label_reads_zero_loss() -> None:
-    ex = sx.SoftmaxLive(z0=5.9985, z1=-5.994, z2=-5.9993, label=0, temperature=0.1)   # q_0 = 1 - 2e-52
+    ex = sx.SoftmaxLoss(z0=5.9985, z1=-5.994, z2=-5.9993, label=0, temperature=0.1)   # q_0 = 1 - 2e-52
     assert ex.reference()[2].startswith("loss = -ln q_0 = 0.0000 nats")                # not "-0.0000"
     assert ex.reference()[3] == "predicted class = 0 (right); q_0 = 1.0000"
 
 
 def test_live_controls_match_their_specs() -> None:
-    ex = sx.SoftmaxLive()
+    ex = sx.SoftmaxLoss()
     assert ex.controls == ("z0", "z1", "z2", "label", "temperature")
     assert [spec["name"] for spec in ex._controls] == list(ex.controls)
     for c, start in enumerate(sx.ARTICLE_ROW):
@@ -132,7 +130,7 @@ def test_live_controls_match_their_specs() -> None:
 
 
 def test_live_label_takes_the_class_index_or_its_text() -> None:
-    ex = sx.SoftmaxLive(label=2)
+    ex = sx.SoftmaxLoss(label=2)
     assert ex.label == "2" and "label y = 2" in ex.reference()[0]
     ex.label = np.int64(0)
     assert ex.label == "0"
@@ -146,65 +144,15 @@ def test_live_label_takes_the_class_index_or_its_text() -> None:
     ("temperature", 0.0), ("temperature", 0.05), ("temperature", 10.5), ("temperature", float("nan")),
 ])
 def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
-    ex = sx.SoftmaxLive()
+    ex = sx.SoftmaxLoss()
     with pytest.raises(traitlets.TraitError, match=rf"^{name}:"):
         setattr(ex, name, value)
-    assert ex.values() == sx.SoftmaxLive().values(), "a refused value leaves the control as it was"
+    assert ex.values() == sx.SoftmaxLoss().values(), "a refused value leaves the control as it was"
 
 
-def test_live_set_refuses_an_unknown_control() -> None:
-    with pytest.raises(ValueError, match="^z3: not a control"):
-        sx.SoftmaxLive().set(z3=1.0)
-
-
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = sx.SoftmaxLive(label=2, temperature=2.0)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax-loss", "values": {
-        "z0": -0.5215, "z1": -0.4240, "z2": 0.8907, "label": "2", "temperature": 2.0}}
-    assert data["text/plain"].startswith("Softmax and cross-entropy for one sample (softmax-loss): logits z = ")
-    assert "temperature T = 2.00" in data["text/plain"]
-    assert "application/vnd.jupyter.widget-view+json" in data
-
-
-def test_live_module_computes_stably_and_is_joined_to_the_primitives() -> None:
-    esm = sx.SoftmaxLive._esm
-    assert "// helpers/explorers/web/draw.js\n" in esm and "softmax_default as default" in esm   # joined by make js
+def test_the_module_computes_softmax_stably() -> None:
+    esm = sx.SoftmaxLoss._esm
     assert "Math.max(...scaled)" in esm and "Math.exp(s - m)" in esm   # the max subtracted, as helpers.losses
-
-
-def test_live_and_baseline_readouts_are_the_same_text() -> None:
-    values = {"z0": 1.0085, "label": 0, "temperature": 0.5}
-    live, baseline = sx.SoftmaxLive(**values), sx.SoftmaxExplorer().set(**values)
-    assert " ".join(live.reference()) == baseline.readout_text
-    assert sx.LEGACY == {"softmax-loss": sx.SoftmaxExplorer}
-
-
-def test_baseline_starts_at_the_article_row_and_follows_the_controls() -> None:
-    ex = sx.SoftmaxExplorer()
-    assert "loss = -ln q_1 = 1.7282 nats" in ex.readout_text
-    assert "(0.1611, 0.1776, 0.6613)" in ex.readout_text
-    assert "predicted class = 2 (wrong)" in ex.readout_text
-    ex.set(label=2)
-    _, loss = torch_reference(sx.ARTICLE_ROW, 2, 1.0)
-    assert f"loss = -ln q_2 = {loss:.4f} nats" in ex.readout_text
-    assert "(right)" in ex.readout_text
-    ex.set(z0=3.0, temperature=2.0)
-    q, loss = torch_reference((3.0, sx.ARTICLE_ROW[1], sx.ARTICLE_ROW[2]), 2, 2.0)
-    np.testing.assert_allclose(ex.state["q"], q, rtol=1e-12)
-    assert f"{loss:.4f} nats" in ex.readout_text
-    assert "T = 2.00" in ex.readout_text
-
-
-def test_draw_changes_artists_in_place() -> None:
-    ex = sx.SoftmaxExplorer()
-    bars, n_artists = list(ex._bars), len(ex._ax.get_children())
-    png = ex.image.value
-    ex.set(z1=4.0)
-    assert list(ex._bars) == bars and len(ex._ax.get_children()) == n_artists
-    assert bars[1].get_height() == pytest.approx(ex.state["q"][1])
-    assert ex._texts[1].get_text() == f"{ex.state['q'][1]:.4f}"
-    assert ex.image.value != png
 
 
 @pytest.mark.parametrize("start", [-0.5215, -0.4240, 0.8907, 0.0, 5.995, -6.0])
@@ -214,17 +162,6 @@ def test_slider_grid_passes_through_the_start(start) -> None:
     assert low < -5.98 and high > 5.98           # the grid covers the whole of [-6, 6] up to a step
     k = (start - low) / sx.LOGIT_STEP
     assert abs(k - round(k)) < 1e-6               # the browser snaps to low + k * step: start is on it
-
-
-def test_baseline_controls_start_on_their_grid() -> None:
-    ex = sx.SoftmaxExplorer()
-    for c, start in enumerate(sx.ARTICLE_ROW):
-        control = ex.controls[f"z{c}"]
-        assert control.value == start
-        k = (control.value - control.min) / control.step
-        assert abs(k - round(k)) < 1e-6
-    t = ex.controls["temperature"]
-    assert t.value == 1.0 and abs((0.0 - t.min) / t.step - round((0.0 - t.min) / t.step)) < 1e-9
 
 
 def test_state_agrees_with_the_math_layer_on_the_articles_rows() -> None:

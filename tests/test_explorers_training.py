@@ -1,16 +1,12 @@
-"""Tests of notebook 07's explorer: the precomputed runs against PyTorch's own training, the view's
-numbers against loops; the live explorer's Python side (stored data, traits, specs, reference
-readout against PyTorch, display bundle, static state), its browser module's look-up and text run by
-Node against the reference over the whole grid; the kernel-drawn baseline driven from Python."""
+"""helpers.explorers.training (notebook 07): the precomputed runs against PyTorch's own training, the
+view's numbers against loops; the stored data, specs and checks, the reference readout against
+PyTorch, the static state. What every explorer shares (controls and specs, bad values, display
+bundle, the module's readout in Node at many settings, the still) is tests/test_explorers_live.py's."""
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
-import ipywidgets as widgets
 import numpy as np
 import pytest
 import torch
@@ -19,9 +15,7 @@ import traitlets
 
 from helpers import experiments, explorers
 from helpers.explorers import training as tx
-from helpers.explorers._base import REGISTRY
-from helpers.explorers.live import DIST, EXPLORER_MIME
-from tests.test_calibration import ece_by_loops
+from tests.references import ece_by_loops
 
 F64 = torch.float64
 
@@ -120,10 +114,9 @@ def torch_lines(lr: float, steps: int, smoothing: float) -> list[str]:
 
 # --- the live explorer ---------------------------------------------------------------------------
 def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
-    assert REGISTRY["softmax-training"] is explorers.softmax_training
     assert explorers.softmax_training is tx.softmax_training
     ex = explorers.softmax_training()
-    assert isinstance(ex, tx.SoftmaxTrainingLive) and ex.name == "softmax-training"
+    assert isinstance(ex, tx.SoftmaxTraining) and ex.name == "softmax_training"
     assert ex.values() == {"lr": "1", "steps": 100, "label_smoothing": "0"}
     assert ex.reference() == [
         "learning rate 1, label smoothing 0: 100 steps of full-batch gradient descent on 1437 training digits",
@@ -131,14 +124,12 @@ def test_registered_factory_builds_the_live_explorer_with_defaults() -> None:
         "test accuracy 0.9639 (347 of 360 digits)",
         "mean confidence 0.9286: under-confident; expected calibration error 0.0359 (10 bins)",
     ]
-    assert tx.LEGACY == {"softmax-training": tx.SoftmaxTraining}
-    assert explorers.LEGACY["softmax-training"] is tx.SoftmaxTraining
 
 
 @pytest.mark.parametrize("lr, steps, smoothing", [(1.0, 100, 0.0), (0.03, 200, 0.0), (3.0, 10, 0.0), (3.0, 50, 0.1),
                                                   (0.3, 0, 0.1), (0.1, 140, 0.1), (1.0, 100, 0.1)])
 def test_live_reference_against_pytorch(lr, steps, smoothing) -> None:
-    lines = tx.SoftmaxTrainingLive(lr=lr, steps=steps, label_smoothing=smoothing).reference()
+    lines = tx.SoftmaxTraining(lr=lr, steps=steps, label_smoothing=smoothing).reference()
     expected = torch_lines(lr, steps, smoothing)
     assert len(lines) == len(expected)
     for line, want in zip(lines, expected):
@@ -147,7 +138,7 @@ def test_live_reference_against_pytorch(lr, steps, smoothing) -> None:
 
 def test_live_reference_tells_the_try_this_story() -> None:
     """The notebook's "Try this": slow and under-confident at 0.03; fast at 3; smoothing lowers confidence."""
-    ex = tx.SoftmaxTrainingLive(lr="0.03", steps=200)
+    ex = tx.SoftmaxTraining(lr="0.03", steps=200)
     assert "under-confident" in ex.reference()[3]
     assert ex.state_now()["train_loss"] > 0.3
     assert ex.set(lr=3, steps=10).state_now()["train_loss"] < 0.5
@@ -189,7 +180,7 @@ def test_stored_data_is_the_view_rounded_compact_and_valid_json() -> None:
 
 
 def test_live_controls_match_their_specs_and_refuse_bad_values() -> None:
-    ex = tx.SoftmaxTrainingLive()
+    ex = tx.SoftmaxTraining()
     assert ex.controls == ("lr", "steps", "label_smoothing")
     assert ex._controls == [
         {"name": "lr", "label": "learning rate", "kind": "select", "options": ["0.03", "0.1", "0.3", "1", "3"]},
@@ -230,26 +221,15 @@ def test_stored_view_names_the_bad_argument(call, name) -> None:
         call()
 
 
-def test_live_display_bundle_names_the_explorer_and_its_values() -> None:
-    bundle = tx.SoftmaxTrainingLive(lr=0.3, steps=40, label_smoothing=0.1)._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert data[EXPLORER_MIME] == {"name": "softmax-training",
-                                   "values": {"lr": "0.3", "steps": 40, "label_smoothing": "0.1"}}
-    assert data["text/plain"].startswith("Training softmax regression on the digits (softmax-training): "
-                                         "learning rate 0.3, label smoothing 0.1: 40 steps")
-    assert "application/vnd.jupyter.widget-view+json" in data
-    assert "image/png" not in data  # a still picture only of the start
-
-
 def test_static_state_carries_the_runs() -> None:
     """The static pages' host reads state(): the specs, the values and the stored runs."""
     from tools.live import explorer_markup, live_state
 
-    state = live_state("softmax-training", {"lr": "3", "steps": 20})
+    state = live_state("softmax_training", {"lr": "3", "steps": 20})
     assert state["data"] == tx.training_data()
     assert (state["lr"], state["steps"], state["label_smoothing"]) == ("3", 20, "0")
-    assert state["_name"] == "softmax-training" and [c["name"] for c in state["_controls"]] == list(tx.SoftmaxTrainingLive().controls)
-    markup = explorer_markup("softmax-training", {})
+    assert state["_name"] == "softmax_training" and [c["name"] for c in state["_controls"]] == list(tx.SoftmaxTraining().controls)
+    markup = explorer_markup("softmax_training", {})
     payload = json.loads(re.search(r'<script type="application/json">(.*?)</script>', markup).group(1))
     assert payload["state"]["data"] == json.loads(json.dumps(tx.training_data()))
     assert len(markup) < 100_000
@@ -268,71 +248,6 @@ def forbid_training(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_live_explorer_only_looks_up_the_runs_once_they_are_trained(monkeypatch) -> None:
     forbid_training(monkeypatch)
-    ex = tx.SoftmaxTrainingLive()
+    ex = tx.SoftmaxTraining()
     first = ex.reference()
     assert ex.set(lr="0.1", steps=30).reference() != first
-
-
-NODE_HARNESS = r"""
-const fs = require("fs");
-const [own, dataFile, casesFile] = process.argv.slice(2).map((f) => fs.readFileSync(f, "utf8"));
-const api = new Function(own.replace(/^export \{[^}]*\};$/m, "")
-  + "\nreturn { trnView, trnLines };")();
-const data = JSON.parse(dataFile);
-const out = JSON.parse(casesFile).map(([lr, steps, eps]) => api.trnLines(data, api.trnView(data, lr, steps, eps)));
-process.stdout.write(JSON.stringify(out));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
-def test_browser_module_shows_the_reference_lines_everywhere(tmp_path: Path) -> None:
-    """The module's look-up and text run by Node on every setting of the grid (210): the very same
-    lines as the Python reference."""
-    cases = [[lr, steps, eps] for lr in tx.LR_OPTIONS for steps in range(0, tx.MAX_STEPS + 1, tx.STEP_SPACING)
-             for eps in tx.SMOOTHING_OPTIONS]
-    (tmp_path / "data.json").write_text(json.dumps(tx.training_data()))
-    (tmp_path / "cases.json").write_text(json.dumps(cases))
-    (tmp_path / "harness.js").write_text(NODE_HARNESS)
-    run = subprocess.run(["node", str(tmp_path / "harness.js"), str(DIST / "training.js"),
-                          str(tmp_path / "data.json"), str(tmp_path / "cases.json")],
-                         capture_output=True, text=True, timeout=60, check=True)
-    ex = tx.SoftmaxTrainingLive()
-    for (lr, steps, eps), lines in zip(cases, json.loads(run.stdout), strict=True):
-        assert lines == ex.set(lr=lr, steps=steps, label_smoothing=eps).reference(), (lr, steps, eps)
-
-
-# --- the kernel-drawn baseline (LEGACY) ----------------------------------------------------------
-def test_baseline_and_live_readouts_agree() -> None:
-    for values in ({"lr": 1.0, "steps": 100, "label_smoothing": 0.0}, {"lr": 0.1, "steps": 60, "label_smoothing": 0.1}):
-        live, baseline = tx.SoftmaxTrainingLive(**values), tx.SoftmaxTraining().set(**values)
-        assert all(same_to_printed_precision(a, b) for a, b in zip(live.reference(), baseline.describe(baseline.state)))
-
-
-def test_widget_follows_the_controls() -> None:
-    explorer = tx.SoftmaxTraining()
-    assert isinstance(explorer.controls["lr"], widgets.SelectionSlider)
-    assert isinstance(explorer.controls["steps"], widgets.IntSlider)
-    assert explorer.state["ece"] == tx.training_view(1.0, 100, 0.0)["ece"]
-    text = explorer.readout_text
-    assert "learning rate 1, label smoothing 0: 100 steps" in text
-    assert "test accuracy 0.9639 (347 of 360 digits)" in text and "under-confident" in text
-    explorer.set(lr=0.3, steps=200, label_smoothing=0.1)
-    state = tx.training_view(0.3, 200, 0.1)
-    assert f"test {state['test_loss']:.4f} nats" in explorer.readout_text
-    assert f"expected calibration error {state['ece']:.4f}" in explorer.readout_text
-    np.testing.assert_allclose(explorer._test.get_ydata(), state["test_curve"])
-    np.testing.assert_allclose(explorer._bars.get_data().values, np.nan_to_num(state["bins"]["accuracy"]))
-    assert explorer._now.get_xdata()[0] == 200
-    bundle = explorer._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    assert "image/png" in data and "softmax-training" in data["text/plain"]
-
-
-def test_every_slider_position_is_a_look_up(monkeypatch) -> None:
-    forbid_training(monkeypatch)
-    explorer = tx.SoftmaxTraining()
-    for lr in tx.LEARNING_RATES:
-        for steps in (0, 90, 200):
-            explorer.set(lr=lr, steps=steps)
-            assert explorer.state["lr"] == lr and explorer.state["steps"] == steps
-    assert tx.training_view(0.1, 150, 0.1)["steps"] == 150

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 from scipy import special, stats
 
-from helpers import info
+from helpers import experiments, info
+from tests.references import count_bits
 
 RTOL = 1e-9
 ATOL = 1e-12
@@ -186,3 +187,16 @@ def test_article_cross_entropy_example_notebook_04() -> None:
     assert e2 < e1 and n2 < n1 and c2 < c1
     by_hand_e1 = -(math.log10(0.5) + math.log10(0.8) + math.log10(0.7))
     assert e1 == pytest.approx(by_hand_e1, rel=1e-12)
+
+
+# --- running_plugin_entropy (notebook 03's simulation) -----------------------------------------------
+
+
+def test_running_plugin_entropy_matches_scipy_on_counts() -> None:
+    hits = experiments.simulate_shots(0.1, 500, seed=3)
+    running = info.running_plugin_entropy(hits)
+    for m in (1, 2, 10, 77, 500):
+        k = int(hits[:m].sum())
+        assert running[m - 1] == pytest.approx(count_bits(k, m), abs=1e-12)
+    with pytest.raises(ValueError, match=r"^hits:"):
+        info.running_plugin_entropy(np.array([], dtype=bool))

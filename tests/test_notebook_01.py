@@ -221,7 +221,7 @@ def test_slider_grid_search(nb01, prose) -> None:
 
 def test_the_explorer_shows_the_same_numbers(nb01) -> None:
     assert lk.logistic_state(1.1, 0.1)["total"] == pytest.approx(nb01.ns["totals"][61, 51], rel=1e-12)
-    ex = explorers.logistic_explorer()
+    ex = explorers.logistic()
     assert f"total loss (sum over 8 points) = {8 * LN2:.4f} nats" in ex.reference()[1]   # w = b = 0: 8 ln 2
     ex.set(w=1.1, b=0.1)
     assert "total loss (sum over 8 points) = 4.1058 nats" in ex.reference()[1]

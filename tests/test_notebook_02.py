@@ -170,7 +170,7 @@ def test_the_bce_loss_is_the_surprisal_of_the_true_label(nb02) -> None:
 # --- the explorer is shown, not driven ------------------------------------------------------------
 
 def test_the_explorer_cell_only_shows_it(nb02) -> None:
-    assert code_cell("explorers.") == "explorers.information_explorer()"
+    assert code_cell("explorers.") == "explorers.information_content()"
 
 
 # --- Common slips: the same outcome in three units --------------------------------------------------

@@ -196,7 +196,7 @@ def test_the_simulation_explorers_text_holds_for_its_draws(nb03, cells) -> None:
     simulate = nb03.ns["experiments"].simulate_shots
     assert "at $n = 1000$, A has 93 hits and B 999" in text
     assert simulate(P_A, 1000, 0, 0).sum() == 93 and simulate(P_B, 1000, 0, 1).sum() == 999
-    live = nb03.ns["explorers"].shot_simulation_explorer()           # seed 0, n = 1000: the same shots
+    live = nb03.ns["explorers"].shot_simulation()           # seed 0, n = 1000: the same shots
     assert live.values()["seed"] == 0 and live.values()["n"] == "1000"
     assert live.reference()[1].startswith("Shooter A: 93 hits") and live.reference()[2].startswith("Shooter B: 999 hits")
     assert "stays at 0 for every seed on\nthe slider" in text and "probability 0.990" in text

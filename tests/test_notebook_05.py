@@ -272,8 +272,8 @@ def test_explorer_agrees_with_the_loss_on_the_articles_rows() -> None:
     np.testing.assert_allclose(shifted["q"], start["q"], rtol=1e-12)                # softmax sees only differences
     hot = sx.softmax_state(*sx.ARTICLE_ROW, sx.ARTICLE_LABEL, temperature=10.0)
     np.testing.assert_allclose(hot["q"], 1 / 3, atol=0.05)                           # T large: towards 1/3 each
-    shown = explorers.softmax_explorer()                                             # the live explorer
-    assert isinstance(shown, sx.SoftmaxLive) and shown.reference()[2].startswith("loss = -ln q_1 = 1.7282 nats")
+    shown = explorers.softmax_loss()                                             # the live explorer
+    assert isinstance(shown, sx.SoftmaxLoss) and shown.reference()[2].startswith("loss = -ln q_1 = 1.7282 nats")
 
 
 # --- the common slips ---------------------------------------------------------------------------------------

@@ -376,7 +376,7 @@ def test_no_visible_asserts_and_explorers_only_shown() -> None:
     visible = [c for c in cells if c.cell_type == "code" and not c.metadata.get("jupyter", {}).get("source_hidden")]
     assert not [line for c in visible for line in c.source.splitlines() if line.strip().startswith("assert")]
     uses = [c.source.strip() for c in visible if "explorers." in c.source]
-    assert uses == ["explorers.logit_gradients()", "explorers.bce_vs_mse_training()"]
+    assert uses == ["explorers.logit_gradients()", "explorers.bce_vs_mse()"]
 
 
 def test_foundations_link_to_notebook_01() -> None:

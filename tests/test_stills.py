@@ -1,66 +1,45 @@
-"""The live explorers' still pictures (helpers/explorers/stills/, drawn by tools/stills.py).
+"""The explorers' still pictures (helpers/explorers/stills/<name>.svg, written by tools/stills.py).
 
-In the house style a notebook ships the still from the folder instead of drawing it; these tests
-hold that shortcut to what drawing gives: each shipped file is byte for byte what the kernel-drawn
-predecessor draws now in the house style, and what every committed notebook stores; in any other
-style the still is drawn.
+A still is what the explorer's own ES module draws from its initial state, rendered in Node by
+tools/render_explorer.mjs. These tests check that each is a standalone SVG with its text alternative,
+that every committed notebook stores the shipped one, and that the tool writes them. That a shipped
+still is what the module draws now, and that the display bundle carries it at the start only, is the
+contract test's (tests/test_explorers_live.py).
 """
 from __future__ import annotations
 
-import base64
+import shutil
+import xml.etree.ElementTree as ET
 
-import matplotlib as mpl
 import nbformat
 import pytest
 
-from helpers.explorers import LEGACY, live
-from helpers.explorers.live import EXPLORER_MIME, LIVE, STILLS, draw_still
-from helpers.plots import style_params
+from helpers.explorers.live import EXPLORER_MIME, LIVE, STILLS
 from tests.notebook_run import NOTEBOOKS
-from tools.stills import still_names, write_stills
+from tools.stills import write_stills
+
+SVG = "{http://www.w3.org/2000/svg}"
+NAMES = sorted(LIVE)
+needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the explorers' modules")
 
 
-def still_of(ex: live.LiveExplorer) -> bytes | None:
-    bundle = ex._repr_mimebundle_()
-    data = bundle[0] if isinstance(bundle, tuple) else bundle
-    return base64.b64decode(data["image/png"]) if "image/png" in data else None
+def test_the_folder_holds_one_svg_per_explorer_and_nothing_else() -> None:
+    assert sorted(p.name for p in STILLS.iterdir()) == [f"{name}.svg" for name in NAMES]
 
 
-def test_the_folder_holds_one_still_per_explorer_with_a_predecessor() -> None:
-    assert still_names() == sorted(set(LIVE) & set(LEGACY)) and len(still_names()) >= 11
-    assert sorted(p.stem for p in STILLS.iterdir()) == still_names()
-
-
-@pytest.mark.parametrize("name", still_names())
-def test_each_shipped_still_is_what_the_house_style_draws(name) -> None:
-    with mpl.rc_context(style_params()):
-        drawn = draw_still(name)
-    assert drawn.startswith(b"\x89PNG") and (STILLS / f"{name}.png").read_bytes() == drawn, \
-        f"{name}: the shipped still is out of date; run `make stills`"
-
-
-def test_in_the_house_style_the_bundle_ships_the_file_without_drawing(monkeypatch) -> None:
-    def no_drawing(name: str) -> bytes:
-        raise AssertionError(f"{name}: drawn although the house style is on")
-
-    monkeypatch.setattr(live, "draw_still", no_drawing)
-    with mpl.rc_context(style_params()):
-        for name in still_names():
-            assert still_of(LIVE[name]()) == (STILLS / f"{name}.png").read_bytes()
-
-
-@pytest.mark.parametrize("params", [style_params(projector=True), mpl.rcParamsDefault],
-                         ids=["projector style", "matplotlib's default"])
-def test_in_another_style_the_still_is_drawn(params) -> None:
-    name = "softmax-loss"
-    with mpl.rc_context(params):
-        still, drawn = still_of(LIVE[name]()), draw_still(name)
-    assert still == drawn and still != (STILLS / f"{name}.png").read_bytes()
-
-
-def test_no_still_once_the_explorer_has_moved() -> None:
-    with mpl.rc_context(style_params()):
-        assert still_of(LIVE["softmax-loss"](temperature=2.0)) is None
+@pytest.mark.parametrize("name", NAMES)
+def test_a_still_is_a_standalone_svg_with_its_text_alternative(name: str) -> None:
+    root = ET.fromstring((STILLS / f"{name}.svg").read_text(encoding="utf-8"))
+    ex = LIVE[name]()
+    assert root.tag == f"{SVG}svg" and root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    assert root.find(f"{SVG}title").text == ex.title
+    desc = root.find(f"{SVG}desc").text
+    assert all(line in desc for line in ex.reference()), f"{name}: the readout is not in the description"
+    assert ".ce-still .ce-plot text" in root.find(f"{SVG}style").text   # explorer.css, inlined and scoped
+    texts = ["".join(t.itertext()) for t in root.findall(f"{SVG}text")]
+    assert texts[0] == ex.title and texts[2:] == ex.reference()
+    plots = root.findall(f"{SVG}svg")
+    assert plots and all(p.get("class") == "ce-plot" and p.find(f"{SVG}title") is not None for p in plots)
 
 
 def test_every_committed_notebook_stores_the_shipped_still() -> None:
@@ -71,14 +50,16 @@ def test_every_committed_notebook_stores_the_shipped_still() -> None:
                 data = output.get("data", {})
                 if EXPLORER_MIME in data:
                     name = data[EXPLORER_MIME]["name"]
-                    assert base64.b64decode(data["image/png"]) == (STILLS / f"{name}.png").read_bytes(), \
-                        f"{path.name}: {name}'s stored still is not the shipped one"
+                    assert data.get("image/svg+xml") == (STILLS / f"{name}.svg").read_text(encoding="utf-8"), \
+                        f"{path.name}: {name}'s stored still is not the shipped one; re-execute the notebook"
                     seen.add(name)
-    assert seen == set(still_names())
+    assert seen == set(NAMES)
 
 
+@needs_node
 def test_the_tool_writes_the_shipped_stills_and_clears_old_ones(tmp_path) -> None:
-    (tmp_path / "renamed-explorer.png").write_bytes(b"old")
+    (tmp_path / "logistic-1d.png").write_bytes(b"old")
+    (tmp_path / "renamed_explorer.svg").write_text("<svg/>")
     written = write_stills(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.png" for n in still_names())
-    assert all(p.read_bytes() == (STILLS / p.name).read_bytes() for p in written)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.svg" for name in NAMES]
+    assert all(p.read_text(encoding="utf-8") == (STILLS / p.name).read_text(encoding="utf-8") for p in written)

@@ -40,7 +40,7 @@ def is_explorer_output(output: dict[str, Any]) -> bool:
 def show_explorers_as_figures(nb: nbformat.NotebookNode) -> int:
     """Replace every widget view by its static fallback plus a note; return how many were changed.
 
-    The explorer's bundle keeps its ``image/png`` (the initial figure) and ``text/plain``; a new
+    The explorer's bundle keeps its still picture (the start) and ``text/plain``; a new
     display output with the note follows it. The cell is marked ``ce_explorer`` in its metadata so
     the templates can style it. The notebook's saved widget state is removed.
     """

@@ -1,44 +1,79 @@
-"""``make stills``: draw every live explorer's still picture into ``helpers/explorers/stills/``.
+"""``make stills``: draw every explorer's still picture into ``helpers/explorers/stills/<name>.svg``.
 
-A live explorer's display bundle carries a still picture of its start (a PNG, as its kernel-drawn
-predecessor draws it) for viewers that run neither Python nor JavaScript, such as GitHub's notebook
-view. In the house style a notebook reads that picture from ``stills/<name>.png`` instead of drawing
-it (``LiveExplorer.static_picture``). Run this after changing an explorer's kernel-drawn
-predecessor or the house style; ``tests/test_stills.py`` fails while a shipped still differs from
-what it draws, or while one is missing or left over.
+An explorer's display bundle carries a still picture of its start (``image/svg+xml``) for viewers
+that run neither Python nor JavaScript, such as GitHub's notebook view. The picture is what the
+explorer's own ES module draws from its initial state: ``tools/render_explorer.mjs`` runs the
+module (the very text anywidget gets) in Node with a DOM shim and returns the readout and the
+drawing as one standalone SVG. Learners have no Node, so the kernel reads the file written here
+(``LiveExplorer.static_picture``). Run this after changing an explorer's module, its start or
+``explorer.css``; ``tests/test_stills.py`` fails while a stored still differs from what the module
+draws now.
+
+``render`` is the one way the repository runs an explorer's module outside a browser; the tests
+use it too (readouts at many settings against the Python ``reference()``).
 
 Usage: ``python -m tools.stills [--out DIR]`` (default: the package's ``stills/`` folder).
 """
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
+import subprocess
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-import matplotlib as mpl
+from helpers.explorers.live import LIVE, STILLS, LiveExplorer
+from tools.vendor import ROOT, node_modules
 
-from helpers.explorers import LEGACY
-from helpers.explorers.live import LIVE, STILLS, draw_still
-from helpers.plots import style_params
+__all__ = ["RENDERER", "job", "render", "still_svg", "write_stills", "main"]
 
-__all__ = ["still_names", "write_stills", "main"]
+RENDERER = ROOT / "tools" / "render_explorer.mjs"
 
 
-def still_names() -> list[str]:
-    """The live explorers that have a still picture: those with a kernel-drawn predecessor."""
-    return sorted(name for name in LIVE if name in LEGACY)
+def job(explorer: LiveExplorer, settings: Iterable[Mapping[str, Any]] = (), probe: str | None = None,
+        probe_input: Any = None) -> dict[str, Any]:
+    """What the renderer needs of ``explorer``: its module and CSS as anywidget gets them, its state,
+    and the control settings (each applied to that state) whose readouts are wanted. ``probe``, for
+    tests of the module's own arithmetic: the source of a JavaScript function placed at the end of
+    the module (it sees the module's functions), called with ``probe_input``."""
+    return {"name": explorer.name, "title": explorer.title, "esm": explorer._esm, "css": explorer._css,
+            "state": explorer.state(), "settings": [dict(s) for s in settings], "probe": probe,
+            "probeInput": probe_input}
+
+
+def render(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Run ``tools/render_explorer.mjs`` over ``jobs`` (see ``job``) in one Node process.
+
+    Returns, for each job, ``lines`` (the readout at its state), ``svg`` (the still at its state),
+    ``readouts`` (the readout at each setting) and ``probe`` (the probe's value, or None). Raises RuntimeError when Node is missing or fails.
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("node not found: install Node.js to draw the explorers' stills")
+    request = json.dumps({"npm": str(node_modules().parent), "jobs": jobs})
+    run = subprocess.run([node, str(RENDERER)], input=request, capture_output=True, text=True, timeout=600)
+    if run.returncode != 0:
+        raise RuntimeError(f"{RENDERER.name} failed:\n{run.stderr}")
+    return json.loads(run.stdout)
+
+
+def still_svg(name: str) -> str:
+    """The still of explorer ``name`` at its start, drawn now by its module: SVG text."""
+    return render([job(LIVE[name]())])[0]["svg"]
 
 
 def write_stills(out: Path = STILLS) -> list[Path]:
-    """Draw each still in the house style into ``out`` (replacing the folder's PNGs); return the files."""
+    """Draw every explorer's still into ``out`` (replacing the folder's pictures); return the files."""
+    answers = render([job(LIVE[name]()) for name in sorted(LIVE)])
     out.mkdir(parents=True, exist_ok=True)
-    for old in out.glob("*.png"):
+    for old in [*out.glob("*.png"), *out.glob("*.svg")]:
         old.unlink()
     written = []
-    for name in still_names():
-        with mpl.rc_context(style_params()):
-            png = draw_still(name)
-        path = out / f"{name}.png"
-        path.write_bytes(png)
+    for name, answer in zip(sorted(LIVE), answers, strict=True):
+        path = out / f"{name}.svg"
+        path.write_text(answer["svg"], encoding="utf-8")
         written.append(path)
     return written
 

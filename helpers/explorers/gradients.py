@@ -3,19 +3,17 @@
 Pure functions for what the explorers show, then the explorers; the training runs come from
 ``helpers.experiments``:
 
-- ``logit_gradients`` (name ``"logit-gradients"``, ``LogitGradientsLive``, ``web/logit_gradients.js``):
+- ``logit_gradients`` (name ``"logit_gradients"``, ``LogitGradients``, ``web/logit_gradients.js``):
   dL/ds of BCE and of MSE on a sigmoid output as the logit s moves, for label 0 or 1.
   State: ``gradient_curves(s, y)``; readout: ``gradient_lines``.
-- ``bce_vs_mse_training`` (name ``"bce-vs-mse-training"``, ``BceVsMseLive``, ``web/bce_vs_mse.js``):
+- ``bce_vs_mse`` (name ``"bce_vs_mse"``, ``BceVsMse``, ``web/bce_vs_mse.js``):
   the same logistic regression trained with each loss by full-batch gradient descent (200 steps on
   the 40 points of ``experiments.toy_data``), loss curves side by side. The browser runs the same
   descent on the data that Python sends once; the learning rate moves on a log scale,
   lr = 2^(log2_lr) (``learning_rate``). State: ``experiments.training_comparison(lr, w0)``;
   readout: ``training_lines``.
 
-Both are live (computed and drawn in the browser); the kernel-drawn explorers they replaced
-(``LogitGradients``, ``BceVsMseTraining``) stay, unregistered, in ``LEGACY``: the latency
-benchmark's baseline.
+Both are live: computed and drawn in the browser.
 
 Convention for MSE: L_MSE = 1/2 (y_hat - y)^2 per sample, so dL/ds = (y_hat - y) y_hat (1 - y_hat).
 PyTorch's ``F.mse_loss`` has no 1/2: its gradient is twice this one.
@@ -23,22 +21,19 @@ PyTorch's ``F.mse_loss`` has no 1/2: its gradient is twice this one.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
 from helpers.experiments import toy_data, training_comparison
-from helpers.explorers._base import Explorer, register
+from helpers.explorers.fmt import fmt, signed, to_fixed
 from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
 from helpers.losses import sigmoid
-from helpers.plots import PALETTE, label_axes, new_figure
 
-__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradientsLive",
-           "BceVsMseLive", "logit_gradients", "bce_vs_mse_training"]
+__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradients",
+           "BceVsMse", "logit_gradients", "bce_vs_mse"]
 
 # The logit slider's range and step (the curves are drawn on the same grid: 161 points).
 S_MIN, S_MAX, S_STEP = -8.0, 8.0, 0.1
@@ -67,24 +62,19 @@ def gradient_curves(s: float, y: int, lo: float = S_MIN, hi: float = S_MAX, num:
             "bce_grad": g_bce, "mse_grad": g_mse, "slope": y_hat * (1.0 - y_hat)}
 
 
-def _num(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, never "-0.0" (as ``fmt`` in web/draw.js)."""
-    return re.sub(r"^-(0\.0*)$", r"\1", f"{value:.{digits}f}")
-
-
 def gradient_lines(state: dict[str, Any]) -> list[str]:
-    """The readout of the logit-gradients explorer for a state of ``gradient_curves``.
+    """The readout of the logit_gradients explorer for a state of ``gradient_curves``.
 
     The gradients keep their sign ("+" or "-", also when they round to 0.0000: which way the step
     goes); the last line says how many times smaller the MSE gradient is.
     """
     ratio = abs(state["bce_grad"]) / abs(state["mse_grad"]) if state["mse_grad"] != 0 else float("inf")
-    return [f"s = {_num(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {state['y_hat']:.4f} (probability)",
-            f"BCE gradient ŷ − y = {state['bce_grad']:+.4f} nats per unit of logit",
-            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {state['mse_grad']:+.4f} per unit of logit "
+    return [f"s = {fmt(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {to_fixed(state['y_hat'], 4)} (probability)",
+            f"BCE gradient ŷ − y = {signed(state['bce_grad'], 4)} nats per unit of logit",
+            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {signed(state['mse_grad'], 4)} per unit of logit "
             f"(loss ½(ŷ − y)²)",
-            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {state['slope']:.4f}: "
-            f"{ratio:.1f} times smaller"]
+            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {to_fixed(state['slope'], 4)}: "
+            f"{to_fixed(ratio, 1) if math.isfinite(ratio) else 'inf'} times smaller"]
 
 
 def learning_rate(log2_lr: float) -> float:
@@ -104,13 +94,14 @@ def learning_rate(log2_lr: float) -> float:
 
 def training_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the training explorer for a state of ``experiments.training_comparison``."""
-    lines = [f"learning rate {state['lr']:.3g}, start w = {_num(state['w0'], 1)}, b = 0, "
+    # the learning rate as Python's format ".3g" writes it; the browser's module does the same (bvmG3)
+    lines = [f"learning rate {state['lr']:.3g}, start w = {fmt(state['w0'], 1)}, b = 0, "
              f"{state['steps'][-1]} steps of full-batch gradient descent on {state['x'].size} points"]
     for k, name in enumerate(state["losses"]):
         first = state["first_below_1_nat"][k]
         when = f"below 1 nat from step {first}" if first is not None else "never below 1 nat"
         lines.append(f"trained with {name.upper()}: after the last step mean BCE "
-                     f"{state['bce'][-1, k]:.4f} nats, mean ½(ŷ − y)² {state['mse'][-1, k]:.4f}; {when}")
+                     f"{to_fixed(state['bce'][-1, k], 4)} nats, mean ½(ŷ − y)² {to_fixed(state['mse'][-1, k], 4)}; {when}")
     return lines
 
 
@@ -137,14 +128,13 @@ class _Label(traitlets.Unicode):
 
 
 # --- the live explorers ----------------------------------------------------------------------
-class LogitGradientsLive(LiveExplorer):
+class LogitGradients(LiveExplorer):
     """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1; drawn in the browser.
 
     ``y`` holds the label as the choice's text ("1" or "0"; an int 1 or 0 is accepted and stored as text).
     """
 
-    name = "logit-gradients"
-    script = "logit_gradients.js"
+    name = "logit_gradients"
     title = "Two gradients: BCE against MSE on a sigmoid"
     specs = (_range_spec("s", "logit s", S_MIN, S_MAX, S_STEP, 1),
              {"name": "y", "label": "label y", "kind": "select", "options": list(LABELS)})
@@ -164,7 +154,7 @@ class LogitGradientsLive(LiveExplorer):
         return gradient_lines(self.state_now())
 
 
-class BceVsMseLive(LiveExplorer):
+class BceVsMse(LiveExplorer):
     """One logistic regression trained with BCE and with MSE, loss curves side by side; run in the browser.
 
     The data (``experiments.toy_data()``, 40 points) travel once, in the read-only trait ``data``;
@@ -172,8 +162,7 @@ class BceVsMseLive(LiveExplorer):
     its exponent: lr = 2^log2_lr (``lr``), from 2^-6 = 0.0156 to 2^3.5 = 11.3.
     """
 
-    name = "bce-vs-mse-training"
-    script = "bce_vs_mse.js"
+    name = "bce_vs_mse"
     title = "Training a logistic regression with BCE and with MSE"
     specs = (_range_spec("log2_lr", "learning rate", LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP, 2),
              _range_spec("w0", "start w", W0_MIN, W0_MAX, W0_STEP, 1))
@@ -215,100 +204,11 @@ class BceVsMseLive(LiveExplorer):
         return training_lines(self.state_now())
 
 
-# --- the kernel-drawn explorers (the latency benchmark's baseline) ------------------------------
-class LogitGradients(Explorer):
-    """dL/ds for BCE and for MSE on a sigmoid as the logit moves, for label 0 or 1."""
-
-    name = "logit-gradients"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.0))
-        state = gradient_curves(-6.0, 1)
-        grid = state["grid"]
-        (self._bce,) = ax.plot(grid, state["bce_curve"], color=PALETTE["blue"], label="BCE: ŷ − y")
-        (self._mse,) = ax.plot(grid, state["mse_curve"], color=PALETTE["vermillion"],
-                               label="MSE: (ŷ − y) ŷ (1 − ŷ)")
-        (self._bce_pt,) = ax.plot([0.0], [0.0], "o", color=PALETTE["blue"], markersize=8)
-        (self._mse_pt,) = ax.plot([0.0], [0.0], "s", color=PALETTE["vermillion"], markersize=8)
-        self._vline = ax.axvline(0.0, color=PALETTE["black"], linewidth=1, alpha=0.4)
-        ax.axhline(0.0, color=PALETTE["black"], linewidth=0.8)
-        ax.set_xlim(grid[0], grid[-1])
-        ax.set_ylim(-1.1, 1.1)
-        ax.legend(loc="upper left", fontsize=9)
-        self._ax = ax
-        label_axes(ax, "logit s", "dL/ds (loss per unit of s)")
-        controls = {
-            "s": widgets.FloatSlider(value=-6.0, min=-8.0, max=8.0, step=0.1, description="logit s",
-                                     readout_format=".1f", continuous_update=True),
-            "y": widgets.Dropdown(options=[("y = 1 (positive)", 1), ("y = 0 (negative)", 0)], value=1,
-                                  description="label y"),
-        }
-        super().__init__(controls, fig, title="Two gradients: BCE against MSE on a sigmoid")
-
-    def compute(self, s: float, y: int) -> dict[str, Any]:
-        return gradient_curves(s, y)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._bce.set_ydata(state["bce_curve"])
-        self._mse.set_ydata(state["mse_curve"])
-        self._bce_pt.set_data([state["s"]], [state["bce_grad"]])
-        self._mse_pt.set_data([state["s"]], [state["mse_grad"]])
-        self._vline.set_xdata([state["s"], state["s"]])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return gradient_lines(state)
-
-
-class BceVsMseTraining(Explorer):
-    """The same logistic regression trained with BCE and with MSE; loss curves compared."""
-
-    name = "bce-vs-mse-training"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.0))
-        state = training_comparison()
-        steps = state["steps"]
-        self._lines = [ax.plot(steps, state["bce"][:, k], color=colour, label=f"trained with {name.upper()}")[0]
-                       for k, (name, colour) in enumerate(zip(state["losses"],
-                                                              (PALETTE["blue"], PALETTE["vermillion"])))]
-        ax.set_xlim(0, steps[-1])
-        label_axes(ax, "gradient-descent step", "mean BCE (nats)")
-        ax.legend(fontsize=9, loc="upper right")
-        self._ax = ax
-        controls = {
-            # base 2 so that the default 0.5 = 2^-1 lies on the slider's grid (the page would snap it)
-            "lr": widgets.FloatLogSlider(value=0.5, base=2, min=-6, max=3.5, step=0.25,
-                                         description="learning rate", readout_format=".2g",
-                                         style={"description_width": "initial"}),
-            "w0": widgets.FloatSlider(value=-4.0, min=-6.0, max=6.0, step=0.5, description="start w",
-                                      readout_format=".1f"),
-        }
-        super().__init__(controls, fig, title="Training a logistic regression with BCE and with MSE")
-
-    def compute(self, lr: float, w0: float) -> dict[str, Any]:
-        return training_comparison(lr=lr, w0=w0)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for k, line in enumerate(self._lines):
-            line.set_ydata(state["bce"][:, k])
-        top = float(state["bce"].max())
-        self._ax.set_ylim(0.0, 1.05 * top if top > 0 else 1.0)
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return training_lines(state)
-
-
-@register("logit-gradients")
-def logit_gradients() -> LogitGradientsLive:
+def logit_gradients() -> LogitGradients:
     """Explorer: the BCE and MSE gradients with respect to the logit, for a chosen s and label y, live."""
-    return LogitGradientsLive()
+    return LogitGradients()
 
 
-@register("bce-vs-mse-training")
-def bce_vs_mse_training() -> BceVsMseLive:
+def bce_vs_mse() -> BceVsMse:
     """Explorer: BCE and MSE training curves of one logistic regression, with a learning-rate slider, live."""
-    return BceVsMseLive()
-
-
-# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"logit-gradients": LogitGradients, "bce-vs-mse-training": BceVsMseTraining}
+    return BceVsMse()

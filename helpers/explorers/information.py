@@ -1,23 +1,20 @@
 """Notebook 02's explorer: the information content I(p) = -log_b p over p, in a chosen unit.
 
-``information_explorer()`` shows the live explorer (``InformationLive``: computed and drawn in the
-browser by ``web/information.js``); ``information_lines`` is the readout both it and the older
-kernel-drawn ``InformationExplorer`` (kept as the latency benchmark's baseline) must show.
+``information_content()`` shows the live explorer (``InformationContent``: computed and drawn in the
+browser by ``web/information_content.js``); ``information_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
-from helpers.explorers._base import Explorer, register
-from helpers.explorers.live import LiveExplorer
-from helpers.info import information_content
-from helpers.plots import PALETTE, label_axes, new_figure
+from helpers import info
+from helpers.explorers.fmt import fmt
+from helpers.explorers.live import LiveExplorer, Value
 
-__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationLive", "information_explorer"]
+__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationContent", "information_content"]
 
 # The unit of information each log base gives: bits (log2), nats (ln), dits or hartleys (log10).
 UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
@@ -50,30 +47,30 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
         "p": p,
         "unit": unit,
         "grid": _GRID,
-        "curve": np.asarray(information_content(_GRID, base)),
-        "info": float(information_content(p, base)),
-        "in_units": {name: float(information_content(p, b)) for name, b in UNIT_BASES.items()},
-        "y_max": float(information_content(P_MIN, base)),
+        "curve": np.asarray(info.information_content(_GRID, base)),
+        "info": float(info.information_content(p, base)),
+        "in_units": {name: float(info.information_content(p, b)) for name, b in UNIT_BASES.items()},
+        "y_max": float(info.information_content(P_MIN, base)),
     }
 
 
 def information_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the information explorer for a state of ``information_state``."""
     u = state["in_units"]
-    lines = [f"p = {state['p']:.3f}: I = {state['info']:.4f} {state['unit']}",
-             f"the same in every unit: {u['bits']:.4f} bits = {u['nats']:.4f} nats = {u['dits']:.4f} dits"]
+    lines = [f"p = {fmt(state['p'], 3)}: I = {fmt(state['info'], 4, state['unit'])}",
+             f"the same in every unit: {fmt(u['bits'], 4, 'bits')} = {fmt(u['nats'], 4, 'nats')} = "
+             f"{fmt(u['dits'], 4, 'dits')}"]
     if state["p"] < 1.0:
-        lines.append(f"as surprising as {u['bits']:.2f} fair coin flips all landing heads")
+        lines.append(f"as surprising as {fmt(u['bits'], 2)} fair coin flips all landing heads")
     else:
         lines.append("a certain event: no surprise, no information")
     return lines
 
 
-class InformationLive(LiveExplorer):
+class InformationContent(LiveExplorer):
     """I(p) = -log_b p over p: a slider for p, a choice of unit; drawn in the browser."""
 
-    name = "information-content"
-    script = "information.js"
+    name = "information_content"
     title = "Information content: move p, change the unit"
     specs = (
         {"name": "p", "label": "p", "kind": "range", "min": P_MIN, "max": 1.0, "step": P_STEP, "digits": 3},
@@ -81,7 +78,7 @@ class InformationLive(LiveExplorer):
     )
 
     p = traitlets.Float(0.125).tag(sync=True)
-    unit = traitlets.Unicode("bits").tag(sync=True)
+    unit = Value("bits").tag(sync=True)   # not Unicode: the check below names the control
 
     @traitlets.validate("p")
     def _check_p(self, proposal: dict[str, Any]) -> float:
@@ -100,49 +97,6 @@ class InformationLive(LiveExplorer):
         return information_lines(information_state(self.p, self.unit))
 
 
-class InformationExplorer(Explorer):
-    """A slider for p and a unit dropdown; the curve I(p) with the chosen p marked."""
-
-    name = "information-content"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.2))
-        (self._curve,) = ax.plot(_GRID, np.zeros_like(_GRID), color=PALETTE["blue"])
-        (self._drop,) = ax.plot([0.0, 0.0], [0.0, 0.0], ":", color=PALETTE["vermillion"], linewidth=1.5)
-        (self._point,) = ax.plot([0.0], [0.0], "o", color=PALETTE["vermillion"], markersize=9)
-        self._label = ax.text(0.0, 0.0, "", color=PALETTE["vermillion"], va="bottom")
-        ax.set_xlim(0.0, 1.02)
-        self._ax = ax
-        label_axes(ax, "probability p of the event", "I(p) (bits)", "Information content I(p) = -log p")
-        controls = {
-            "p": widgets.FloatSlider(value=0.125, min=P_MIN, max=1.0, step=P_STEP, readout_format=".3f",
-                                     description="p", continuous_update=True),
-            "unit": widgets.Dropdown(options=list(UNIT_BASES), value="bits", description="unit"),
-        }
-        super().__init__(controls, fig, title="Information content: move p, change the unit")
-
-    def compute(self, p: float, unit: str) -> dict[str, Any]:
-        return information_state(p, unit)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        p, info, unit = state["p"], state["info"], state["unit"]
-        self._curve.set_ydata(state["curve"])
-        self._drop.set_data([p, p], [0.0, info])
-        self._point.set_data([p], [info])
-        self._label.set_position((p + 0.02, info + 0.03 * state["y_max"]))
-        self._label.set_text(f"{info:.3f} {unit}")
-        self._ax.set_ylim(-0.03 * state["y_max"], 1.08 * state["y_max"])
-        self._ax.yaxis.label.set_text(f"I(p) ({unit})")
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return information_lines(state)
-
-
-@register("information-content")
-def information_explorer() -> InformationLive:
+def information_content() -> InformationContent:
     """Show I(p) = -log p over p with a slider for p and a choice of unit, live in the browser."""
-    return InformationLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"information-content": InformationExplorer}
+    return InformationContent()

@@ -3,37 +3,33 @@
 Two live explorers (computed and drawn in the browser), each around a pure function of its
 control values:
 
-- ``logistic_explorer`` (name ``"logistic-1d"``, ``LogisticLive``, ``web/logistic.js``): sliders
+- ``logistic`` (name ``"logistic"``, ``Logistic``, ``web/logistic.js``): sliders
   for w and b move the sigmoid y_hat = g(w x + b) over eight labelled points; bars show each
   point's loss -[y log y_hat + (1 - y) log(1 - y_hat)] and the readout gives the total and the
   mean. State: ``logistic_state(w, b)``; readout: ``logistic_lines``.
-- ``mle_explorer`` (name ``"max-likelihood"``, ``MaxLikelihoodLive``, ``web/mle.js``): one
+- ``max_likelihood`` (name ``"max_likelihood"``, ``MaxLikelihood``, ``web/max_likelihood.js``): one
   constant prediction y_hat for n samples of which k are positive; the mean loss as a function of
   y_hat, its minimum at y_hat = k/n. The k slider ends at n (k <= n): lowering n below k pulls
   k down to n, in the browser and in Python alike. State: ``constant_prediction_state(y_hat, k, n)``;
   readout: ``mle_lines``.
 
-The kernel-drawn explorers they replaced (``LogisticExplorer``, ``MaxLikelihoodExplorer``) stay,
-unregistered, in ``LEGACY``: the latency benchmark's baseline. All losses are in nats.
+All losses are in nats.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
-from matplotlib.figure import Figure
 from numpy.typing import ArrayLike
 
 from helpers import info, losses
-from helpers.explorers._base import Explorer, register
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state", "worst_point",
-           "logistic_lines", "mle_lines", "LogisticLive", "MaxLikelihoodLive",
-           "logistic_explorer", "mle_explorer"]
+           "logistic_lines", "mle_lines", "Logistic", "MaxLikelihood",
+           "logistic", "max_likelihood"]
 
 # Eight labelled points on a line: mostly negatives on the left, positives on the right, but the
 # classes overlap in the middle, so no (w, b) classifies all of them and the best loss stays finite.
@@ -113,19 +109,20 @@ def worst_point(point_losses: ArrayLike) -> int:
 def logistic_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the logistic-regression explorer for a state of ``logistic_state``."""
     worst = worst_point(state["losses"])
-    # + 0.0 turns -0.0 into 0.0: "0.0", as the browser's fmt prints it
-    return [f"w = {state['w'] + 0.0:.1f}, b = {state['b'] + 0.0:.1f}: ŷ = g(w x + b)",
-            f"total loss (sum over {state['x'].size} points) = {state['total']:.4f} nats; "
-            f"mean = {state['mean']:.4f} nats per point",
-            f"worst point: x = {state['x'][worst]:.1f}, y = {int(state['y'][worst])}, "
-            f"ŷ = {state['y_hat'][worst]:.3f}, loss = {state['losses'][worst]:.4f} nats"]
+    return [f"w = {fmt(state['w'], 1)}, b = {fmt(state['b'], 1)}: ŷ = g(w x + b)",
+            f"total loss (sum over {state['x'].size} points) = {fmt(state['total'], 4, 'nats')}; "
+            f"mean = {fmt(state['mean'], 4, 'nats')} per point",
+            f"worst point: x = {fmt(state['x'][worst], 1)}, y = {int(state['y'][worst])}, "
+            f"ŷ = {fmt(state['y_hat'][worst], 3)}, loss = {fmt(state['losses'][worst], 4, 'nats')}"]
 
 
 def mle_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the maximum-likelihood explorer for a state of ``constant_prediction_state``."""
-    return [f"ŷ = {state['y_hat']:.2f} for all n = {state['n']} samples, k = {state['k']} of them positive",
-            f"total loss = {state['total']:.4f} nats; mean = {state['mean']:.4f} nats per sample",
-            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {state['best_mean']:.4f} nats"]
+    # k/n is written as Python's format writes it (an exact tie, 1/32 = 0.03125, to the even digit):
+    # the browser's module does the same in integers (fmtRatio in web/max_likelihood.js).
+    return [f"ŷ = {fmt(state['y_hat'], 2)} for all n = {state['n']} samples, k = {state['k']} of them positive",
+            f"total loss = {fmt(state['total'], 4, 'nats')}; mean = {fmt(state['mean'], 4, 'nats')} per sample",
+            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {fmt(state['best_mean'], 4, 'nats')}"]
 
 
 def _range_spec(name: str, label: str, low: float, high: float, step: float, digits: int,
@@ -134,11 +131,10 @@ def _range_spec(name: str, label: str, low: float, high: float, step: float, dig
     return {**spec, "unit": unit} if unit else spec
 
 
-class LogisticLive(LiveExplorer):
+class Logistic(LiveExplorer):
     """The sigmoid g(w x + b) over eight labelled points and each point's loss; drawn in the browser."""
 
-    name = "logistic-1d"
-    script = "logistic.js"
+    name = "logistic"
     title = "1-D logistic regression: move w and b"
     specs = (_range_spec("w", "w", W_MIN, W_MAX, W_STEP, 1), _range_spec("b", "b", W_MIN, W_MAX, W_STEP, 1))
 
@@ -166,7 +162,7 @@ class _Count(traitlets.Int):
         return int(value)
 
 
-class MaxLikelihoodLive(LiveExplorer):
+class MaxLikelihood(LiveExplorer):
     """The mean loss of one constant prediction ŷ for n samples, k of them positive; drawn in the browser.
 
     k is at most n. The k slider ends at n; lowering n below k pulls k down to n, and setting k
@@ -174,8 +170,7 @@ class MaxLikelihoodLive(LiveExplorer):
     ``set`` applies n before k, so ``set(n=30, k=25)`` gives k = 25 from any earlier n.
     """
 
-    name = "max-likelihood"
-    script = "mle.js"
+    name = "max_likelihood"
     title = "Maximum likelihood: which constant ŷ fits k positives out of n?"
     specs = (_range_spec("y_hat", "ŷ", Y_HAT_MIN, Y_HAT_MAX, Y_HAT_STEP, 2),
              _range_spec("n", "n", 1, N_MAX, 1, 0, "samples"),
@@ -210,7 +205,7 @@ class MaxLikelihoodLive(LiveExplorer):
         if self.k > change["new"]:
             self.k = change["new"]
 
-    def set(self, **values: Any) -> MaxLikelihoodLive:
+    def set(self, **values: Any) -> MaxLikelihood:
         """Set controls by name; n first, so that k is checked against the new n."""
         ordered = dict(sorted(values.items(), key=lambda item: item[0] != "n"))
         super().set(**ordered)
@@ -220,101 +215,11 @@ class MaxLikelihoodLive(LiveExplorer):
         return mle_lines(constant_prediction_state(self.y_hat, self.k, self.n))
 
 
-class LogisticExplorer(Explorer):
-    """Sigmoid g(w x + b) over labelled points (left) and each point's loss as a bar (right)."""
-
-    name = "logistic-1d"
-
-    def __init__(self, w: float = 0.0, b: float = 0.0) -> None:
-        # A fixed layout (no tight/constrained layout): each redraw stays cheap.
-        fig = Figure(figsize=(7.2, 3.2))  # not managed by pyplot, like plots.new_figure
-        ax, bx = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
-        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.96, wspace=0.25)
-        x, y = np.asarray(DEMO_X), np.asarray(DEMO_Y)
-        colours = [PALETTE["blue"] if label else PALETTE["vermillion"] for label in y]
-        # Few ticks and no titles or legends: text is what a redraw spends its time on.
-        (self._curve,) = ax.plot(_GRID_X, _GRID_X * 0, color=PALETTE["black"])
-        ax.scatter(x, y, c=colours, s=40, zorder=3)
-        (self._preds,) = ax.plot(x, x * 0, "o", mfc="none", color=PALETTE["black"], ms=7)
-        ax.axhline(0.5, color="grey", lw=0.8, ls=":")
-        ax.set(xlim=_X_RANGE, ylim=(-0.08, 1.08), xticks=[-2, 0, 2], yticks=[0, 0.5, 1])
-        label_axes(ax, "x  (filled: label y; rings: ŷ)", "ŷ = g(w x + b)")
-        self._bars = bx.bar(np.arange(x.size), np.zeros(x.size), color=colours)
-        bx.set(ylim=(0, _LOSS_TOP), xticks=[], yticks=[0, 1, 2, 3, 4, 5])
-        bx.grid(False)
-        label_axes(bx, "each point (colour: its label)", "loss (nats)")
-        controls = {
-            "w": widgets.FloatSlider(value=w, min=W_MIN, max=W_MAX, step=W_STEP, description="w",
-                                     readout_format=".1f", continuous_update=True),
-            "b": widgets.FloatSlider(value=b, min=W_MIN, max=W_MAX, step=W_STEP, description="b",
-                                     readout_format=".1f", continuous_update=True),
-        }
-        super().__init__(controls, fig, title="1-D logistic regression: move w and b")
-
-    def compute(self, w: float, b: float) -> dict[str, Any]:
-        return logistic_state(w, b)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._curve.set_ydata(state["curve_y"])
-        self._preds.set_ydata(state["y_hat"])
-        for bar, height in zip(self._bars, state["losses"]):
-            bar.set_height(height)
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return logistic_lines(state)
-
-
-class MaxLikelihoodExplorer(Explorer):
-    """Mean loss of a constant prediction y_hat against y_hat, minimum at k/n."""
-
-    name = "max-likelihood"
-
-    def __init__(self, y_hat: float = 0.5, k: int = 3, n: int = 10) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.2))
-        (self._curve,) = ax.plot(_GRID_Q, _GRID_Q * 0, color=PALETTE["blue"])
-        self._best_line = ax.axvline(0.3, color=PALETTE["green"], ls="--")
-        (self._point,) = ax.plot([0.5], [0.0], "o", color=PALETTE["vermillion"], ms=9)
-        ax.set(xlim=(0, 1), ylim=(0, 3.0), xticks=[0, 0.25, 0.5, 0.75, 1], yticks=[0, 1, 2, 3])
-        label_axes(ax, "constant prediction ŷ  (dashed: k/n; dot: your ŷ)", "mean loss (nats per sample)")
-        k_slider = widgets.IntSlider(value=k, min=0, max=n, step=1, description="k positives")
-        n_slider = widgets.IntSlider(value=n, min=1, max=N_MAX, step=1, description="n samples")
-        # Registered before the base class's observer, so k never exceeds n when update() runs.
-        n_slider.observe(self._limit_k, names="value")
-        self._k_slider = k_slider
-        controls = {
-            "y_hat": widgets.FloatSlider(value=y_hat, min=Y_HAT_MIN, max=Y_HAT_MAX, step=Y_HAT_STEP, description="ŷ",
-                                         readout_format=".2f"),
-            "k": k_slider,
-            "n": n_slider,
-        }
-        super().__init__(controls, fig, title="Maximum likelihood: which constant ŷ fits k positives out of n?")
-
-    def _limit_k(self, change: dict[str, Any]) -> None:
-        self._k_slider.max = change["new"]  # lowers k to n if needed
-
-    def compute(self, y_hat: float, k: int, n: int) -> dict[str, Any]:
-        return constant_prediction_state(y_hat, k, n)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._curve.set_ydata(state["curve_mean"])
-        self._best_line.set_xdata([state["best"], state["best"]])
-        self._point.set_data([state["y_hat"]], [state["mean"]])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return mle_lines(state)
-
-
-@register("logistic-1d")
-def logistic_explorer() -> LogisticLive:
+def logistic() -> Logistic:
     """Sliders for w and b; the sigmoid over eight labelled points, each point's loss and the total, live."""
-    return LogisticLive()
+    return Logistic()
 
 
-@register("max-likelihood")
-def mle_explorer() -> MaxLikelihoodLive:
+def max_likelihood() -> MaxLikelihood:
     """Sliders for a constant prediction y_hat, n samples and k positives; the loss curve and its minimum, live."""
-    return MaxLikelihoodLive()
-
-
-# The kernel-drawn explorers, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"logistic-1d": LogisticExplorer, "max-likelihood": MaxLikelihoodExplorer}
+    return MaxLikelihood()

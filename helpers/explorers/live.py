@@ -21,31 +21,44 @@ from typing import Any, ClassVar
 import anywidget
 import traitlets
 
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "draw_still"]
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "Value"]
 
 WEB = Path(__file__).with_name("web")
 # Each explorer's module joined with what it imports, by tools/bundle_js.py (committed: learners have no Node).
 DIST = WEB / "dist"
-# Each live explorer's still picture at its start, drawn in the house style (``tools/stills.py``).
+# Each explorer's still picture at its start, drawn by its own ES module (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
-# Every live explorer class by its registered name (what the builders and tests look up).
+# The one registry: every explorer class by its registered name (what the builders and tests look up).
 LIVE: dict[str, type[LiveExplorer]] = {}
 
 
-def esm_source(script: str) -> str:
-    """The explorer's whole ES module: ``web/<script>`` joined with what it imports, ``web/dist/<script>``."""
-    joined = DIST / script
+def esm_source(name: str) -> str:
+    """Explorer ``name``'s whole ES module: ``web/<name>.js`` joined with what it imports, ``web/dist/<name>.js``."""
+    joined = DIST / f"{name}.js"
     if not joined.is_file():
-        raise FileNotFoundError(f"script: {joined} is missing; `make js` joins web/{script} with its imports")
+        raise FileNotFoundError(f"name: {joined} is missing; `make js` joins web/{name}.js with its imports")
     return joined.read_text(encoding="utf-8")
 
 
+class Value(traitlets.Any):
+    """A control's value of any type, None included, for the explorer's own check to judge and name
+    (``traitlets.Any`` lets None through without calling the checks)."""
+
+    def __init__(self, default_value: Any) -> None:
+        super().__init__(default_value)
+        self.allow_none = False
+
+
 class LiveExplorer(anywidget.AnyWidget):
-    """Base class: subclasses set ``name``, ``script``, ``title``, control traits and ``reference``."""
+    """Base class: subclasses set ``name``, ``title``, control traits and ``reference``.
+
+    One name per explorer: ``name`` (snake_case) is its registered name, its factory in
+    ``helpers.explorers`` (``explorers.<name>()``), its ES module ``web/<name>.js`` and its still
+    ``stills/<name>.*``; the class is the name in CamelCase.
+    """
 
     name: ClassVar[str] = ""
-    script: ClassVar[str] = ""
     title: ClassVar[str] = ""
     # One dict a control, in order: name (the trait), label, kind ("range" with min, max, step,
     # digits and unit; or "select" with options). The front end builds its controls from these.
@@ -72,7 +85,7 @@ class LiveExplorer(anywidget.AnyWidget):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "name" in cls.__dict__ and cls.name:  # not the subclass that add_traits makes of each explorer
-            cls._esm = esm_source(cls.script)
+            cls._esm = esm_source(cls.name)
             cls._css = (WEB / "explorer.css").read_text(encoding="utf-8")
             LIVE[cls.name] = cls
 
@@ -99,32 +112,15 @@ class LiveExplorer(anywidget.AnyWidget):
         data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
         picture = self.static_picture()
         if picture is not None:
-            data["image/png"] = picture
+            data["image/svg+xml"] = picture
         return bundle
 
     def static_picture(self) -> str | None:
         """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
-        the explorer's start as its kernel-drawn predecessor draws it, base64 PNG. None when the
-        explorer has moved from its start or has no predecessor.
-
-        In the house style (``plots.use_style()``, what every notebook sets) the picture is the one
-        shipped in ``stills/`` (the same bytes, drawn ahead by ``tools/stills.py``, which saves the
-        notebook the drawing: 0.1-0.4 s an explorer); in any other style it is drawn now.
-        """
-        import base64
-
-        from helpers.explorers import LEGACY
-        from helpers.plots import style_in_use
-
-        if self.name not in LEGACY or self.values() != type(self)().values():
+        the explorer's start as its own ES module draws it, SVG text, read from ``stills/<name>.svg``
+        (drawn ahead by ``tools/stills.py``: learners have no Node). None when the explorer has moved
+        from its start."""
+        shipped = STILLS / f"{self.name}.svg"
+        if not shipped.exists() or self.values() != type(self)().values():
             return None
-        shipped = STILLS / f"{self.name}.png"
-        png = shipped.read_bytes() if style_in_use() and shipped.exists() else draw_still(self.name)
-        return base64.b64encode(png).decode("ascii")
-
-
-def draw_still(name: str) -> bytes:
-    """The still picture of live explorer ``name``, drawn now in the current style: PNG bytes."""
-    from helpers.explorers import LEGACY
-
-    return bytes(LEGACY[name]().image.value)
+        return shipped.read_text(encoding="utf-8")

@@ -1,31 +1,28 @@
 """Explorer for notebook 05: one sample's logits through softmax, with a temperature, and its loss.
 
-``softmax_explorer`` (name ``"softmax-loss"``): three sliders for the logits z = (z_0, z_1, z_2) of one
+``softmax_loss`` (name ``"softmax_loss"``): three sliders for the logits z = (z_0, z_1, z_2) of one
 sample, a choice of its label y, and a temperature T. Bars show q = softmax(z / T), the label's bar
 in green; the readout gives q, the loss -ln q_y in nats (what ``CrossEntropyLoss`` computes for this
 sample at T = 1) and the predicted class. State: ``softmax_state(z0, z1, z2, label, temperature)``.
 It starts at the first row of the article's tensor with its label 1 (loss 1.7282 nats).
 
-``softmax_explorer()`` shows the live explorer (``SoftmaxLive``: computed and drawn in the browser by
-``web/softmax.js``); ``softmax_lines`` is the readout both it and the older kernel-drawn
-``SoftmaxExplorer`` (kept as the latency benchmark's baseline, in ``LEGACY``) must show.
+``softmax_loss()`` shows the live explorer (``SoftmaxLoss``: computed and drawn in the browser by
+``web/softmax_loss.js``); ``softmax_lines`` is the readout it must show.
 """
 from __future__ import annotations
 
 import math
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
 from helpers import losses
-from helpers.explorers._base import Explorer, register
-from helpers.explorers.live import LiveExplorer
-from helpers.plots import PALETTE, label_axes, new_figure
+from helpers.explorers.fmt import fmt
+from helpers.explorers.live import LiveExplorer, Value
 
-__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLive",
-           "softmax_explorer"]
+__all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLoss",
+           "softmax_loss"]
 
 # The first row of the article's tensor and its target: the explorer's starting point.
 ARTICLE_ROW: tuple[float, float, float] = (-0.5215, -0.4240, 0.8907)
@@ -76,23 +73,17 @@ def softmax_state(z0: float, z1: float, z2: float, label: int, temperature: floa
     }
 
 
-def _num(value: float, digits: int = 4) -> str:
-    """``value`` with ``digits`` decimals, as the browser's ``fmt`` writes it (no "-0.0000")."""
-    text = f"{value:.{digits}f}"
-    return text[1:] if text.startswith("-") and not text.strip("-0.") else text
-
-
 def softmax_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the softmax explorer for a state of ``softmax_state``."""
-    q = ", ".join(_num(v) for v in state["q"])
-    z = ", ".join(_num(v) for v in state["z"])
+    q = ", ".join(fmt(v, 4) for v in state["q"])
+    z = ", ".join(fmt(v, 4) for v in state["z"])
     y, t = state["label"], state["temperature"]
     verdict = "right" if state["predicted"] == y else "wrong"
     return [
-        f"logits z = ({z}), label y = {y}, temperature T = {_num(t, 2)}",
+        f"logits z = ({z}), label y = {y}, temperature T = {fmt(t, 2)}",
         f"q = softmax(z / T) = ({q}) (probabilities, sum 1)",
-        f"loss = -ln q_{y} = {_num(state['loss'])} nats (uniform guess: ln 3 = {state['uniform_loss']:.4f} nats)",
-        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {_num(state['q'][y])}",
+        f"loss = -ln q_{y} = {fmt(state['loss'], 4, 'nats')} (uniform guess: ln 3 = {fmt(state['uniform_loss'], 4, 'nats')})",
+        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {fmt(state['q'][y], 4)}",
     ]
 
 
@@ -102,7 +93,7 @@ def _logit_spec(c: int) -> dict[str, Any]:
             "step": LOGIT_STEP, "digits": 4}
 
 
-class SoftmaxLive(LiveExplorer):
+class SoftmaxLoss(LiveExplorer):
     """Three logit sliders, a label choice and a temperature slider; softmax bars and the loss, in the browser.
 
     The logit sliders' grids pass through the article's first row (``slider_range``), which is
@@ -110,8 +101,7 @@ class SoftmaxLive(LiveExplorer):
     int 0, 1 or 2 is accepted and stored as text).
     """
 
-    name = "softmax-loss"
-    script = "softmax.js"
+    name = "softmax_loss"
     title = "Softmax and cross-entropy for one sample"
     specs = (
         *(_logit_spec(c) for c in range(N_CLASSES)),
@@ -123,7 +113,7 @@ class SoftmaxLive(LiveExplorer):
     z0 = traitlets.Float(ARTICLE_ROW[0]).tag(sync=True)
     z1 = traitlets.Float(ARTICLE_ROW[1]).tag(sync=True)
     z2 = traitlets.Float(ARTICLE_ROW[2]).tag(sync=True)
-    label = traitlets.Any(str(ARTICLE_LABEL)).tag(sync=True)
+    label = Value(str(ARTICLE_LABEL)).tag(sync=True)
     temperature = traitlets.Float(1.0).tag(sync=True)
 
     @traitlets.validate("z0", "z1", "z2")
@@ -159,59 +149,6 @@ class SoftmaxLive(LiveExplorer):
         return softmax_lines(self.state_now())
 
 
-class SoftmaxExplorer(Explorer):
-    """Logit sliders, a label dropdown and a temperature slider; softmax bars and the loss."""
-
-    name = "softmax-loss"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(6.0, 3.2))
-        self._ax = ax
-        self._bars = ax.bar(range(N_CLASSES), [1 / 3] * N_CLASSES, color=PALETTE["blue"], width=0.6)
-        self._texts = [ax.text(c, 0.0, "", ha="center", va="bottom") for c in range(N_CLASSES)]
-        ax.axhline(1 / N_CLASSES, color=PALETTE["black"], linestyle=":", linewidth=1.2)
-        ax.set_xticks(range(N_CLASSES), [f"class {c}" for c in range(N_CLASSES)])
-        ax.set_ylim(0.0, 1.12)
-        label_axes(ax, "class c (green: the label y; dotted: 1/3)", "q_c = softmax(z / T)_c")
-        self._title = ax.set_title("")
-        fig.subplots_adjust(left=0.11, right=0.98, bottom=0.17, top=0.9)  # fixed: no layout pass per frame
-        style = {"description_width": "110px"}
-        layout = widgets.Layout(width="480px")
-        controls: dict[str, widgets.ValueWidget] = {}
-        for c, start in enumerate(ARTICLE_ROW):
-            low, high = slider_range(start)
-            controls[f"z{c}"] = widgets.FloatSlider(value=start, min=low, max=high, step=LOGIT_STEP,
-                                                    readout_format=".4f", description=f"logit z_{c}",
-                                                    style=style, layout=layout)
-        controls["label"] = widgets.Dropdown(options=[(f"class {c}", c) for c in range(N_CLASSES)],
-                                             value=ARTICLE_LABEL, description="label y", style=style)
-        controls["temperature"] = widgets.FloatLogSlider(value=1.0, base=10, min=-1.0, max=1.0, step=0.02,
-                                                         readout_format=".2f", description="temperature T",
-                                                         style=style, layout=layout)
-        super().__init__(controls, fig, title="Softmax and cross-entropy for one sample")
-
-    def compute(self, z0: float, z1: float, z2: float, label: int, temperature: float) -> dict[str, Any]:
-        return softmax_state(z0, z1, z2, label, temperature)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        for c, (bar, text) in enumerate(zip(self._bars, self._texts)):
-            q_c = float(state["q"][c])
-            bar.set_height(q_c)
-            bar.set_color(PALETTE["green"] if c == state["label"] else PALETTE["blue"])
-            text.set_position((c, q_c + 0.025))
-            text.set_text(f"{q_c:.4f}")
-        self._title.set_text(f"T = {state['temperature']:.2f}: loss -ln q_{state['label']} = "
-                             f"{state['loss']:.4f} nats")
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return softmax_lines(state)
-
-
-@register("softmax-loss")
-def softmax_explorer() -> SoftmaxLive:
+def softmax_loss() -> SoftmaxLoss:
     """One sample's logits, label and temperature on controls; softmax bars and the loss in nats, live in the browser."""
-    return SoftmaxLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"softmax-loss": SoftmaxExplorer}
+    return SoftmaxLoss()

@@ -1,36 +1,26 @@
 """Notebook 00's one-cell check that widgets render and answer: a slider for x, the parabola
 y = x^2 with the point (x, x^2) marked, and a readout.
 
-``widget_check()`` shows the live explorer (``WidgetCheckLive``: computed and drawn in the browser
-by ``web/widget_check.js``); ``widget_check_lines`` is the readout both it and the older
-kernel-drawn ``WidgetCheck`` (kept as the latency benchmark's baseline) must show. Where widgets do
+``widget_check()`` shows the live explorer (``WidgetCheck``: computed and drawn in the browser
+by ``web/widget_check.js``); ``widget_check_lines`` is the readout it must show. Where widgets do
 not render, a viewer shows the ``text/plain`` line instead: it says so and what to do.
 """
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as widgets
-import numpy as np
 import traitlets
 
-from helpers.explorers._base import Explorer, register
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
-from helpers.plots import label_axes, new_figure
 
-__all__ = ["square_state", "widget_check_lines", "WidgetCheckLive", "widget_check", "NO_WIDGETS"]
+__all__ = ["square_state", "widget_check_lines", "WidgetCheck", "widget_check", "NO_WIDGETS"]
 
 X_MIN, X_MAX, X_STEP = -2.0, 2.0, 0.1
 # What a learner reads where the widget cannot render (JupyterLab without a matching widget
 # extension shows this line, or "Error displaying widget"; GitHub's notebook view shows this line).
 NO_WIDGETS = ("If you see this line instead of a slider and a parabola, widgets do not render here: "
               "open the course the way the README describes, which installs matching widget extensions.")
-
-
-def _fixed(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, never "-0.0" (as the browser's ``fmt`` writes it)."""
-    text = f"{value:.{digits}f}"
-    return text[1:] if text.startswith("-") and float(text) == 0.0 else text
 
 
 def square_state(x: float) -> dict[str, Any]:
@@ -40,15 +30,14 @@ def square_state(x: float) -> dict[str, Any]:
 
 def widget_check_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the widget check for a state of ``square_state``."""
-    return [f"x = {_fixed(state['x'], 1)}, x squared = {_fixed(state['x2'], 2)}",
+    return [f"x = {fmt(state['x'], 1)}, x squared = {fmt(state['x2'], 2)}",
             "If you can read this and the dot follows the slider, widgets work."]
 
 
-class WidgetCheckLive(LiveExplorer):
+class WidgetCheck(LiveExplorer):
     """A slider for x and the parabola y = x^2 with (x, x^2) marked; drawn in the browser."""
 
-    name = "widget-check"
-    script = "widget_check.js"
+    name = "widget_check"
     title = "Widget check: move the slider"
     specs = ({"name": "x", "label": "x", "kind": "range", "min": X_MIN, "max": X_MAX, "step": X_STEP,
               "digits": 1},)
@@ -73,35 +62,6 @@ class WidgetCheckLive(LiveExplorer):
         return bundle
 
 
-class WidgetCheck(Explorer):
-    """A slider for x, the parabola y = x^2 with the point (x, x^2) marked, and a readout."""
-
-    name = "widget-check"
-
-    def __init__(self) -> None:
-        fig, ax = new_figure(figsize=(4.0, 2.6))
-        grid = np.linspace(X_MIN, X_MAX, 101)
-        ax.plot(grid, grid**2)
-        (self._point,) = ax.plot([0.0], [0.0], "o", markersize=10)
-        label_axes(ax, "x", "x squared")
-        slider = widgets.FloatSlider(value=1.0, min=X_MIN, max=X_MAX, step=X_STEP, description="x")
-        super().__init__({"x": slider}, fig, title="Widget check: move the slider")
-
-    def compute(self, x: float) -> dict[str, Any]:
-        return square_state(x)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._point.set_data([state["x"]], [state["x2"]])
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return widget_check_lines(state)
-
-
-@register("widget-check")
-def widget_check() -> WidgetCheckLive:
+def widget_check() -> WidgetCheck:
     """Show a slider whose readout and plot answer it: proof that widgets render here."""
-    return WidgetCheckLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"widget-check": WidgetCheck}
+    return WidgetCheck()

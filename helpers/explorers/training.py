@@ -9,32 +9,30 @@
 - ``training_data``: those numbers for every setting of the grid, compact (6 significant digits,
   whole counts as integers) and JSON-ready: what the browser receives, once;
 - ``stored_view`` and ``training_lines``: one setting looked up in ``training_data`` and its readout;
-- ``softmax_training``: the explorer (``SoftmaxTrainingLive``, drawn in the browser by
-  ``web/training.js``; the kernel-drawn ``SoftmaxTraining`` stays as the latency benchmark's baseline).
+- ``softmax_training``: the explorer (``SoftmaxTraining``, drawn in the browser by
+  ``web/softmax_training.js``).
 
 Training a run takes far longer than a slider may (about 100 ms from key press to figure), so the
 runs are trained in Python when the explorer is first built, and a slider only looks them up: the
-browser looks up the same stored numbers that ``SoftmaxTrainingLive.reference()`` formats.
+browser looks up the same stored numbers that ``SoftmaxTraining.reference()`` formats.
 """
 from __future__ import annotations
 
 import functools
 from typing import Any
 
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 from numpy.typing import NDArray
 
 from helpers.calibration import expected_calibration_error, reliability_bins
 from helpers.experiments import softmax_regression_grid
-from helpers.explorers._base import Explorer, register
+from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
 from helpers.losses import softmax
-from helpers.plots import PALETTE, label_axes, new_figure
 
 __all__ = ["digits_split", "training_runs", "training_view", "training_data", "stored_view", "training_lines",
-           "softmax_training", "SoftmaxTrainingLive", "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING",
+           "softmax_training", "SoftmaxTraining", "LEARNING_RATES", "SMOOTHINGS", "MAX_STEPS", "STEP_SPACING",
            "N_BINS"]
 
 LEARNING_RATES = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -202,11 +200,11 @@ def training_lines(state: dict[str, Any]) -> list[str]:
     right = round(state["accuracy"] * state["n_test"])
     return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
             f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
-            f"cross-entropy (no smoothing): training {state['train_loss']:.4f} nats, "
-            f"test {state['test_loss']:.4f} nats",
-            f"test accuracy {state['accuracy']:.4f} ({right} of {state['n_test']} digits)",
-            f"mean confidence {state['confidence']:.4f}: {lean}; "
-            f"expected calibration error {state['ece']:.4f} ({N_BINS} bins)"]
+            f"cross-entropy (no smoothing): training {fmt(state['train_loss'], 4, 'nats')}, "
+            f"test {fmt(state['test_loss'], 4, 'nats')}",
+            f"test accuracy {fmt(state['accuracy'], 4)} ({right} of {state['n_test']} digits)",
+            f"mean confidence {fmt(state['confidence'], 4)}: {lean}; "
+            f"expected calibration error {fmt(state['ece'], 4)} ({N_BINS} bins)"]
 
 
 class _GridChoice(traitlets.Unicode):
@@ -233,7 +231,7 @@ class _Steps(traitlets.Int):
             raise traitlets.TraitError(str(err)) from None
 
 
-class SoftmaxTrainingLive(LiveExplorer):
+class SoftmaxTraining(LiveExplorer):
     """Loss curves and a reliability diagram of softmax regression on the digits, drawn in the browser.
 
     The runs are trained in Python once (``training_runs``); the read-only trait ``data``
@@ -242,8 +240,7 @@ class SoftmaxTrainingLive(LiveExplorer):
     ("1", "0.1"; numbers on the grid are accepted and stored as text); ``steps`` an int.
     """
 
-    name = "softmax-training"
-    script = "training.js"
+    name = "softmax_training"
     title = "Training softmax regression on the digits"
     specs = (
         {"name": "lr", "label": "learning rate", "kind": "select", "options": list(LR_OPTIONS)},
@@ -273,69 +270,7 @@ class SoftmaxTrainingLive(LiveExplorer):
         return training_lines(self.state_now())
 
 
-class SoftmaxTraining(Explorer):
-    """Loss curves and a reliability diagram of softmax regression on the digits, for a learning
-    rate, a number of gradient-descent steps and a label smoothing."""
-
-    name = "softmax-training"
-
-    def __init__(self) -> None:
-        fig, (ax_loss, ax_rel) = new_figure(1, 2, figsize=(7.6, 2.8), layout="constrained")
-        state = training_view(1.0, 100, 0.0)
-        steps = state["kept_steps"]
-        (self._train,) = ax_loss.plot(steps, state["train_curve"], color=PALETTE["blue"], label="training set")
-        (self._test,) = ax_loss.plot(steps, state["test_curve"], color=PALETTE["vermillion"], label="test set")
-        self._now = ax_loss.axvline(state["steps"], color=PALETTE["black"], linewidth=1, alpha=0.5)
-        ax_loss.axhline(np.log(10), color=PALETTE["black"], linewidth=0.8, linestyle=":")
-        ax_loss.text(MAX_STEPS / 2, np.log(10), "ln 10", ha="center", va="bottom", fontsize=9)
-        ax_loss.set_xlim(0, MAX_STEPS)
-        ax_loss.set_ylim(0.0, 2.5)
-        ax_loss.legend(loc="center right", fontsize=9)
-        label_axes(ax_loss, "gradient-descent step", "cross-entropy (nats)")
-        edges = state["bins"]["edges"]
-        self._bars = ax_rel.stairs(np.zeros(N_BINS), edges, fill=True, color=PALETTE["sky"], alpha=0.8,
-                                   label="accuracy in the bin")
-        (self._conf,) = ax_rel.plot((edges[:-1] + edges[1:]) / 2, np.zeros(N_BINS), "o", color=PALETTE["black"],
-                                    markersize=4, label="mean confidence")
-        ax_rel.plot([0, 1], [0, 1], color=PALETTE["black"], linewidth=0.8, linestyle="--", label="calibrated")
-        ax_rel.set_xlim(0, 1)
-        ax_rel.set_ylim(0, 1)
-        ax_rel.set_xticks([0, 0.5, 1])
-        ax_rel.set_yticks([0, 0.5, 1])
-        ax_loss.set_xticks(range(0, MAX_STEPS + 1, 50))
-        ax_loss.set_yticks([0, 1, 2])
-        label_axes(ax_rel, "confidence (largest probability)", "accuracy")
-        controls = {
-            "lr": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LEARNING_RATES], value=1.0,
-                                          description="learning rate", style={"description_width": "initial"}),
-            "steps": widgets.IntSlider(value=100, min=0, max=MAX_STEPS, step=STEP_SPACING, description="steps"),
-            "label_smoothing": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in SMOOTHINGS], value=0.0,
-                                                       description="label smoothing",
-                                                       style={"description_width": "initial"}),
-        }
-        super().__init__(controls, fig, title="Training softmax regression on the digits")
-
-    def compute(self, lr: float, steps: int, label_smoothing: float) -> dict[str, Any]:
-        return training_view(lr, steps, label_smoothing)
-
-    def draw(self, state: dict[str, Any]) -> None:
-        self._train.set_ydata(state["train_curve"])
-        self._test.set_ydata(state["test_curve"])
-        self._now.set_xdata([state["steps"], state["steps"]])
-        bins = state["bins"]
-        self._bars.set_data(np.nan_to_num(bins["accuracy"]))
-        self._conf.set_ydata(bins["confidence"])  # nan (not drawn) in an empty bin
-
-    def describe(self, state: dict[str, Any]) -> list[str]:
-        return training_lines(state)
-
-
-@register("softmax-training")
-def softmax_training() -> SoftmaxTrainingLive:
+def softmax_training() -> SoftmaxTraining:
     """Explorer: softmax regression on the digits; learning rate, steps and label smoothing as controls,
     loss curves and a reliability diagram drawn live in the browser."""
-    return SoftmaxTrainingLive()
-
-
-# The kernel-drawn explorer, kept only as the latency benchmark's baseline.
-LEGACY: dict[str, type[Explorer]] = {"softmax-training": SoftmaxTraining}
+    return SoftmaxTraining()

@@ -70,10 +70,10 @@ def notebook(request: pytest.FixtureRequest, chromium: Any, lab: labdriver.LabSe
         context.close()
 
 
-def _registry() -> dict[str, Any]:
-    from helpers.explorers import REGISTRY
+def _registry() -> list[str]:
+    from helpers.explorers import LIVE
 
-    return REGISTRY
+    return list(LIVE)
 
 
 @pytest.hookimpl(wrapper=True)

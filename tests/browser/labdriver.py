@@ -24,6 +24,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -201,14 +202,14 @@ def cell_tags(nb: dict[str, Any]) -> list[list[str]]:
     return [list(cell.get("metadata", {}).get("tags", [])) for cell in nb["cells"]]
 
 
-def expected_explorers(nb: dict[str, Any], registry: dict[str, Any]) -> list[str]:
+def expected_explorers(nb: dict[str, Any], registry: Iterable[str]) -> list[str]:
     """The names of the explorers the notebook shows, in page order.
 
     Taken from each cell's stored output (an explorer's ``text/plain`` names it); a code cell
-    without stored outputs is read from its source instead (``explorers.some_factory()``,
-    matched to the registry by the factory's function name).
+    without stored outputs is read from its source instead (``explorers.<name>()``, the factory
+    of registered explorer ``<name>``).
     """
-    by_function = {factory.__name__: name for name, factory in registry.items()}
+    known = set(registry)
     names: list[str] = []
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
@@ -221,7 +222,7 @@ def expected_explorers(nb: dict[str, Any], registry: dict[str, Any]) -> list[str
                 names.extend(_EXPLORER_TEXT.findall(text))
         else:
             source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            names.extend(by_function[f] for f in _FACTORY_CALL.findall(source) if f in by_function)
+            names.extend(f for f in _FACTORY_CALL.findall(source) if f in known)
     return names
 
 

@@ -4,7 +4,7 @@ page, answering the keyboard and the mouse with the readout its Python reference
 The explorers are live (``helpers.explorers.live``): they compute and draw in the browser. The
 reference for a readout is the same explorer built in this test process and set to the values read
 from the page (``tests/browser/livedriver.py``): an independent computation of what the page must
-show. The kernel-drawn explorers they replaced are measured only by the latency benchmark.
+show.
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
-// The pure functions of notebook 05's softmax explorer (helpers/explorers/web/softmax.js) against
+// The pure functions of notebook 05's softmax explorer (helpers/explorers/web/softmax_loss.js) against
 // closed forms: softmax of logits ln(a), ln(b), ln(c) is (a, b, c) / (a + b + c).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readoutLines, softmaxState } from "../../helpers/explorers/web/softmax.js";
+import { readoutLines, softmaxState } from "../../helpers/explorers/web/softmax_loss.js";
 
 /** Each number of `actual` within `tolerance` of the one at the same place in `expected`. */
 function close(actual, expected, tolerance = 1e-15) {

@@ -29,7 +29,7 @@ def explorer_notebook() -> nbformat.NotebookNode:
     cell = nbformat.v4.new_code_cell("start.WidgetCheck()", execution_count=1)
     cell.outputs = [nbformat.v4.new_output("display_data", data={
         WIDGET_VIEW: {"model_id": "abc", "version_major": 2, "version_minor": 0},
-        "image/png": PNG, "text/plain": "WidgetCheck explorer (widget-check): run in JupyterLab to move its sliders"})]
+        "image/png": PNG, "text/plain": "WidgetCheck explorer (widget_check): run in JupyterLab to move its sliders"})]
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 09 · A *title*\n\nThe lede $x$.\n\n## Part"),
                                          cell])
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
@@ -49,7 +49,7 @@ def test_an_explorer_becomes_its_figure_and_a_note() -> None:
 def test_the_live_widget_check_is_embedded_live() -> None:
     """What ``explorers.widget_check()`` stores now (a live explorer's bundle) becomes its host
     element, its module and the host script; no widget view is left, no figure note is added."""
-    data = start.WidgetCheckLive(x=-0.5)._repr_mimebundle_()
+    data = start.WidgetCheck(x=-0.5)._repr_mimebundle_()
     data = data[0] if isinstance(data, tuple) else data
     cell = nbformat.v4.new_code_cell("explorers.widget_check()", execution_count=1)
     cell.outputs = [nbformat.v4.new_output("execute_result", data=data, execution_count=1)]
@@ -57,9 +57,9 @@ def test_the_live_widget_check_is_embedded_live() -> None:
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     (host, scripts) = prepare(nb, ".html").cells[0].outputs
     markup = host["data"]["text/html"]
-    assert 'data-ce-explorer="widget-check"' in markup and '"x": -0.5' in markup
+    assert 'data-ce-explorer="widget_check"' in markup and '"x": -0.5' in markup
     assert "widgets do not render here" in markup  # the plain line, shown until the explorer mounts
-    assert 'data-ce-module="widget-check"' in scripts["data"]["text/html"]
+    assert 'data-ce-module="widget_check"' in scripts["data"]["text/html"]
     assert WIDGET_VIEW not in host["data"] and EXPLORER_NOTE not in str(scripts)
 
 

@@ -34,7 +34,7 @@ from tests.browser.livedriver import LiveOnPage
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "00_start_here.ipynb"  # short, with math on its slides, an import cell and an explorer
-EXPLORER = ".ce-live-widget-check"  # the live widget check's root (helpers/explorers/web/draw.js, frame)
+EXPLORER = ".ce-live-widget_check"  # the live widget check's root (helpers/explorers/web/draw.js, frame)
 SLIDER = "input[type=range][data-name='x']"  # its slider: a native range input
 RAW_TEX = r"/\$[^$\n]*\\[A-Za-z]+[^$\n]*\$/"
 
@@ -167,7 +167,7 @@ def test_a_slider_moves_on_a_rise_slide(chromium: Any, lab: labdriver.LabServer)
             pass
         shown = cell.locator(".jp-OutputArea-output").first.inner_text()
         assert cell.locator(f"{EXPLORER} {SLIDER}").count() == 1, f"no live explorer on the RISE slide: {shown!r}"
-        explorer = LiveOnPage(page, "widget-check")
+        explorer = LiveOnPage(page, "widget_check")
         explorer.check("rendering")
         explorer.root.locator(SLIDER).focus()
         for _ in range(3):
@@ -200,7 +200,7 @@ def test_a_slider_moves_on_a_slide_in_jupyterlab_slideshow(chromium: Any, lab: l
         title = page.locator(".jp-Notebook .jp-Cell").first
         shown = title.evaluate("c => c.checkVisibility({visibilityProperty: true}) && c.getBoundingClientRect().height > 0")
         assert not shown, "the title slide should be hidden on the explorer's slide"
-        live = LiveOnPage(page, "widget-check")
+        live = LiveOnPage(page, "widget_check")
         assert live.readout()[0] == "x = 1.0, x squared = 1.00"
         slider = live.root.locator(SLIDER)
         assert slider.is_visible()

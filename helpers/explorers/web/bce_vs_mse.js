@@ -1,7 +1,7 @@
 // Notebook 06's second live explorer: one logistic regression y_hat = sigmoid(w x + b) trained with
 // BCE and with MSE by full-batch gradient descent, 200 steps from the same start, on the 40 points
 // that Python sends once (trait "data": experiments.toy_data()). Both runs are computed here for
-// every setting; helpers.explorers.gradients.BceVsMseLive.reference() is the Python reference of
+// every setting; helpers.explorers.gradients.BceVsMse.reference() is the Python reference of
 // every line of the readout (helpers.experiments.training_comparison). The arithmetic follows
 // NumPy's: the same formulas in the same order, and its means summed the way NumPy sums (below).
 

@@ -1,6 +1,6 @@
-// Notebook 01's live explorer "logistic-1d": sliders for w and b move the sigmoid ŷ = g(w x + b)
+// Notebook 01's live explorer "logistic": sliders for w and b move the sigmoid ŷ = g(w x + b)
 // over eight labelled points; bars show each point's loss, the readout the total and the mean (nats).
-// Computed and drawn in the browser; helpers.explorers.likelihood.LogisticLive.reference() is the
+// Computed and drawn in the browser; helpers.explorers.likelihood.Logistic.reference() is the
 // Python reference of every line of the readout (the same formulas as helpers.losses).
 
 import { PALETTE, svgEl, fmt, axes, curve, controlsFrom, frame } from "./draw.js";

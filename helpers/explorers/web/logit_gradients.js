@@ -1,6 +1,6 @@
 // Notebook 06's first live explorer: dL/ds of BCE and of MSE on a sigmoid output as the logit s
 // moves, for label 0 or 1. Computed and drawn in the browser;
-// helpers.explorers.gradients.LogitGradientsLive.reference() is the Python reference of every line
+// helpers.explorers.gradients.LogitGradients.reference() is the Python reference of every line
 // of the readout (gradient_curves through helpers.grads and helpers.losses.sigmoid).
 
 import { PALETTE, svgEl, fmt, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";

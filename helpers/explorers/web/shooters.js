@@ -1,5 +1,5 @@
 // Notebook 03's live explorer: the two shooters' outcome bars and their entropies on the curve H(p).
-// Computed and drawn in the browser; helpers.explorers.entropy.ShootersLive.reference() is the
+// Computed and drawn in the browser; helpers.explorers.entropy.Shooters.reference() is the
 // Python reference of every line of the readout (shooters_state through helpers.info.binary_entropy).
 
 import { PALETTE, svgEl, fmt, axes, curve, marker, bars, controlsFrom, frame } from "./draw.js";

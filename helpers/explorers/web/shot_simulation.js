@@ -1,7 +1,7 @@
 // Notebook 03's live explorer: seeded shots of both shooters and the running plug-in entropy of the
 // first m shots against the true entropy. The browser draws the very shots of
 // helpers.experiments.simulate_shots: the same counter-based hash (lowbias32), bit for bit.
-// helpers.explorers.entropy.ShotSimulationLive.reference() is the Python reference of every line
+// helpers.explorers.entropy.ShotSimulation.reference() is the Python reference of every line
 // of the readout.
 
 import { PALETTE, svgEl, fmt, niceTicks, curve, legendKey, controlsFrom, frame } from "./draw.js";

@@ -1,6 +1,6 @@
 // Notebook 00's live widget check: a slider for x, the parabola y = x² with the point (x, x²)
 // marked, and a readout. Computed and drawn in the browser;
-// helpers.explorers.start.WidgetCheckLive.reference() is the Python reference of every line.
+// helpers.explorers.start.WidgetCheck.reference() is the Python reference of every line.
 
 import { PALETTE, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
 

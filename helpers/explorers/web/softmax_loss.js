@@ -1,5 +1,5 @@
 // Notebook 05's live explorer: one sample's logits through softmax, with a temperature, and its loss.
-// Computed and drawn in the browser; helpers.explorers.softmax.SoftmaxLive.reference() is the
+// Computed and drawn in the browser; helpers.explorers.softmax.SoftmaxLoss.reference() is the
 // Python reference of every line of the readout (softmax_state through helpers.losses.log_softmax).
 // softmaxState and readoutLines are exported for the JavaScript tests (tests/js/softmax.test.mjs).
 

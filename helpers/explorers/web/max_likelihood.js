@@ -1,7 +1,7 @@
-// Notebook 01's live explorer "max-likelihood": one constant prediction ŷ for n samples of which k
+// Notebook 01's live explorer "max_likelihood": one constant prediction ŷ for n samples of which k
 // are positive; the mean loss as a function of ŷ, lowest at ŷ = k/n. The k slider ends at n:
-// lowering n below k pulls k down to n (MaxLikelihoodLive does the same in Python).
-// Computed and drawn in the browser; helpers.explorers.likelihood.MaxLikelihoodLive.reference() is
+// lowering n below k pulls k down to n (MaxLikelihood does the same in Python).
+// Computed and drawn in the browser; helpers.explorers.likelihood.MaxLikelihood.reference() is
 // the Python reference of every line of the readout (the formulas of helpers.losses and helpers.info).
 
 import { PALETTE, svgEl, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";

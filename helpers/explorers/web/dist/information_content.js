@@ -227,89 +227,49 @@ function frame(el, model) {
   };
 }
 
-// helpers/explorers/web/mle.js
-var GRID_Q = Array.from({ length: 499 }, (_, i) => 1e-3 + i * (0.999 - 1e-3) / 498);
-var Y_TOP = 5;
-function totalLoss(q, k, n) {
-  return -((k > 0 ? k * Math.log(q) : 0) + (n - k > 0 ? (n - k) * Math.log1p(-q) : 0));
-}
-var xlogx = (p) => p > 0 ? p * Math.log(p) : 0;
-var binaryEntropy = (p) => -(xlogx(p) + xlogx(1 - p)) + 0;
-function fmtRatio(k, n, digits) {
-  const scaled = k * 10 ** digits;
-  let q = Math.floor(scaled / n);
-  const twice = 2 * (scaled - q * n);
-  if (twice > n || twice === n && q % 2 === 1) q += 1;
-  return (q / 10 ** digits).toFixed(digits);
-}
-function readoutLines(yHat, k, n, total, bestMean) {
-  return [
-    `ŷ = ${fmt(yHat, 2)} for all n = ${n} samples, k = ${k} of them positive`,
-    `total loss = ${fmt(total, 4, "nats")}; mean = ${fmt(total / n, 4, "nats")} per sample`,
-    `minimum at ŷ = k/n = ${fmtRatio(k, n, 4)}: mean loss ${fmt(bestMean, 4, "nats")}`
+// helpers/explorers/web/information_content.js
+var UNIT_BASES = { bits: 2, nats: Math.E, dits: 10 };
+var P_MIN = 5e-3;
+var GRID = Array.from({ length: 200 }, (_, i) => P_MIN + i * (1 - P_MIN) / 199);
+var information = (p, base) => p === 1 ? 0 : -Math.log(p) / Math.log(base);
+function readoutLines(p, unit) {
+  const inUnits = Object.fromEntries(Object.entries(UNIT_BASES).map(([u, b]) => [u, information(p, b)]));
+  const lines = [
+    `p = ${fmt(p, 3)}: I = ${fmt(inUnits[unit], 4, unit)}`,
+    `the same in every unit: ${fmt(inUnits.bits, 4, "bits")} = ${fmt(inUnits.nats, 4, "nats")} = ${fmt(inUnits.dits, 4, "dits")}`
   ];
-}
-function clipToAxes(ax) {
-  const id = `ce-clip-${Math.random().toString(36).slice(2, 9)}`;
-  const defs = svgEl("defs", {}, ax.svg);
-  const clip = svgEl("clipPath", { id }, defs);
-  svgEl("rect", { x: -8, y: -2, width: ax.inner.w + 16, height: ax.inner.h + 10 }, clip);
-  ax.plot.setAttribute("clip-path", `url(#${id})`);
+  lines.push(p < 1 ? `as surprising as ${fmt(inUnits.bits, 2)} fair coin flips all landing heads` : "a certain event: no surprise, no information");
+  return lines;
 }
 function render({ model, el }) {
   const ui = frame(el, model);
   const ax = axes(ui.figure, {
-    width: 640,
-    height: 320,
-    xRange: [0, 1],
-    yRange: [0, Y_TOP],
-    xLabel: "constant prediction ŷ   (dashed: k/n; dot: your ŷ)",
-    yLabel: "mean loss (nats per sample)",
-    title: "Mean loss of one constant prediction ŷ for n samples, k of them positive"
+    xRange: [0, 1.02],
+    yRange: [0, 8],
+    xLabel: "probability p of the event",
+    yLabel: "I(p) (bits)",
+    title: "Information content I(p) = −log p"
   });
-  clipToAxes(ax);
-  const bestLine = svgEl("line", {
-    y1: 0,
-    y2: ax.inner.h,
-    stroke: PALETTE.green,
-    "stroke-width": 2,
-    "stroke-dasharray": "7 5"
-  }, ax.plot);
-  const line = curve(ax, GRID_Q, GRID_Q.map(() => 0), { colour: PALETTE.blue });
-  const bestDot = svgEl("circle", { r: 4.5, fill: PALETTE.green, class: "ce-marker" }, ax.plot);
-  const bestTag = label(ax, { colour: PALETTE.green });
+  const line = curve(ax, GRID, GRID.map(() => 0), { colour: PALETTE.blue });
   const point = marker(ax);
   const tag = label(ax);
-  const inputs = controlsFrom(ui.controls, model, update);
-  const kInput = inputs.find((input) => input.dataset.name === "k");
   function update() {
-    const n = model.get("n");
-    let k = model.get("k");
-    if (kInput.max !== String(n)) kInput.max = String(n);
-    if (k > n) {
-      k = n;
-      model.set("k", n);
-      model.save_changes();
-    }
-    const yHat = model.get("y_hat");
-    const total = totalLoss(yHat, k, n);
-    const best = k / n;
-    const bestMean = binaryEntropy(best);
-    line(GRID_Q.map((q) => totalLoss(q, k, n) / n));
-    bestLine.setAttribute("x1", ax.x(best));
-    bestLine.setAttribute("x2", ax.x(best));
-    bestDot.setAttribute("cx", ax.x(best));
-    bestDot.setAttribute("cy", ax.y(bestMean));
-    bestTag(best, 0.9 * Y_TOP, `k/n = ${fmtRatio(k, n, 2)}`);
-    point(yHat, total / n);
-    tag(yHat, total / n, fmt(total / n, 3, "nats"));
-    const text = ui.readout(readoutLines(yHat, k, n, total, bestMean));
-    const edge = k === 0 ? " (k = 0: it falls to 0 at ŷ = 0)" : k === n ? " (k = n: it falls to 0 at ŷ = 1)" : "";
-    ax.describe(`The mean loss of predicting ŷ for all ${n} samples, ${k} of them positive, against ŷ from 0 to 1: a valley whose lowest point, ${fmt(bestMean, 3, "nats")}, is at the dashed line ŷ = k/n = ${fmtRatio(k, n, 2)}${edge}. The dot is your ŷ = ${fmt(yHat, 2)}, at ${fmt(total / n, 3, "nats")}. The k slider ends at n. ${text}`);
+    const p = model.get("p");
+    const unit = model.get("unit");
+    const base = UNIT_BASES[unit];
+    const top = information(P_MIN, base);
+    ax.setY([-0.03 * top, 1.08 * top], `I(p) (${unit})`);
+    line(GRID.map((q) => information(q, base)));
+    const value = information(p, base);
+    point(p, value);
+    tag(p, value, fmt(value, 3, unit));
+    const text = ui.readout(readoutLines(p, unit));
+    ax.describe(`The curve I(p) falls from ${fmt(top, 2, unit)} at p = ${P_MIN} to 0 at p = 1. ${text}`);
   }
+  controlsFrom(ui.controls, model, update);
   update();
 }
-var mle_default = { render };
+var information_content_default = { render };
 export {
-  mle_default as default
+  information_content_default as default
 };

@@ -78,13 +78,13 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
     for (const t of niceTicks(...state.xRange)) {
       svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+      const label = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label.textContent = String(t);
     }
     for (const t of niceTicks(...state.yRange)) {
       svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+      const label = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label.textContent = String(t);
     }
   }
   drawGrid();
@@ -95,18 +95,18 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     x,
     y,
     inner,
-    setY(range, label2) {
+    setY(range, label) {
       const changed = range[0] !== state.yRange[0] || range[1] !== state.yRange[1];
       state.yRange = [...range];
       if (changed) drawGrid();
-      if (label2 !== void 0) yLabelNode.textContent = label2;
+      if (label !== void 0) yLabelNode.textContent = label;
     },
     describe(text) {
       desc.textContent = text;
     }
   };
 }
-function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label: label2 = "" } = {}) {
+function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label = "" } = {}) {
   const line = svgEl("polyline", {
     fill: "none",
     stroke: colour,
@@ -114,7 +114,7 @@ function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, labe
     "stroke-dasharray": dash,
     class: "ce-curve"
   }, ax.plot);
-  if (label2) line.setAttribute("data-label", label2);
+  if (label) line.setAttribute("data-label", label);
   const update = (newYs, newXs = xs) => {
     xs = newXs;
     const points = [];
@@ -138,16 +138,6 @@ function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {
       line.setAttribute("y1", ax.y(Math.max(yv, 0)));
       line.setAttribute("y2", ax.inner.h);
     }
-  };
-}
-function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
-  const node = svgEl("text", { fill: colour, "text-anchor": anchor, class: "ce-label" }, ax.plot);
-  return (xv, yv, text) => {
-    const nearRight = ax.x(xv) > 0.75 * ax.inner.w;
-    node.setAttribute("text-anchor", nearRight ? "end" : anchor);
-    node.setAttribute("x", ax.x(xv) + (nearRight ? -10 : 8));
-    node.setAttribute("y", ax.y(yv) - 8);
-    node.textContent = text;
   };
 }
 function slider(parent, model, spec, onInput) {
@@ -227,49 +217,172 @@ function frame(el, model) {
   };
 }
 
-// helpers/explorers/web/information.js
-var UNIT_BASES = { bits: 2, nats: Math.E, dits: 10 };
-var P_MIN = 5e-3;
-var GRID = Array.from({ length: 200 }, (_, i) => P_MIN + i * (1 - P_MIN) / 199);
-var information = (p, base) => p === 1 ? 0 : -Math.log(p) / Math.log(base);
-function readoutLines(p, unit) {
-  const inUnits = Object.fromEntries(Object.entries(UNIT_BASES).map(([u, b]) => [u, information(p, b)]));
-  const lines = [
-    `p = ${fmt(p, 3)}: I = ${fmt(inUnits[unit], 4, unit)}`,
-    `the same in every unit: ${fmt(inUnits.bits, 4, "bits")} = ${fmt(inUnits.nats, 4, "nats")} = ${fmt(inUnits.dits, 4, "dits")}`
+// helpers/explorers/web/softmax_training.js
+var TRN_LN10 = Math.log(10);
+var TRN_LOSS_TOP = 2.5;
+function trnView(data, lr, steps, smoothing) {
+  const i = data.lrs.indexOf(lr);
+  const j = data.smoothings.indexOf(smoothing);
+  const k = data.steps.indexOf(Number(steps));
+  if (i < 0 || j < 0 || k < 0) throw new Error(`softmax_training: (${lr}, ${steps}, ${smoothing}) is off the grid`);
+  const run = data.runs[i][j];
+  return {
+    lr,
+    smoothing,
+    steps: data.steps[k],
+    k,
+    run,
+    trainLoss: run.train[k],
+    testLoss: run.test[k],
+    correct: run.correct[k],
+    accuracy: run.correct[k] / data.n_test,
+    confidence: run.confidence[k],
+    ece: run.ece[k]
+  };
+}
+function trnLines(data, v) {
+  const gap = v.confidence - v.accuracy;
+  const lean = gap > 5e-3 ? "over-confident" : gap < -5e-3 ? "under-confident" : "about calibrated";
+  return [
+    `learning rate ${v.lr}, label smoothing ${v.smoothing}: ${v.steps} steps of full-batch gradient descent on ${data.n_train} training digits`,
+    `cross-entropy (no smoothing): training ${fmt(v.trainLoss, 4, "nats")}, test ${fmt(v.testLoss, 4, "nats")}`,
+    `test accuracy ${fmt(v.accuracy, 4)} (${v.correct} of ${data.n_test} digits)`,
+    `mean confidence ${fmt(v.confidence, 4)}: ${lean}; expected calibration error ${fmt(v.ece, 4)} (${data.n_bins} bins)`
   ];
-  lines.push(p < 1 ? `as surprising as ${fmt(inUnits.bits, 2)} fair coin flips all landing heads` : "a certain event: no surprise, no information");
-  return lines;
+}
+function trnKey(parent, x, y, { colour, dash = "", kind = "line" }, text) {
+  if (kind === "swatch") svgEl("rect", { x, y: y - 10, width: 18, height: 12, fill: colour }, parent);
+  else if (kind === "dot") svgEl("circle", { cx: x + 9, cy: y - 4, r: 4.5, fill: colour }, parent);
+  else {
+    svgEl("line", {
+      x1: x,
+      x2: x + 18,
+      y1: y - 4,
+      y2: y - 4,
+      stroke: colour,
+      "stroke-width": 2.5,
+      "stroke-dasharray": dash,
+      class: colour === "currentColor" ? "ce-axis" : ""
+    }, parent);
+  }
+  svgEl("text", { x: x + 24, y }, parent).textContent = text;
+}
+function trnBinWords(data, v) {
+  const words = [];
+  for (let b = 0; b < data.n_bins; b += 1) {
+    const n = v.run.bin_count[v.k][b];
+    if (!n) continue;
+    const lo = fmt(b / data.n_bins, 1);
+    const hi = fmt((b + 1) / data.n_bins, 1);
+    words.push(`${lo}–${hi}: ${n} digits, accuracy ${fmt(v.run.bin_correct[v.k][b] / n, 2)}, mean confidence ${fmt(v.run.bin_confidence[v.k][b], 2)}`);
+  }
+  return words.join("; ");
 }
 function render({ model, el }) {
   const ui = frame(el, model);
-  const ax = axes(ui.figure, {
-    xRange: [0, 1.02],
-    yRange: [0, 8],
-    xLabel: "probability p of the event",
-    yLabel: "I(p) (bits)",
-    title: "Information content I(p) = −log p"
+  const data = model.get("data");
+  const steps = data.steps;
+  const last = steps[steps.length - 1];
+  const nBins = data.n_bins;
+  const row = htmlEl("div", {
+    style: "display: grid; grid-template-columns: 430fr 300fr; gap: 0.5em; align-items: start;"
+  }, "", ui.figure);
+  const loss = axes(row, {
+    width: 430,
+    height: 300,
+    xRange: [0, last],
+    yRange: [0, TRN_LOSS_TOP],
+    xLabel: "gradient-descent step",
+    yLabel: "cross-entropy (nats)",
+    title: "Training and test loss over the run, the chosen step marked"
   });
-  const line = curve(ax, GRID, GRID.map(() => 0), { colour: PALETTE.blue });
-  const point = marker(ax);
-  const tag = label(ax);
+  svgEl("line", {
+    x1: 0,
+    x2: loss.inner.w,
+    y1: loss.y(TRN_LN10),
+    y2: loss.y(TRN_LN10),
+    class: "ce-axis",
+    "stroke-dasharray": "2 4"
+  }, loss.plot);
+  svgEl("text", { x: loss.x(last / 2), y: loss.y(TRN_LN10) - 5, "text-anchor": "middle", class: "ce-tick" }, loss.plot).textContent = "ln 10: a uniform guess";
+  const now = svgEl("line", { y2: loss.inner.h, class: "ce-axis", "stroke-dasharray": "3 3" }, loss.plot);
+  const trainCurve = curve(loss, steps, steps.map(() => NaN), { colour: PALETTE.blue, label: "training loss" });
+  const testCurve = curve(loss, steps, steps.map(() => NaN), {
+    colour: PALETTE.vermillion,
+    dash: "7 4",
+    label: "test loss"
+  });
+  const trainDot = marker(loss, { colour: PALETTE.blue, radius: 5, drop: false });
+  const testDot = marker(loss, { colour: PALETTE.vermillion, radius: 5, drop: false });
+  const lossKeys = svgEl("g", {}, loss.plot);
+  trnKey(lossKeys, loss.inner.w - 130, 56, { colour: PALETTE.blue }, "training set");
+  trnKey(lossKeys, loss.inner.w - 130, 76, { colour: PALETTE.vermillion, dash: "7 4" }, "test set");
+  const rel = axes(row, {
+    width: 300,
+    height: 300,
+    xRange: [0, 1],
+    yRange: [0, 1.2],
+    xLabel: "confidence (largest probability)",
+    yLabel: "accuracy",
+    title: "Reliability diagram of the test set at the chosen step"
+  });
+  svgEl("line", {
+    x1: rel.x(0),
+    y1: rel.y(0),
+    x2: rel.x(1),
+    y2: rel.y(1),
+    class: "ce-axis",
+    "stroke-dasharray": "5 4"
+  }, rel.plot);
+  const binBars = Array.from({ length: nBins }, (_, b) => svgEl("rect", {
+    x: rel.x(b / nBins) + 1,
+    width: rel.x(1 / nBins) - rel.x(0) - 2,
+    fill: PALETTE.sky,
+    class: "ce-bar"
+  }, rel.plot));
+  const binDots = Array.from({ length: nBins }, (_, b) => svgEl("circle", {
+    cx: rel.x((b + 0.5) / nBins),
+    r: 4.5,
+    fill: PALETTE.vermillion,
+    class: "ce-marker"
+  }, rel.plot));
+  const relKeys = svgEl("g", {}, rel.plot);
+  trnKey(relKeys, 4, rel.y(1.2) + 14, { colour: PALETTE.sky, kind: "swatch" }, "accuracy");
+  trnKey(relKeys, 112, rel.y(1.2) + 14, { colour: "currentColor", dash: "5 4" }, "calibrated");
+  trnKey(relKeys, 4, rel.y(1.2) + 33, { colour: PALETTE.vermillion, kind: "dot" }, "mean confidence");
+  let shownRun = null;
   function update() {
-    const p = model.get("p");
-    const unit = model.get("unit");
-    const base = UNIT_BASES[unit];
-    const top = information(P_MIN, base);
-    ax.setY([-0.03 * top, 1.08 * top], `I(p) (${unit})`);
-    line(GRID.map((q) => information(q, base)));
-    const value = information(p, base);
-    point(p, value);
-    tag(p, value, fmt(value, 3, unit));
-    const text = ui.readout(readoutLines(p, unit));
-    ax.describe(`The curve I(p) falls from ${fmt(top, 2, unit)} at p = ${P_MIN} to 0 at p = 1. ${text}`);
+    const v = trnView(data, model.get("lr"), model.get("steps"), model.get("label_smoothing"));
+    if (v.run !== shownRun) {
+      trainCurve(v.run.train);
+      testCurve(v.run.test);
+      shownRun = v.run;
+    }
+    now.setAttribute("x1", loss.x(v.steps));
+    now.setAttribute("x2", loss.x(v.steps));
+    now.setAttribute("y1", loss.y(Math.max(v.trainLoss, v.testLoss)));
+    trainDot(v.steps, v.trainLoss);
+    testDot(v.steps, v.testLoss);
+    for (let b = 0; b < nBins; b += 1) {
+      const n = v.run.bin_count[v.k][b];
+      const top = rel.y(n ? v.run.bin_correct[v.k][b] / n : 0);
+      binBars[b].setAttribute("y", top);
+      binBars[b].setAttribute("height", Math.max(rel.y(0) - top, 0));
+      const conf = v.run.bin_confidence[v.k][b];
+      binDots[b].setAttribute("visibility", n ? "visible" : "hidden");
+      binDots[b].setAttribute("cy", rel.y(n ? conf : 0));
+    }
+    const text = ui.readout(trnLines(data, v));
+    loss.describe(`Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over ${last} steps at learning rate ${v.lr}, label smoothing ${v.smoothing}: both from ${fmt(v.run.train[0], 4)} (ln 10) at step 0 to ${fmt(v.run.train[steps.length - 1], 4)} and ${fmt(v.run.test[steps.length - 1], 4)} at step ${last}. A dashed line marks step ${v.steps}, with a dot on each curve. ${text}`);
+    rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} confidence bins (bars: the accuracy in the bin, dots: its mean confidence, dashed diagonal: calibrated). ${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
   }
   controlsFrom(ui.controls, model, update);
+  for (const control of ui.controls.querySelectorAll(".ce-control")) {
+    control.style.gridTemplateColumns = "10.5em 1fr 4em";
+  }
   update();
 }
-var information_default = { render };
+var softmax_training_default = { render };
 export {
-  information_default as default
+  softmax_training_default as default
 };

@@ -78,13 +78,13 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
     for (const t of niceTicks(...state.xRange)) {
       svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label2.textContent = String(t);
     }
     for (const t of niceTicks(...state.yRange)) {
       svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label2.textContent = String(t);
     }
   }
   drawGrid();
@@ -95,18 +95,18 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     x,
     y,
     inner,
-    setY(range, label) {
+    setY(range, label2) {
       const changed = range[0] !== state.yRange[0] || range[1] !== state.yRange[1];
       state.yRange = [...range];
       if (changed) drawGrid();
-      if (label !== void 0) yLabelNode.textContent = label;
+      if (label2 !== void 0) yLabelNode.textContent = label2;
     },
     describe(text) {
       desc.textContent = text;
     }
   };
 }
-function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label = "" } = {}) {
+function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, label: label2 = "" } = {}) {
   const line = svgEl("polyline", {
     fill: "none",
     stroke: colour,
@@ -114,7 +114,7 @@ function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, labe
     "stroke-dasharray": dash,
     class: "ce-curve"
   }, ax.plot);
-  if (label) line.setAttribute("data-label", label);
+  if (label2) line.setAttribute("data-label", label2);
   const update = (newYs, newXs = xs) => {
     xs = newXs;
     const points = [];
@@ -138,6 +138,16 @@ function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {
       line.setAttribute("y1", ax.y(Math.max(yv, 0)));
       line.setAttribute("y2", ax.inner.h);
     }
+  };
+}
+function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
+  const node = svgEl("text", { fill: colour, "text-anchor": anchor, class: "ce-label" }, ax.plot);
+  return (xv, yv, text) => {
+    const nearRight = ax.x(xv) > 0.75 * ax.inner.w;
+    node.setAttribute("text-anchor", nearRight ? "end" : anchor);
+    node.setAttribute("x", ax.x(xv) + (nearRight ? -10 : 8));
+    node.setAttribute("y", ax.y(yv) - 8);
+    node.textContent = text;
   };
 }
 function slider(parent, model, spec, onInput) {
@@ -217,172 +227,89 @@ function frame(el, model) {
   };
 }
 
-// helpers/explorers/web/training.js
-var TRN_LN10 = Math.log(10);
-var TRN_LOSS_TOP = 2.5;
-function trnView(data, lr, steps, smoothing) {
-  const i = data.lrs.indexOf(lr);
-  const j = data.smoothings.indexOf(smoothing);
-  const k = data.steps.indexOf(Number(steps));
-  if (i < 0 || j < 0 || k < 0) throw new Error(`softmax-training: (${lr}, ${steps}, ${smoothing}) is off the grid`);
-  const run = data.runs[i][j];
-  return {
-    lr,
-    smoothing,
-    steps: data.steps[k],
-    k,
-    run,
-    trainLoss: run.train[k],
-    testLoss: run.test[k],
-    correct: run.correct[k],
-    accuracy: run.correct[k] / data.n_test,
-    confidence: run.confidence[k],
-    ece: run.ece[k]
-  };
+// helpers/explorers/web/max_likelihood.js
+var GRID_Q = Array.from({ length: 499 }, (_, i) => 1e-3 + i * (0.999 - 1e-3) / 498);
+var Y_TOP = 5;
+function totalLoss(q, k, n) {
+  return -((k > 0 ? k * Math.log(q) : 0) + (n - k > 0 ? (n - k) * Math.log1p(-q) : 0));
 }
-function trnLines(data, v) {
-  const gap = v.confidence - v.accuracy;
-  const lean = gap > 5e-3 ? "over-confident" : gap < -5e-3 ? "under-confident" : "about calibrated";
+var xlogx = (p) => p > 0 ? p * Math.log(p) : 0;
+var binaryEntropy = (p) => -(xlogx(p) + xlogx(1 - p)) + 0;
+function fmtRatio(k, n, digits) {
+  const scaled = k * 10 ** digits;
+  let q = Math.floor(scaled / n);
+  const twice = 2 * (scaled - q * n);
+  if (twice > n || twice === n && q % 2 === 1) q += 1;
+  return (q / 10 ** digits).toFixed(digits);
+}
+function readoutLines(yHat, k, n, total, bestMean) {
   return [
-    `learning rate ${v.lr}, label smoothing ${v.smoothing}: ${v.steps} steps of full-batch gradient descent on ${data.n_train} training digits`,
-    `cross-entropy (no smoothing): training ${fmt(v.trainLoss, 4, "nats")}, test ${fmt(v.testLoss, 4, "nats")}`,
-    `test accuracy ${fmt(v.accuracy, 4)} (${v.correct} of ${data.n_test} digits)`,
-    `mean confidence ${fmt(v.confidence, 4)}: ${lean}; expected calibration error ${fmt(v.ece, 4)} (${data.n_bins} bins)`
+    `ŷ = ${fmt(yHat, 2)} for all n = ${n} samples, k = ${k} of them positive`,
+    `total loss = ${fmt(total, 4, "nats")}; mean = ${fmt(total / n, 4, "nats")} per sample`,
+    `minimum at ŷ = k/n = ${fmtRatio(k, n, 4)}: mean loss ${fmt(bestMean, 4, "nats")}`
   ];
 }
-function trnKey(parent, x, y, { colour, dash = "", kind = "line" }, text) {
-  if (kind === "swatch") svgEl("rect", { x, y: y - 10, width: 18, height: 12, fill: colour }, parent);
-  else if (kind === "dot") svgEl("circle", { cx: x + 9, cy: y - 4, r: 4.5, fill: colour }, parent);
-  else {
-    svgEl("line", {
-      x1: x,
-      x2: x + 18,
-      y1: y - 4,
-      y2: y - 4,
-      stroke: colour,
-      "stroke-width": 2.5,
-      "stroke-dasharray": dash,
-      class: colour === "currentColor" ? "ce-axis" : ""
-    }, parent);
-  }
-  svgEl("text", { x: x + 24, y }, parent).textContent = text;
-}
-function trnBinWords(data, v) {
-  const words = [];
-  for (let b = 0; b < data.n_bins; b += 1) {
-    const n = v.run.bin_count[v.k][b];
-    if (!n) continue;
-    const lo = fmt(b / data.n_bins, 1);
-    const hi = fmt((b + 1) / data.n_bins, 1);
-    words.push(`${lo}–${hi}: ${n} digits, accuracy ${fmt(v.run.bin_correct[v.k][b] / n, 2)}, mean confidence ${fmt(v.run.bin_confidence[v.k][b], 2)}`);
-  }
-  return words.join("; ");
+function clipToAxes(ax) {
+  const id = `ce-clip-${Math.random().toString(36).slice(2, 9)}`;
+  const defs = svgEl("defs", {}, ax.svg);
+  const clip = svgEl("clipPath", { id }, defs);
+  svgEl("rect", { x: -8, y: -2, width: ax.inner.w + 16, height: ax.inner.h + 10 }, clip);
+  ax.plot.setAttribute("clip-path", `url(#${id})`);
 }
 function render({ model, el }) {
   const ui = frame(el, model);
-  const data = model.get("data");
-  const steps = data.steps;
-  const last = steps[steps.length - 1];
-  const nBins = data.n_bins;
-  const row = htmlEl("div", {
-    style: "display: grid; grid-template-columns: 430fr 300fr; gap: 0.5em; align-items: start;"
-  }, "", ui.figure);
-  const loss = axes(row, {
-    width: 430,
-    height: 300,
-    xRange: [0, last],
-    yRange: [0, TRN_LOSS_TOP],
-    xLabel: "gradient-descent step",
-    yLabel: "cross-entropy (nats)",
-    title: "Training and test loss over the run, the chosen step marked"
-  });
-  svgEl("line", {
-    x1: 0,
-    x2: loss.inner.w,
-    y1: loss.y(TRN_LN10),
-    y2: loss.y(TRN_LN10),
-    class: "ce-axis",
-    "stroke-dasharray": "2 4"
-  }, loss.plot);
-  svgEl("text", { x: loss.x(last / 2), y: loss.y(TRN_LN10) - 5, "text-anchor": "middle", class: "ce-tick" }, loss.plot).textContent = "ln 10: a uniform guess";
-  const now = svgEl("line", { y2: loss.inner.h, class: "ce-axis", "stroke-dasharray": "3 3" }, loss.plot);
-  const trainCurve = curve(loss, steps, steps.map(() => NaN), { colour: PALETTE.blue, label: "training loss" });
-  const testCurve = curve(loss, steps, steps.map(() => NaN), {
-    colour: PALETTE.vermillion,
-    dash: "7 4",
-    label: "test loss"
-  });
-  const trainDot = marker(loss, { colour: PALETTE.blue, radius: 5, drop: false });
-  const testDot = marker(loss, { colour: PALETTE.vermillion, radius: 5, drop: false });
-  const lossKeys = svgEl("g", {}, loss.plot);
-  trnKey(lossKeys, loss.inner.w - 130, 56, { colour: PALETTE.blue }, "training set");
-  trnKey(lossKeys, loss.inner.w - 130, 76, { colour: PALETTE.vermillion, dash: "7 4" }, "test set");
-  const rel = axes(row, {
-    width: 300,
-    height: 300,
+  const ax = axes(ui.figure, {
+    width: 640,
+    height: 320,
     xRange: [0, 1],
-    yRange: [0, 1.2],
-    xLabel: "confidence (largest probability)",
-    yLabel: "accuracy",
-    title: "Reliability diagram of the test set at the chosen step"
+    yRange: [0, Y_TOP],
+    xLabel: "constant prediction ŷ   (dashed: k/n; dot: your ŷ)",
+    yLabel: "mean loss (nats per sample)",
+    title: "Mean loss of one constant prediction ŷ for n samples, k of them positive"
   });
-  svgEl("line", {
-    x1: rel.x(0),
-    y1: rel.y(0),
-    x2: rel.x(1),
-    y2: rel.y(1),
-    class: "ce-axis",
-    "stroke-dasharray": "5 4"
-  }, rel.plot);
-  const binBars = Array.from({ length: nBins }, (_, b) => svgEl("rect", {
-    x: rel.x(b / nBins) + 1,
-    width: rel.x(1 / nBins) - rel.x(0) - 2,
-    fill: PALETTE.sky,
-    class: "ce-bar"
-  }, rel.plot));
-  const binDots = Array.from({ length: nBins }, (_, b) => svgEl("circle", {
-    cx: rel.x((b + 0.5) / nBins),
-    r: 4.5,
-    fill: PALETTE.vermillion,
-    class: "ce-marker"
-  }, rel.plot));
-  const relKeys = svgEl("g", {}, rel.plot);
-  trnKey(relKeys, 4, rel.y(1.2) + 14, { colour: PALETTE.sky, kind: "swatch" }, "accuracy");
-  trnKey(relKeys, 112, rel.y(1.2) + 14, { colour: "currentColor", dash: "5 4" }, "calibrated");
-  trnKey(relKeys, 4, rel.y(1.2) + 33, { colour: PALETTE.vermillion, kind: "dot" }, "mean confidence");
-  let shownRun = null;
+  clipToAxes(ax);
+  const bestLine = svgEl("line", {
+    y1: 0,
+    y2: ax.inner.h,
+    stroke: PALETTE.green,
+    "stroke-width": 2,
+    "stroke-dasharray": "7 5"
+  }, ax.plot);
+  const line = curve(ax, GRID_Q, GRID_Q.map(() => 0), { colour: PALETTE.blue });
+  const bestDot = svgEl("circle", { r: 4.5, fill: PALETTE.green, class: "ce-marker" }, ax.plot);
+  const bestTag = label(ax, { colour: PALETTE.green });
+  const point = marker(ax);
+  const tag = label(ax);
+  const inputs = controlsFrom(ui.controls, model, update);
+  const kInput = inputs.find((input) => input.dataset.name === "k");
   function update() {
-    const v = trnView(data, model.get("lr"), model.get("steps"), model.get("label_smoothing"));
-    if (v.run !== shownRun) {
-      trainCurve(v.run.train);
-      testCurve(v.run.test);
-      shownRun = v.run;
+    const n = model.get("n");
+    let k = model.get("k");
+    if (kInput.max !== String(n)) kInput.max = String(n);
+    if (k > n) {
+      k = n;
+      model.set("k", n);
+      model.save_changes();
     }
-    now.setAttribute("x1", loss.x(v.steps));
-    now.setAttribute("x2", loss.x(v.steps));
-    now.setAttribute("y1", loss.y(Math.max(v.trainLoss, v.testLoss)));
-    trainDot(v.steps, v.trainLoss);
-    testDot(v.steps, v.testLoss);
-    for (let b = 0; b < nBins; b += 1) {
-      const n = v.run.bin_count[v.k][b];
-      const top = rel.y(n ? v.run.bin_correct[v.k][b] / n : 0);
-      binBars[b].setAttribute("y", top);
-      binBars[b].setAttribute("height", Math.max(rel.y(0) - top, 0));
-      const conf = v.run.bin_confidence[v.k][b];
-      binDots[b].setAttribute("visibility", n ? "visible" : "hidden");
-      binDots[b].setAttribute("cy", rel.y(n ? conf : 0));
-    }
-    const text = ui.readout(trnLines(data, v));
-    loss.describe(`Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over ${last} steps at learning rate ${v.lr}, label smoothing ${v.smoothing}: both from ${fmt(v.run.train[0], 4)} (ln 10) at step 0 to ${fmt(v.run.train[steps.length - 1], 4)} and ${fmt(v.run.test[steps.length - 1], 4)} at step ${last}. A dashed line marks step ${v.steps}, with a dot on each curve. ${text}`);
-    rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} confidence bins (bars: the accuracy in the bin, dots: its mean confidence, dashed diagonal: calibrated). ${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
-  }
-  controlsFrom(ui.controls, model, update);
-  for (const control of ui.controls.querySelectorAll(".ce-control")) {
-    control.style.gridTemplateColumns = "10.5em 1fr 4em";
+    const yHat = model.get("y_hat");
+    const total = totalLoss(yHat, k, n);
+    const best = k / n;
+    const bestMean = binaryEntropy(best);
+    line(GRID_Q.map((q) => totalLoss(q, k, n) / n));
+    bestLine.setAttribute("x1", ax.x(best));
+    bestLine.setAttribute("x2", ax.x(best));
+    bestDot.setAttribute("cx", ax.x(best));
+    bestDot.setAttribute("cy", ax.y(bestMean));
+    bestTag(best, 0.9 * Y_TOP, `k/n = ${fmtRatio(k, n, 2)}`);
+    point(yHat, total / n);
+    tag(yHat, total / n, fmt(total / n, 3, "nats"));
+    const text = ui.readout(readoutLines(yHat, k, n, total, bestMean));
+    const edge = k === 0 ? " (k = 0: it falls to 0 at ŷ = 0)" : k === n ? " (k = n: it falls to 0 at ŷ = 1)" : "";
+    ax.describe(`The mean loss of predicting ŷ for all ${n} samples, ${k} of them positive, against ŷ from 0 to 1: a valley whose lowest point, ${fmt(bestMean, 3, "nats")}, is at the dashed line ŷ = k/n = ${fmtRatio(k, n, 2)}${edge}. The dot is your ŷ = ${fmt(yHat, 2)}, at ${fmt(total / n, 3, "nats")}. The k slider ends at n. ${text}`);
   }
   update();
 }
-var training_default = { render };
+var max_likelihood_default = { render };
 export {
-  training_default as default
+  max_likelihood_default as default
 };

@@ -1,6 +1,6 @@
 // Notebook 04's live explorer: q = softmax(z) from three logits against a target p, with H(p),
 // H(p, q) and the two KL divergences in a chosen unit. Computed and drawn in the browser;
-// helpers.explorers.cross_entropy.CrossEntropyLive.reference() is the Python reference of every
+// helpers.explorers.cross_entropy.CrossEntropyKl.reference() is the Python reference of every
 // line of the readout (through helpers.losses.softmax and helpers.info).
 
 import { PALETTE, svgEl, fmt, niceTicks, axes, bars, controlsFrom, frame } from "./draw.js";

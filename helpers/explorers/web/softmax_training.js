@@ -1,7 +1,7 @@
-// Notebook 07's live explorer "softmax-training": softmax regression on the digits, trained in
+// Notebook 07's live explorer "softmax_training": softmax regression on the digits, trained in
 // Python once for every learning rate and label smoothing of the grid; the browser only looks up
 // the stored run (trait "data", helpers.explorers.training.training_data) and draws the loss curves
-// and the reliability diagram of the chosen step. SoftmaxTrainingLive.reference() formats the same
+// and the reliability diagram of the chosen step. SoftmaxTraining.reference() formats the same
 // stored numbers: it is the Python reference of every line of the readout.
 
 import { PALETTE, svgEl, htmlEl, fmt, axes, curve, marker, controlsFrom, frame } from "./draw.js";
@@ -14,7 +14,7 @@ function trnView(data, lr, steps, smoothing) {
   const i = data.lrs.indexOf(lr);
   const j = data.smoothings.indexOf(smoothing);
   const k = data.steps.indexOf(Number(steps));
-  if (i < 0 || j < 0 || k < 0) throw new Error(`softmax-training: (${lr}, ${steps}, ${smoothing}) is off the grid`);
+  if (i < 0 || j < 0 || k < 0) throw new Error(`softmax_training: (${lr}, ${steps}, ${smoothing}) is off the grid`);
   const run = data.runs[i][j];
   return {
     lr, smoothing, steps: data.steps[k], k, run,

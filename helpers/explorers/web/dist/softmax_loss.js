@@ -199,132 +199,75 @@ function frame(el, model) {
   };
 }
 
-// helpers/explorers/web/cross_entropy.js
-var XENT_TARGETS = {
-  "class 0": [1, 0, 0],
-  "class 1": [0, 1, 0],
-  "class 2": [0, 0, 1],
-  soft: [0.7, 0.2, 0.1]
-};
-var XENT_SCALES = { nats: 1, bits: Math.log(2), dits: Math.log(10) };
-var XENT_H_MAX_NATS = 11;
-function xentSoftmax(z) {
-  const top = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - top));
-  const total = e.reduce((a, b) => a + b, 0);
-  const q = e.map((v) => v / total);
-  const again = q.reduce((a, b) => a + b, 0);
-  return q.map((v) => v / again);
+// helpers/explorers/web/softmax_loss.js
+var N_CLASSES = 3;
+var UNIFORM_LOSS = Math.log(N_CLASSES);
+function softmaxState(z, label, temperature) {
+  const scaled = z.map((v) => v / temperature);
+  const m = Math.max(...scaled);
+  let sum = 0;
+  for (const s of scaled) sum += Math.exp(s - m);
+  const lse = Math.log(sum) + m;
+  const logQ = scaled.map((s) => s - lse);
+  const q = logQ.map((v) => Math.exp(v));
+  let predicted = 0;
+  for (let c = 1; c < N_CLASSES; c += 1) if (q[c] > q[predicted]) predicted = c;
+  return { z, label, temperature, q, loss: -logQ[label] + 0, predicted };
 }
-var xentXlogy = (x, y) => x === 0 ? 0 : x * Math.log(y);
-function xentMeasures(p, q, scale) {
-  let hp = 0;
-  let hpq = 0;
-  let klpq = 0;
-  let klqp = 0;
-  for (let i = 0; i < p.length; i += 1) {
-    hp += xentXlogy(p[i], p[i]);
-    hpq += xentXlogy(p[i], q[i]);
-    klpq += xentXlogy(p[i], p[i]) - xentXlogy(p[i], q[i]);
-    klqp += xentXlogy(q[i], q[i]) - xentXlogy(q[i], p[i]);
-  }
-  return { hp: -hp / scale + 0, hpq: -hpq / scale + 0, klpq: klpq / scale + 0, klqp: klqp / scale + 0 };
-}
-var xentDist = (x, digits) => `(${x.map((v) => fmt(v, digits)).join(", ")})`;
-function xentLines(q, p, m, unit) {
-  const reverse = Number.isFinite(m.klqp) ? `${fmt(m.klqp, 4, unit)} (the other order is a different number)` : "∞ (q gives probability to classes p rules out)";
+function readoutLines(s) {
+  const y = s.label;
+  const list = (values) => values.map((v) => fmt(v, 4)).join(", ");
   return [
-    `q = softmax(z) = ${xentDist(q, 3)}; target p = ${xentDist(p, 1)}`,
-    `H(p) = ${fmt(m.hp, 4, unit)} (the target's own uncertainty)`,
-    `H(p, q) = ${fmt(m.hpq, 4, unit)} (cross-entropy: the loss)`,
-    `KL(p || q) = H(p, q) − H(p) = ${fmt(m.klpq, 4, unit)} (≥ 0, zero only at q = p)`,
-    `KL(q || p) = ${reverse}`
+    `logits z = (${list(s.z)}), label y = ${y}, temperature T = ${fmt(s.temperature, 2)}`,
+    `q = softmax(z / T) = (${list(s.q)}) (probabilities, sum 1)`,
+    `loss = -ln q_${y} = ${fmt(s.loss, 4, "nats")} (uniform guess: ln 3 = ${fmt(UNIFORM_LOSS, 4, "nats")})`,
+    `predicted class = ${s.predicted} (${s.predicted === y ? "right" : "wrong"}); q_${y} = ${fmt(s.q[y], 4)}`
   ];
-}
-function xentKey(parent, x, y, colour, text) {
-  svgEl("rect", { x, y: y - 10, width: 12, height: 12, fill: colour }, parent);
-  const node = svgEl("text", { x: x + 17, y }, parent);
-  node.textContent = text;
 }
 function render({ model, el }) {
   const ui = frame(el, model);
   const ax = axes(ui.figure, {
-    xRange: [-0.5, 2.5],
-    yRange: [0, 1.3],
-    xLabel: "class",
-    yLabel: "probability",
-    title: "The target p beside the model q = softmax(z), class by class"
+    xRange: [-0.5, N_CLASSES - 0.5],
+    yRange: [0, 1.15],
+    xLabel: "class c (green: the label y; dotted: uniform 1/3)",
+    yLabel: "q_c = softmax(z / T)_c",
+    title: "Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green"
   });
-  const shifted = (dx) => ({ ...ax, x: (v) => ax.x(v + dx) });
-  const pBars = bars(shifted(-0.2), 3, { colours: [PALETTE.blue], width: 0.4 });
-  const qBars = bars(shifted(0.2), 3, { colours: [PALETTE.orange], width: 0.4 });
-  const qTags = [0, 1, 2].map((i) => svgEl("text", { x: ax.x(i + 0.2), "text-anchor": "middle", class: "ce-label" }, ax.plot));
-  xentKey(ax.plot, ax.inner.w / 2 - 140, 16, PALETTE.blue, "target p");
-  xentKey(ax.plot, ax.inner.w / 2 - 20, 16, PALETTE.orange, "model q = softmax(z)");
-  const W = 560;
-  const H = 96;
-  const left = 64;
-  const width = 480;
-  const strip = svgEl("svg", {
-    viewBox: `0 0 ${W} ${H}`,
-    role: "img",
-    class: "ce-plot",
-    preserveAspectRatio: "xMidYMid meet"
-  }, ui.figure);
-  svgEl("title", {}, strip).textContent = "The cross-entropy H(p, q) split into H(p) and KL(p || q)";
-  const stripDesc = svgEl("desc", {}, strip);
-  xentKey(strip, left, 16, PALETTE.green, "H(p): the target's own uncertainty");
-  xentKey(strip, left + 250, 16, PALETTE.vermillion, "KL(p || q): the extra price of q");
-  svgEl("text", { x: left - 8, y: 42, "text-anchor": "end" }, strip).textContent = "H(p, q)";
-  const hRect = svgEl("rect", { y: 26, height: 22, fill: PALETTE.green }, strip);
-  const klRect = svgEl("rect", { y: 26, height: 22, fill: PALETTE.vermillion }, strip);
-  const total = svgEl("text", { y: 42 }, strip);
-  const ticks = svgEl("g", {}, strip);
-  svgEl("line", { x1: left, x2: left + width, y1: 52, y2: 52, class: "ce-axis" }, strip);
-  const stripLabel = svgEl("text", { x: left + width / 2, y: 90, "text-anchor": "middle", class: "ce-axis-label" }, strip);
-  const px = (nats) => left + Math.max(nats, 0) / XENT_H_MAX_NATS * width;
-  let tickUnit = "";
-  function drawTicks(unit, scale) {
-    ticks.replaceChildren();
-    for (const t of niceTicks(0, XENT_H_MAX_NATS / scale, 10)) {
-      svgEl("line", { x1: px(t * scale), x2: px(t * scale), y1: 52, y2: 57, class: "ce-axis" }, ticks);
-      svgEl("text", { x: px(t * scale), y: 70, "text-anchor": "middle", class: "ce-tick" }, ticks).textContent = String(t);
-    }
-    stripLabel.textContent = `H(p, q) (${unit})`;
-    tickUnit = unit;
-  }
+  const third = ax.y(1 / N_CLASSES);
+  svgEl("line", { x1: 0, x2: ax.inner.w, y1: third, y2: third, class: "ce-axis", "stroke-dasharray": "2 4" }, ax.plot);
+  const halo = "paint-order: stroke; stroke: var(--ce-bg); stroke-width: 4px; stroke-linejoin: round";
+  svgEl(
+    "text",
+    { x: ax.inner.w - 4, y: third - 6, "text-anchor": "end", class: "ce-tick", style: halo },
+    ax.plot
+  ).textContent = "1/3";
+  const setBars = bars(ax, N_CLASSES, { colours: [PALETTE.blue], width: 0.6 });
+  const rects = [...ax.plot.querySelectorAll("rect.ce-bar")];
+  const values = Array.from({ length: N_CLASSES }, (_, c) => svgEl("text", {
+    x: ax.x(c),
+    "text-anchor": "middle",
+    class: "ce-label",
+    style: halo
+  }, ax.plot));
   function update() {
-    const z = [model.get("z0"), model.get("z1"), model.get("z2")];
-    const unit = model.get("unit");
-    const scale = XENT_SCALES[unit];
-    const p = XENT_TARGETS[model.get("target")];
-    const q = xentSoftmax(z);
-    const m = xentMeasures(p, q, scale);
-    pBars(p);
-    qBars(q);
-    q.forEach((v, i) => {
-      qTags[i].setAttribute("y", ax.y(v) - 5);
-      qTags[i].textContent = fmt(v, 2);
+    const z = [model.get("z0"), model.get("z1"), model.get("z2")].map(Number);
+    const s = softmaxState(z, Number(model.get("label")), Number(model.get("temperature")));
+    setBars(s.q);
+    s.q.forEach((q, c) => {
+      rects[c].setAttribute("fill", c === s.label ? PALETTE.green : PALETTE.blue);
+      values[c].setAttribute("y", ax.y(q) - 6);
+      values[c].textContent = c === s.label ? `y: ${fmt(q, 4)}` : fmt(q, 4);
     });
-    if (unit !== tickUnit) drawTicks(unit, scale);
-    const split = px(m.hp * scale);
-    const end = px(m.hpq * scale);
-    hRect.setAttribute("x", left);
-    hRect.setAttribute("width", split - left);
-    klRect.setAttribute("x", split);
-    klRect.setAttribute("width", Math.max(end - split, 0));
-    const nearRight = end > left + width - 90;
-    total.setAttribute("x", nearRight ? end - 6 : end + 6);
-    total.setAttribute("text-anchor", nearRight ? "end" : "start");
-    total.textContent = fmt(m.hpq, 3, unit);
-    const text = ui.readout(xentLines(q, p, m, unit));
-    ax.describe(`Bars for classes 0, 1 and 2: the target p = ${xentDist(p, 1)} in blue beside the model q = ${xentDist(q, 3)} in orange. ${text}`);
-    stripDesc.textContent = `One bar of length H(p, q) = ${fmt(m.hpq, 4, unit)}: H(p) = ${fmt(m.hp, 4, unit)} in green, then KL(p || q) = ${fmt(m.klpq, 4, unit)} in vermillion, on a scale to ${fmt(XENT_H_MAX_NATS / scale, 2, unit)}.`;
+    const text = ui.readout(readoutLines(s));
+    ax.describe(`Bars of q = softmax(z / T) for classes 0, 1 and 2: ${s.q.map((q) => fmt(q, 4)).join(", ")}; the bar of the label y = ${s.label} is green, a dotted line marks the uniform 1/3. ${text}`);
   }
   controlsFrom(ui.controls, model, update);
+  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.gridTemplateColumns = "8.5em 1fr 6em";
   update();
 }
-var cross_entropy_default = { render };
+var softmax_loss_default = { render };
 export {
-  cross_entropy_default as default
+  softmax_loss_default as default,
+  readoutLines,
+  softmaxState
 };

@@ -1,5 +1,5 @@
 // Notebook 02's live explorer: the information content I(p) = -log_b p over p, in a chosen unit.
-// Computed and drawn in the browser; helpers.explorers.live.InformationLive.reference() is the
+// Computed and drawn in the browser; helpers.explorers.information.InformationContent.reference() is the
 // Python reference of every line of the readout.
 
 import { PALETTE, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
