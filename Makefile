@@ -43,9 +43,10 @@ lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token
 test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest
 
-lint: $(DEV)  ## ruff over the code and the notebooks, codespell over the notebooks and the README, biome over the JavaScript
+lint: $(DEV)  ## ruff, codespell, mypy over helpers/ and biome over the JavaScript
 	$(VENV)/bin/ruff check helpers tests tools bench notebooks conftest.py
 	$(VENV)/bin/codespell notebooks README.md
+	$(VENV)/bin/mypy
 	$(PY) -m tools.lint_js
 
 check: lint  ## lint and every test that needs no server, browser or nbgrader, no notebook run (about 2 minutes)

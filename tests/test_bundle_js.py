@@ -61,6 +61,6 @@ def test_every_live_explorer_carries_its_joined_module() -> None:
     """The widget's _esm (and so the static pages, which embed _esm) is the joined module, whole."""
     assert live.DIST == bundle_js.DIST
     for name, cls in live.LIVE.items():
-        joined = bundle_js.DIST / cls.script
-        assert (live.WEB / cls.script) in bundle_js.entry_points(), name
+        joined = bundle_js.DIST / f"{name}.js"
+        assert (live.WEB / f"{name}.js") in bundle_js.entry_points(), name
         assert cls._esm == joined.read_text(encoding="utf-8"), name

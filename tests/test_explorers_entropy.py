@@ -195,10 +195,6 @@ def test_live_traits_refuse_bad_values_naming_the_control(name, value) -> None:
             setattr(ex_mod.Shooters(), name, value)
 
 
-def test_the_simulation_module_hashes_with_lowbias32() -> None:
-    assert "Math.imul(x, 0x7feb352d)" in ex_mod.ShotSimulation._esm
-
-
 # --- the simulation module's own arithmetic, run by Node (tools/render_explorer.mjs) -----------------
 # The readouts at many settings are the contract test's (tests/test_explorers_live.py); here, what
 # the readout does not show: the hashes bit for bit and the running entropies drawn.

@@ -122,7 +122,6 @@ def test_one_name_for_factory_class_module_and_still(name: str) -> None:
     assert isinstance(factory(), cls), f"explorers.{name}() does not build {cls.__name__}"
     assert (WEB / f"{name}.js").is_file(), f"{name}: no web/{name}.js"
     assert (STILLS / f"{name}.svg").is_file(), f"{name}: no stills/{name}.svg"
-    assert cls._esm == (WEB / "draw.js").read_text(encoding="utf-8") + "\n" + (WEB / f"{name}.js").read_text(encoding="utf-8")
 
 
 def test_no_module_or_still_without_its_explorer() -> None:

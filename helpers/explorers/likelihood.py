@@ -70,7 +70,7 @@ def logistic_state(w: float, b: float, x: ArrayLike = DEMO_X, y: ArrayLike = DEM
     s = w * x + b
     y_hat = losses.sigmoid(s)
     # The with-logits form never takes log(0), even for a confidently wrong point.
-    per_point = losses.binary_cross_entropy_with_logits(s, y, reduction="none")
+    per_point = np.asarray(losses.binary_cross_entropy_with_logits(s, y, reduction="none"))
     total = float(per_point.sum())
     return {"w": w, "b": b, "x": x, "y": y, "s": s, "y_hat": y_hat, "losses": per_point,
             "total": total, "mean": total / x.size,
@@ -192,13 +192,13 @@ class MaxLikelihood(LiveExplorer):
     def _check_n(self, proposal: dict[str, Any]) -> int:
         if not 1 <= proposal["value"] <= N_MAX:
             raise traitlets.TraitError(f"n: must lie between 1 and {N_MAX}, got {proposal['value']!r}")
-        return proposal["value"]
+        return int(proposal["value"])
 
     @traitlets.validate("k")
     def _check_k(self, proposal: dict[str, Any]) -> int:
         if not 0 <= proposal["value"] <= N_MAX:
             raise traitlets.TraitError(f"k: must lie between 0 and {N_MAX}, got {proposal['value']!r}")
-        return min(proposal["value"], self.n)  # the k slider ends at n
+        return int(min(proposal["value"], self.n))  # the k slider ends at n
 
     @traitlets.observe("n")
     def _pull_k_down(self, change: dict[str, Any]) -> None:

@@ -64,7 +64,7 @@ class LiveExplorer(anywidget.AnyWidget):
     # digits and unit; or "select" with options). The front end builds its controls from these.
     specs: ClassVar[tuple[dict[str, Any], ...]] = ()
 
-    _controls = traitlets.List().tag(sync=True)
+    _controls: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     _name = traitlets.Unicode().tag(sync=True)
     _title = traitlets.Unicode().tag(sync=True)
 
@@ -108,6 +108,8 @@ class LiveExplorer(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if data is None:  # ipywidgets gives none for a widget without a view; an explorer always has one
+            return bundle
         data["text/plain"] = f"{self.title} ({self.name}): " + " · ".join(self.reference())
         data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
         picture = self.static_picture()

@@ -132,7 +132,7 @@ class SoftmaxLoss(LiveExplorer):
             value = str(int(value))
         if value not in LABELS:
             raise traitlets.TraitError(f"label: must be a class index 0, 1 or 2 (or its text), got {proposal['value']!r}")
-        return value
+        return str(value)
 
     @traitlets.validate("temperature")
     def _check_temperature(self, proposal: dict[str, Any]) -> float:

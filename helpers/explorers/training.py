@@ -216,7 +216,7 @@ class _GridChoice(traitlets.Unicode):
 
     def validate(self, obj: Any, value: Any) -> str:
         try:
-            return _choice(value, self.options, self.name)
+            return _choice(value, self.options, str(self.name))
         except ValueError as err:
             raise traitlets.TraitError(str(err)) from None
 
