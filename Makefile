@@ -65,7 +65,7 @@ js: $(STAMP)  ## join each explorer's ES module with what it imports (helpers/ex
 bench: $(DEV)  ## run the benchmarks and print their ratios
 	$(PY) bench/losses_vs_torch.py
 	$(PY) bench/collection_runtime.py
-	$(PY) bench/explorer_latency.py   # needs Chromium
+	$(PY) -m bench.explorer_latency   # needs Chromium
 
 slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (fetches reveal.js and MathJax with npm)
 	$(PY) -m tools.build_slides

@@ -15,13 +15,13 @@ that the live ones replaced are gone from the package; their last measurement is
 Goals (issue 11): every live slider's median <= 16.7 ms (one frame at 60 Hz) and p95 <= 33 ms, in
 JupyterLab and on the site.
 
-Run: ``.venv/bin/python bench/explorer_latency.py`` (needs /usr/bin/chromium). The table is
+Run from the repository's root: ``.venv/bin/python -m bench.explorer_latency`` (needs /usr/bin/chromium;
+it imports the tests' JupyterLab driver, ``tests.support.labdriver``). The table is
 printed; ``--json`` also writes the raw figures (default bench/results/explorer_latency.json).
 """
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import signal
@@ -32,21 +32,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.support import labdriver
+
 ROOT = Path(__file__).resolve().parents[1]
 QUIET_MS = 300.0       # output counts as settled after this long without a change
 GOAL_MEDIAN_MS = 1000 / 60   # one frame at 60 Hz
 GOAL_P95_MS = 33.0
 BASELINE_NOTEBOOK = "zz_naive_interact_baseline.ipynb"
-
-
-def load_driver() -> Any:
-    """The browser tests' JupyterLab driver (tests/browser/labdriver.py), loaded by path."""
-    path = ROOT / "tests" / "browser" / "labdriver.py"
-    spec = importlib.util.spec_from_file_location("ce_labdriver", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def baseline_notebook() -> str:
@@ -310,14 +302,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "explorer_latency.json")
     parser.add_argument("--strict", action="store_true", help="exit with 1 when a goal is missed")
     args = parser.parse_args(argv)
-    driver = load_driver()
+    driver = labdriver
     problem = driver.browser_problem()
     if problem:
         print(f"cannot run: {problem}")
         return 2
     from playwright.sync_api import sync_playwright
 
-    sys.path.insert(0, str(ROOT))
     names = sorted(p.name for p in args.notebooks.glob("*.ipynb"))
     live: list[dict[str, Any]] = []
     started = time.perf_counter()

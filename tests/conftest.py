@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import labdriver
+from tests.support import labdriver
 
 _SKIPPED: list[str] = []
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ports import free_ports
+from tests.support.ports import free_ports
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from tests import ports
+from tests.support import ports
 
 
 def test_ports_are_distinct_free_and_outside_the_ephemeral_range() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from . import labdriver
+from tests.support import labdriver
 
 NOTEBOOK_DIR = Path(os.environ.get("CE_NOTEBOOK_DIR", labdriver.ROOT / "notebooks"))
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))

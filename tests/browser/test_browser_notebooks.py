@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from helpers.explorers.live import EXPLORER_MIME
+from tests.support import labdriver
+from tests.support.livedriver import LiveOnPage, exercise_explorer
 
-from . import labdriver
 from .conftest import RunNotebook
-from .livedriver import LiveOnPage, exercise_explorer
 
 
 def require_run(run: RunNotebook) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from . import labdriver
+from tests.support import labdriver
 
 LATER_CELLS = 20  # cells after the deliberate error, with an idle moment of the kernel before each
 

@@ -18,10 +18,9 @@ import nbformat
 import pytest
 
 from helpers.explorers.live import LIVE
+from tests.support import labdriver
+from tests.support.livedriver import LiveOnPage, exercise_explorer, screenshot_on_failure
 from tools.live import explorer_markup, page_scripts
-
-from . import labdriver
-from .livedriver import LiveOnPage, exercise_explorer, screenshot_on_failure
 
 NAMES = sorted(LIVE)
 

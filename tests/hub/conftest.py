@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.support.hubdriver import TIMINGS, Budget, Course, Hub, make_course, start_hub
 from tools import vendor
-
-from .hubdriver import TIMINGS, Budget, Course, Hub, make_course, start_hub
 
 BUDGET_S = 420.0  # the whole classroom test, hub start to hub stop (about 60 s here)
 _SKIPPED: list[str] = []

@@ -26,10 +26,9 @@ from typing import Any
 import nbformat
 import pytest
 
-from tests.browser import labdriver
+from tests.support import labdriver
+from tests.support.hubdriver import COURSE, STUDENT, TIMINGS, Budget, Course, Hub, git
 from tools.classroom_link import NOTEBOOK, classroom_link, course_folder
-
-from .hubdriver import COURSE, STUDENT, TIMINGS, Budget, Course, Hub, git
 
 NB00 = f"{COURSE}/{NOTEBOOK}"
 NB01 = "notebooks/01_sigmoid_and_likelihood.ipynb"

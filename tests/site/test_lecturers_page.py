@@ -12,8 +12,8 @@ from urllib.parse import urldefrag
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
-from ce_site_support import built, resolve_links
 
+from tests.support.site import built, resolve_links
 from tools.build_site import GUIDE, GUIDE_PAGE, TEMPLATES, build_guide, guide_notebook
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from typing import Any
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from ce_site_support import built, resolve_links
 
 from helpers.explorers.live import EXPLORER_MIME
+from tests.support.site import built, resolve_links
 from tools.prepare import EXPLORER_NOTE, is_explorer_cell, notebook_title
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from typing import Any
 
 import nbformat
 import pytest
-from ce_site_support import built, page_links, resolve_links
 
+from tests.support.site import built, page_links, resolve_links
 from tools.prepare import notebook_title, slide_pages, slide_type
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +122,7 @@ def live_explorer_names(nb: nbformat.NotebookNode) -> list[str]:
 def test_deck_explorers_are_live(path: Path, slides_dir: Path, offline_page: Any) -> None:
     """Every explorer of a deck moves on its slide, offline: keyboard, a drag and 50 random settings
     each give the readout its Python reference computes (tests/browser/livedriver.py)."""
-    from tests.browser.livedriver import LiveOnPage, exercise_explorer
+    from tests.support.livedriver import LiveOnPage, exercise_explorer
 
     names = live_explorer_names(nbformat.read(path, as_version=4))
     assert names, "every notebook shows a live explorer"

@@ -29,8 +29,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser import labdriver
-from tests.browser.livedriver import LiveOnPage
+from tests.support import labdriver
+from tests.support.livedriver import LiveOnPage
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = "00_start_here.ipynb"  # short, with math on its slides, an import cell and an explorer

@@ -7,8 +7,7 @@ import random
 from typing import Any
 
 from helpers.explorers.live import LIVE
-
-from . import labdriver
+from tests.support import labdriver
 
 SETTINGS = 50
 

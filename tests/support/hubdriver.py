@@ -32,8 +32,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.browser import labdriver
-from tests.ports import free_ports
+from tests.support import labdriver
+from tests.support.ports import free_ports
 
 ROOT = labdriver.ROOT
 VENV_BIN = Path(sys.executable).parent  # jupyterhub and jupyterhub-singleuser of this environment
