@@ -3,8 +3,9 @@
 nbval checks that a fresh run of the notebook gives the same outputs as the committed file, the
 published values included; so the number tests read them from the file instead of running the
 notebook a second time. ``published("03")["H_A"]`` is the value cell N published as ``H_A``: a float
-or an int, or a NumPy array for a list. A name that no cell publishes, or that two cells publish,
-fails with the notebook's name and the cells' indices.
+or an int, or a NumPy array for a list. A name one cell publishes several times (in a loop) gives the
+array of its values, in order. A name that no cell publishes, or that two cells publish, fails with
+the notebook's name and the cells' indices.
 """
 from __future__ import annotations
 
@@ -33,13 +34,14 @@ class Published(Mapping[str, Any]):
     def __init__(self, name: str, cells: list[Any]) -> None:
         self.name = name
         self.cell: dict[str, int] = {}
-        self._values: dict[str, Any] = {}
+        found: dict[str, list[Any]] = {}
         for index, cell in enumerate(cells):
             for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
                 for key, value in output.get("data", {}).get(MIME_TYPE, {}).items():
-                    if key in self.cell:
+                    if self.cell.setdefault(key, index) != index:
                         raise KeyError(f"{name}: {key!r} is published twice, by cells {self.cell[key]} and {index}")
-                    self.cell[key], self._values[key] = index, _decoded(value)
+                    found.setdefault(key, []).append(_decoded(value))
+        self._values = {key: seen[0] if len(seen) == 1 else np.array(seen) for key, seen in found.items()}
 
     def __getitem__(self, key: str) -> Any:
         if key not in self._values:

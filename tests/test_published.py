@@ -33,3 +33,10 @@ def test_a_missing_name_names_the_notebook() -> None:
 def test_a_name_published_twice_names_both_cells() -> None:
     with pytest.raises(KeyError, match="03_x.ipynb: 'H_A' is published twice, by cells 0 and 2"):
         Published("03_x.ipynb", [cell({"H_A": 0.5}), cell({"x": 1.0}), cell({"H_A": 0.5})])
+
+
+def test_a_name_published_in_a_loop_gives_the_values_in_order() -> None:
+    outputs = [nbformat.v4.new_output("display_data", data={"text/plain": f"n = {n}", MIME_TYPE: {"err": 1 / n}})
+               for n in (10, 100, 1000)]
+    values = Published("03_x.ipynb", [nbformat.v4.new_code_cell("for n in ...", outputs=outputs)])
+    np.testing.assert_array_equal(values["err"], [0.1, 0.01, 0.001])
