@@ -46,7 +46,9 @@ def say(sentence: str, **values: Any) -> None:
     Parameters
     ----------
     sentence : the line the learner reads (it may span lines).
-    **values : the numbers the sentence quotes, each under a name unique in the notebook.
+    **values : the numbers the sentence quotes, each under a name unique in the notebook (a cell
+        that says one sentence per round of a loop publishes the name once per round; the tests
+        read the values in order).
     """
     if not isinstance(sentence, str):
         raise ValueError(f"sentence: expected the text to show, got {type(sentence).__name__}")
