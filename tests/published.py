@@ -48,6 +48,9 @@ class Published(Mapping[str, Any]):
             raise KeyError(f"{self.name}: no cell publishes {key!r} (published: {', '.join(self._values) or 'none'})")
         return self._values[key]
 
+    def __repr__(self) -> str:  # what pytest shows of the fixture when a comparison fails
+        return f"published values of {self.name}: " + ", ".join(f"{k} (cell {i})" for k, i in self.cell.items())
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
 

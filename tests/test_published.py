@@ -22,6 +22,7 @@ def test_values_are_read_by_name_with_their_cell() -> None:
     assert values["H_A"] == 0.46899559358928133 and values["n"] == 20 and values.cell["n"] == 2
     np.testing.assert_array_equal(values["runs"], np.array([[0.5, math.nan]]))
     assert sorted(values) == ["H_A", "n", "runs"]
+    assert repr(values) == "published values of 03_x.ipynb: H_A (cell 1), runs (cell 2), n (cell 2)"
 
 
 def test_a_missing_name_names_the_notebook() -> None:
