@@ -22,7 +22,6 @@ from tests.notebook_run import learner_code, notebook_path
 from tests.published import published
 
 P_A, P_B = 0.1, 0.999
-LN2 = math.log(2)
 
 
 def bits(*probabilities: float) -> float:
