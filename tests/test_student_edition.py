@@ -82,7 +82,7 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
             total += 1
         ids = [c.metadata.nbgrader["grade_id"] for c in cells if "nbgrader" in c.metadata]
         assert len(ids) == len(set(ids)), path.name
-    assert total == 35
+    assert total == len(check_cells())   # every check cell belongs to an exercise with a solution
 
 
 @pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
@@ -168,14 +168,30 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[float, f
     return out
 
 
+def check_cells() -> list[nbformat.NotebookNode]:
+    """The check cells of every notebook, one per exercise, as nbgrader's metadata marks them."""
+    return [c for p in SOURCE for c in nbformat.read(p, as_version=4).cells if is_check_cell(c)]
+
+
 def total_points() -> float:
-    return sum(sum(checks_of(nbformat.read(p, as_version=4)).values()) for p in SOURCE)
+    return sum(c.metadata.nbgrader["points"] for c in check_cells())
+
+
+def test_the_readme_states_the_points_of_the_metadata() -> None:
+    """The README's totals are the sum of the check cells' points (and one point fewer for one slip)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    stated = re.search(r"1 otherwise: (\d+) in all", readme)
+    graded = re.search(r"scores 0 of (\d+), the reference solutions (\d+) of (\d+), and one typical slip "
+                       r"\(nats where bits were asked\) (\d+)\.", readme)
+    assert stated and graded, "the README no longer states the total points"
+    total = int(total_points())
+    assert [int(stated[1]), *map(int, graded.groups())] == [total, total, total, total, total - 1]
 
 
 def test_untouched_edition_scores_zero(graded: dict) -> None:
     score, max_score, per_check = graded["untouched"]
-    assert max_score == total_points() == 44  # 35 exercises: 9 functions (2 points), 26 values (1)
-    assert score == 0 and len(per_check) == 35 and set(per_check.values()) == {0}
+    assert max_score == total_points()
+    assert score == 0 and len(per_check) == len(check_cells()) and set(per_check.values()) == {0}
 
 
 def test_reference_solutions_score_every_point(graded: dict) -> None:

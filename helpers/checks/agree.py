@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from helpers import publish
+
 __all__ = ["agree", "confirm", "CheckFailed"]
 
 # How a keyword reads in the sentence: agree(by_hand=..., pytorch=...) -> "by hand and PyTorch".
@@ -40,7 +42,7 @@ def _scale(x: float) -> str:
 
 
 def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12, digits: int = 4,
-          show_gap: bool = False, **values: Any) -> None:
+          show_gap: bool = False, publish_as: str = "", **values: Any) -> None:
     """Print "✓ by hand, helpers and PyTorch agree on <what>: <value> <unit> (to within 1e-9)", or raise
     ``CheckFailed`` saying by how much they differ.
 
@@ -50,7 +52,8 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
     states the tolerance (``rtol``; with ``rtol=0``, ``atol`` in ``unit``), not the measured gap, so that
     it reads the same on every machine (the last bits of a float differ between CPUs); ``show_gap=True``
     adds the gap's power of ten, for where its size is the lesson (float32 rounding, a finite
-    difference's error).
+    difference's error). ``publish_as="name"`` publishes the first value with the sentence under that
+    name (``helpers.publish.say``), for the tests to read from the committed notebook.
     """
     if len(values) < 2:
         raise ValueError(f"values: give at least two named values to compare, got {len(values)}")
@@ -70,10 +73,14 @@ def agree(what: str, unit: str = "", *, rtol: float = 1e-9, atol: float = 1e-12,
             "0" if gap == 0 else f"below {_scale(10.0 ** math.ceil(math.log10(gap)))}")
     if first.size == 1:
         suffix = f" {unit}" if unit else ""
-        print(f"✓ {_listed(names)} agree on {what}: {float(first):.{digits}f}{suffix} ({tolerance})")
+        sentence = f"✓ {_listed(names)} agree on {what}: {float(first):.{digits}f}{suffix} ({tolerance})"
     else:
         unit_note = f" in {unit}" if unit else ""
-        print(f"✓ {_listed(names)} agree on {what}: {first.size} values{unit_note}, {tolerance}")
+        sentence = f"✓ {_listed(names)} agree on {what}: {first.size} values{unit_note}, {tolerance}"
+    if publish_as:
+        publish.say(sentence, **{publish_as: first})
+    else:
+        print(sentence)
 
 
 def confirm(holds: Any, statement: str) -> None:
