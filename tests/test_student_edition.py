@@ -85,6 +85,7 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
     assert total == len(check_cells())   # every check cell belongs to an exercise with a solution
 
 
+@pytest.mark.integration  # nbgrader builds or grades the edition
 @pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
 def test_student_edition_is_clean(edition: Path, path: Path) -> None:
     source = nbformat.read(path, as_version=4)
@@ -102,6 +103,7 @@ def test_student_edition_is_clean(edition: Path, path: Path) -> None:
             assert student.STUB in cell.source
 
 
+@pytest.mark.integration  # nbgrader builds or grades the edition
 @pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
 def test_student_edition_runs_and_says_not_yet(edition: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run top to bottom as a student would: no error, and each check answers its placeholder."""
@@ -188,18 +190,21 @@ def test_the_readme_states_the_points_of_the_metadata() -> None:
     assert [int(stated[1]), *map(int, graded.groups())] == [total, total, total, total, total - 1]
 
 
+@pytest.mark.integration  # nbgrader builds or grades the edition
 def test_untouched_edition_scores_zero(graded: dict) -> None:
     score, max_score, per_check = graded["untouched"]
     assert max_score == total_points()
     assert score == 0 and len(per_check) == len(check_cells()) and set(per_check.values()) == {0}
 
 
+@pytest.mark.integration  # nbgrader builds or grades the edition
 def test_reference_solutions_score_every_point(graded: dict) -> None:
     score, max_score, per_check = graded["complete"]
     assert score == max_score == total_points()
     assert all(per_check[grade_id] > 0 for grade_id in per_check)
 
 
+@pytest.mark.integration  # nbgrader builds or grades the edition
 def test_one_slip_loses_its_point(graded: dict) -> None:
     score, max_score, per_check = graded["one_slip"]
     assert per_check[SLIP[1]] == 0
