@@ -15,8 +15,10 @@ import math
 import random
 import re
 import shutil
+from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 import traitlets
 
@@ -27,6 +29,7 @@ from tests.references import assert_defaults_on_their_grids
 from tools.stills import job, render
 
 NAMES = sorted(LIVE)
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
@@ -82,7 +85,7 @@ def settings_of(name: str) -> list[dict[str, Any]]:
                              for eps in training.SMOOTHING_OPTIONS],
     }
     many = {"cross_entropy_kl": 2000, "shooters": 1000, "shot_simulation": 150, "softmax_loss": 300}
-    return random_settings(name, many.get(name, 60)) + extra[name]
+    return random_settings(name, many.get(name, 60)) + extra.get(name, [])
 
 
 @pytest.fixture(scope="module")
@@ -105,10 +108,13 @@ def bundle_data(ex: Any) -> dict[str, Any]:
 
 
 # --- one name ---------------------------------------------------------------------------------------
-def test_every_explorer_is_registered() -> None:
-    assert NAMES == ["bce_vs_mse", "cross_entropy_kl", "information_content", "logistic", "logit_gradients",
-                     "max_likelihood", "shooters", "shot_simulation", "softmax_loss", "softmax_training",
-                     "widget_check"]
+def test_every_explorer_a_notebook_shows_is_registered_and_every_registered_one_is_shown() -> None:
+    shown = set()
+    for path in NOTEBOOKS.glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                shown.update(re.findall(r"\bexplorers\.([a-z_0-9]+)\(", cell.source))
+    assert sorted(shown) == NAMES
 
 
 @pytest.mark.parametrize("name", NAMES)
