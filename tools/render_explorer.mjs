@@ -17,6 +17,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
+import { staticModel } from "../helpers/explorers/web/host.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 const GAP = 8;          // px between the pictures of a row, between rows and around the still
 const TITLE_SIZE = 15;  // px, the explorer's title
@@ -45,24 +47,6 @@ const { parseHTML } = createRequire(path.join(request.npm, "package.json"))("lin
       }
     },
   });
-}
-
-/** A static model: anywidget's model interface over a plain object (as web/host.js gives it). */
-function staticModel(state) {
-  const values = { ...state };
-  const listeners = new Map();
-  return {
-    get: (key) => values[key],
-    set(key, value) {
-      const old = values[key];
-      values[key] = value;
-      if (old !== value) (listeners.get(`change:${key}`) ?? []).forEach((fn) => fn({ old, new: value }));
-    },
-    on(event, fn) { listeners.set(event, [...(listeners.get(event) ?? []), fn]); },
-    off() {},
-    save_changes() {},
-    send() {},
-  };
 }
 
 /** Math.random, seeded: the ids a module draws (a clip path's) are the same in every run. */

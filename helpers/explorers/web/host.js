@@ -5,7 +5,8 @@
 // nothing) sits in the page in <script type="text/plain" data-ce-module="NAME"> and is imported
 // through a blob: URL, which also works from file://.
 
-function staticModel(state) {
+/** anywidget's model interface over a plain object (also the still renderer's, tools/render_explorer.mjs). */
+export function staticModel(state) {
   const values = { ...state };
   const listeners = new Map();
   return {
@@ -48,4 +49,5 @@ async function mountAll() {
   }
 }
 
-mountAll();
+// On a page, mount every explorer; imported by Node for staticModel alone, there is no document.
+if (typeof document !== "undefined") mountAll();
