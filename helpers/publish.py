@@ -4,7 +4,7 @@
 ``print`` would, and stores the full-precision values beside it in the same output, under the MIME
 type ``application/vnd.ce.values+json``, in the spirit of MyST-NB's ``glue``. A notebook viewer shows
 the sentence (``text/plain``); nbval compares both parts of the output against a fresh run, so the
-committed notebook holds values the tests can read without running it again (``tests/published.py``).
+committed notebook holds values the tests can read without running it again (``tests/support/published.py``).
 
 Values are numbers, or arrays and tensors of numbers, stored as JSON numbers and lists of them with
 ten significant digits (``SIGNIFICANT``): far more than any sentence prints, and fewer than the last

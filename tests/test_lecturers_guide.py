@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.test_notebook_format import builds_on_in_the_map
+from tests.support.notebooks import builds_on_in_the_map
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_PATH = ROOT / "docs" / "lecturers-guide.md"

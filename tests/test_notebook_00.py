@@ -1,6 +1,6 @@
 """Notebook 00 (Start here): its numbers, its map, and its exercises.
 
-The numbers the notebook publishes (``tests/published.py`` reads them from the committed notebook,
+The numbers the notebook publishes (``tests/support/published.py`` reads them from the committed notebook,
 which nbval checks against a fresh run) are compared with independent references (the closed form,
 SciPy, PyTorch); the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 The exercises are checked both ways: the hidden solutions pass their checkers, and the typical wrong
@@ -18,8 +18,8 @@ import scipy.stats
 import torch
 
 from helpers import checks
-from tests.notebook_run import NOTEBOOKS, notebook_path
-from tests.published import published
+from tests.support.notebooks import NOTEBOOKS, notebook_path
+from tests.support.published import published
 
 PATH = notebook_path("00")
 NB = nbformat.read(PATH, as_version=4)

@@ -3,7 +3,7 @@ independent reference (PyTorch and its autograd, SciPy, a closed form or a hand 
 explorers' numbers agree with them; the exercises' solutions pass their checks while typical wrong
 answers fail, and nothing above an exercise prints its answer.
 
-``tests/published.py`` reads the published values from the committed notebook, which nbval checks
+``tests/support/published.py`` reads the published values from the committed notebook, which nbval checks
 against a fresh run; the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, explorers, info, losses
 from helpers.explorers import likelihood as lk
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 LN2 = math.log(2)
 

@@ -2,7 +2,7 @@
 (math's closed forms, PyTorch, exact integer arithmetic, a halving count written here), its
 binary search, and its exercises: shipped cells wait, solutions pass, slips fail.
 
-``tests/published.py`` reads the published values from the committed notebook, which nbval checks
+``tests/support/published.py`` reads the published values from the committed notebook, which nbval checks
 against a fresh run; the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 """
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pytest
 import torch
 
 from helpers import checks, info
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 independent reference (SciPy, PyTorch, a closed form or a hand calculation), and its exercises'
 solutions passing their checks while typical wrong answers fail.
 
-``tests/published.py`` reads the published values from the committed notebook, which nbval checks
+``tests/support/published.py`` reads the published values from the committed notebook, which nbval checks
 against a fresh run; the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 """
 from __future__ import annotations
@@ -18,8 +18,8 @@ from scipy.stats import binom
 from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, experiments, explorers, info
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 P_A, P_B = 0.1, 0.999
 

@@ -2,7 +2,7 @@
 independent reference (SciPy, PyTorch, a closed form or a hand calculation), the explorer's readout
 against PyTorch, and the exercises' solutions passing their checks while typical wrong answers fail.
 
-``tests/published.py`` reads the published values from the committed notebook, which nbval checks
+``tests/support/published.py`` reads the published values from the committed notebook, which nbval checks
 against a fresh run; the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, info
 from helpers.explorers.cross_entropy import cross_entropy_state
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 P = np.array([0.7, 0.2, 0.1])  # section 1's target
 Q = np.array([0.2, 0.5, 0.3])  # section 1's model

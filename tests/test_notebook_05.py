@@ -2,7 +2,7 @@
 the claims its prose makes about PyTorch, against independent references.
 
 The references are PyTorch in float64 on the typed-in tensor, the closed forms, and hand arithmetic
-written out here. ``tests/published.py`` reads the published values from the committed notebook, which
+written out here. ``tests/support/published.py`` reads the published values from the committed notebook, which
 nbval checks against a fresh run; the printed text is nbval's, the prose's numbers
 ``tests/test_prose_numbers.py``'s.
 """
@@ -19,8 +19,8 @@ import torch.nn as nn
 
 from helpers import checks, explorers
 from helpers.checks import pytorch as pt
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 X64 = torch.tensor([[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]],
                    dtype=torch.float64)

@@ -2,7 +2,7 @@
 makes, against independent references (torch.autograd, torch.optim.SGD, closed forms, plain-Python
 arithmetic); the exercise solutions pass their checks and typical slips do not.
 
-``tests/published.py`` reads the published values from the committed notebook, which nbval checks
+``tests/support/published.py`` reads the published values from the committed notebook, which nbval checks
 against a fresh run; the printed text is nbval's, the prose's numbers ``tests/test_prose_numbers.py``'s.
 """
 from __future__ import annotations
@@ -16,9 +16,9 @@ import torch
 import torch.nn.functional as F
 
 from helpers import checks, experiments, losses
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
 from tests.references import logistic_by_torch_sgd
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 F64 = torch.float64
 

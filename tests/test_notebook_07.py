@@ -3,7 +3,7 @@ makes, against independent references.
 
 The references are PyTorch in float64 (its own training loops, autograd, CrossEntropyLoss with
 ``weight=`` and ``label_smoothing=``) on a split and a start made here as the notebook describes them,
-scikit-learn's metrics and loops written out here. ``tests/published.py`` reads the published values
+scikit-learn's metrics and loops written out here. ``tests/support/published.py`` reads the published values
 from the committed notebook, which nbval checks against a fresh run; the printed text is nbval's, the
 prose's numbers ``tests/test_prose_numbers.py``'s.
 """
@@ -23,9 +23,9 @@ from sklearn.model_selection import train_test_split
 
 from helpers import checks, grads
 from helpers.explorers import training as tx
-from tests.notebook_run import learner_code, notebook_path
-from tests.published import published
 from tests.references import ece_by_loops
+from tests.support.notebooks import learner_code, notebook_path
+from tests.support.published import published
 
 F64 = torch.float64
 

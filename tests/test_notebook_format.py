@@ -10,6 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tests.support.notebooks import builds_on_in_the_map
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 IDS = [p.stem for p in NOTEBOOKS]
 
@@ -154,12 +156,6 @@ def builds_on_in_header(path: Path) -> set[str]:
     text = markdown(load(path))
     paragraph = text[text.index("**Builds on:**"):].split("\n\n")[0]
     return set(re.findall(r"\]\((\d\d)_[a-z0-9_]+\.ipynb\)", paragraph))
-
-
-def builds_on_in_the_map() -> dict[str, set[str]]:
-    """Notebook 00's map: each notebook's number, with the numbers in its "builds on" column."""
-    rows = re.findall(r"^\| \[(\d\d) [^]]*\]\(\d\d_[a-z0-9_]+\.ipynb\) \|[^|]*\|([^|]*)\|", markdown(load(NOTEBOOKS[0])), re.M)
-    return {number: set(re.findall(r"\d\d", column)) for number, column in rows}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=IDS[1:])

@@ -3,7 +3,7 @@
 The prose may quote a number the code computes only at the rounding the code gives it: each decimal
 in a Markdown cell must equal, digit for digit, a number in the committed outputs of a code cell
 (streams and the plain text of results and displays; nbval checks those against a fresh run), or a
-printed number or a published value (``tests/published.py``; scalars and lists of at most
+printed number or a published value (``tests/support/published.py``; scalars and lists of at most
 ``MAX_LENGTH``) rounded to the prose's decimals. Numbers
 the prose gives as inputs, or quotes from elsewhere, are listed in ``EXCEPTIONS`` with the reason.
 Signs are not compared (the prose writes "a loss of 0.22" and "−0.22" alike). Only committed
@@ -19,8 +19,8 @@ import nbformat
 import numpy as np
 import pytest
 
-from tests.notebook_run import NOTEBOOKS
-from tests.published import Published
+from tests.support.notebooks import NOTEBOOKS
+from tests.support.published import Published
 
 PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 MAX_LENGTH = 10  # the longest published list whose values the prose may quote rounded

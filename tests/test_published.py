@@ -1,4 +1,4 @@
-"""tests/published.py: the reader of published values names the notebook and the cells when it fails."""
+"""tests/support/published.py: the reader of published values names the notebook and the cells when it fails."""
 from __future__ import annotations
 
 import math
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from helpers.publish import MIME_TYPE
-from tests.published import Published
+from tests.support.published import Published
 
 
 def cell(values: dict) -> nbformat.NotebookNode:

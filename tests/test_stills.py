@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from helpers.explorers.live import EXPLORER_MIME, LIVE, STILLS
-from tests.notebook_run import NOTEBOOKS
+from tests.support.notebooks import NOTEBOOKS
 from tools.stills import write_stills
 
 SVG = "{http://www.w3.org/2000/svg}"

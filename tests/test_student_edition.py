@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from tests.notebook_run import is_check_cell
+from tests.support.notebooks import is_check_cell
 from tools import student
 
 ROOT = Path(__file__).resolve().parents[1]

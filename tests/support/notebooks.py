@@ -2,7 +2,7 @@
 exercise checks, and the code cells as a learner runs them.
 
 The number tests (``tests/test_notebook_NN.py``) read the values a notebook publishes from the
-committed file (``tests/published.py``), which nbval checks against a fresh run; when a test needs a
+committed file (``tests/support/published.py``), which nbval checks against a fresh run; when a test needs a
 notebook's own code (an exercise's solution, a function a cell defines), it runs that cell alone.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 import nbformat
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 def notebook_path(number: str) -> Path:
@@ -48,3 +48,10 @@ def learner_code(cells: list[Any]) -> list[Any]:
         cell.source = SOLUTION_MARKERS.sub("", cell.source)
         out.append(cell)
     return out
+
+
+def builds_on_in_the_map() -> dict[str, set[str]]:
+    """Notebook 00's map: each notebook's number, with the numbers in its "builds on" column."""
+    text = "\n".join(c.source for c in nbformat.read(notebook_path("00"), as_version=4).cells if c.cell_type == "markdown")
+    rows = re.findall(r"^\| \[(\d\d) [^]]*\]\(\d\d_[a-z0-9_]+\.ipynb\) \|[^|]*\|([^|]*)\|", text, re.M)
+    return {number: set(re.findall(r"\d\d", column)) for number, column in rows}

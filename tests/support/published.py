@@ -20,7 +20,7 @@ import nbformat
 import numpy as np
 
 from helpers.publish import MIME_TYPE
-from tests.notebook_run import notebook_path
+from tests.support.notebooks import notebook_path
 
 _NON_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 
