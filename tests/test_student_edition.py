@@ -1,10 +1,10 @@
 """The student edition (``make student``, nbgrader's generate_assignment) and grading it with nbgrader.
 
 - The clean check: the student edition holds none of the solutions' lines, no outputs, and every
-  check cell of the source with its points; run top to bottom it raises nothing, and every check
-  cell answers its placeholder with "Not yet".
+  check cell of the source with its points.
 - The autograde round trip, in a temporary nbgrader course folder: the assignment is generated and
-  released, three students submit, nbgrader autogrades them. The untouched edition scores 0, the
+  released, three students submit, nbgrader autogrades them. The untouched edition runs top to
+  bottom without an error, every check answering its placeholder with "Not yet", and scores 0; the
   reference solutions score every point, and one typical slip (nats where bits were asked) loses
   exactly that exercise's point.
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from tests.support.notebooks import is_check_cell
 from tools import student
@@ -103,22 +103,6 @@ def test_student_edition_is_clean(edition: Path, path: Path) -> None:
             assert student.STUB in cell.source
 
 
-@pytest.mark.integration  # nbgrader builds or grades the edition
-@pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
-def test_student_edition_runs_and_says_not_yet(edition: Path, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run top to bottom as a student would: no error, and each check answers its placeholder."""
-    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
-    nb = nbformat.read(edition / path.name, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(edition)}}).execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if (o.output_type == "error" or o.get("name") == "stderr")
-              and "raises-exception" not in c.metadata.get("tags", [])]  # an error shown on purpose
-    assert not errors, errors[:1]
-    verdicts = [c.outputs for c in nb.cells if nbgrader_role(c) == "check"]
-    assert verdicts and all(len(out) == 1 and out[0].output_type == "execute_result"
-                            and out[0].data["text/plain"].startswith("Not yet: ") for out in verdicts), verdicts
-
-
 # --- the autograde round trip --------------------------------------------------------------------
 
 SLIP = ("02_information_content.ipynb", "ex-02-1", "answer = -np.log(1 / 52)  # nats, where bits were asked")
@@ -140,8 +124,9 @@ def answered(release: Path, source: Path, slip: tuple[str, str, str] | None = No
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[float, float, dict[str, float]]]:
-    """Generate, release, submit three ways, autograde: student -> (score, max score, {grade_id: score})."""
+def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[float, float, dict[str, float], dict[str, Any]]]:
+    """Generate, release, submit three ways, autograde: student -> (score, max score, {grade_id: score},
+    {notebook: the notebook as nbgrader ran it, outputs and all})."""
     from nbgrader.api import Gradebook
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -166,7 +151,9 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[float, f
         for name in submissions:
             sub = gb.find_submission(student.ASSIGNMENT, name)
             per_check = {g.cell.name: g.score for nb in sub.notebooks for g in nb.grades}
-            out[name] = (sub.score, sub.max_score, per_check)
+            ran = {p.name: nbformat.read(p, as_version=4)
+                   for p in sorted((course / "autograded" / name / student.ASSIGNMENT).glob("*.ipynb"))}
+            out[name] = (sub.score, sub.max_score, per_check, ran)
     return out
 
 
@@ -192,21 +179,36 @@ def test_the_readme_states_the_points_of_the_metadata() -> None:
 
 @pytest.mark.integration  # nbgrader builds or grades the edition
 def test_untouched_edition_scores_zero(graded: dict) -> None:
-    score, max_score, per_check = graded["untouched"]
+    score, max_score, per_check, _ = graded["untouched"]
     assert max_score == total_points()
     assert score == 0 and len(per_check) == len(check_cells()) and set(per_check.values()) == {0}
 
 
 @pytest.mark.integration  # nbgrader builds or grades the edition
+def test_untouched_edition_runs_and_says_not_yet(graded: dict) -> None:
+    """The edition as nbgrader ran it, top to bottom (as a student's Run All does): no error, and each
+    check answers its placeholder with "Not yet" (on standard error while nbgrader grades)."""
+    ran = graded["untouched"][3]
+    assert sorted(ran) == [p.name for p in SOURCE]
+    for name, nb in ran.items():
+        errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                  if o.output_type == "error" and "raises-exception" not in c.metadata.get("tags", [])]
+        assert not errors, f"{name}: {errors[:1]}"
+        verdicts = [c.outputs for c in nb.cells if nbgrader_role(c) == "check"]
+        assert verdicts and all(len(out) == 1 and out[0].get("name") == "stderr" and out[0].text.startswith("Not yet: ")
+                                for out in verdicts), f"{name}: {verdicts}"
+
+
+@pytest.mark.integration  # nbgrader builds or grades the edition
 def test_reference_solutions_score_every_point(graded: dict) -> None:
-    score, max_score, per_check = graded["complete"]
+    score, max_score, per_check, _ = graded["complete"]
     assert score == max_score == total_points()
     assert all(per_check[grade_id] > 0 for grade_id in per_check)
 
 
 @pytest.mark.integration  # nbgrader builds or grades the edition
 def test_one_slip_loses_its_point(graded: dict) -> None:
-    score, max_score, per_check = graded["one_slip"]
+    score, max_score, per_check, _ = graded["one_slip"]
     assert per_check[SLIP[1]] == 0
     assert score == max_score - 1 and 0 < score < max_score
     assert {k: v for k, v in per_check.items() if k != SLIP[1]} == {

@@ -3,7 +3,7 @@ page, answering the keyboard and the mouse with the readout its Python reference
 
 The explorers are live (``helpers.explorers.live``): they compute and draw in the browser. The
 reference for a readout is the same explorer built in this test process and set to the values read
-from the page (``tests/browser/livedriver.py``): an independent computation of what the page must
+from the page (``tests/support/livedriver.py``): an independent computation of what the page must
 show.
 """
 from __future__ import annotations
@@ -62,7 +62,7 @@ def live_explorers_shown(run: RunNotebook) -> list[str]:
 
 def test_live_explorers_follow_their_reference(notebook: RunNotebook) -> None:
     """Every live explorer the notebook shows is on the page, and its readout equals its Python
-    reference at first, at 50 random settings, from the keyboard and after a drag."""
+    reference at first, at random settings, from the keyboard and after a drag."""
     require_run(notebook)
     names = live_explorers_shown(notebook)
     assert names, f"{notebook.path.name} shows no live explorer (every notebook has one; run it and save)"

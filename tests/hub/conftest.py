@@ -1,4 +1,4 @@
-"""Fixtures of the classroom test (tests/hub/hubdriver.py does the work): a JupyterHub on this
+"""Fixtures of the classroom test (tests/support/hubdriver.py does the work): a JupyterHub on this
 machine for the module, the course it serves, and one time budget for both visits.
 
 Without Chromium (see ``tests/conftest.py``) or npm the test is skipped with the reason; with

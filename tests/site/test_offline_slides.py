@@ -120,8 +120,8 @@ def live_explorer_names(nb: nbformat.NotebookNode) -> list[str]:
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_deck_explorers_are_live(path: Path, slides_dir: Path, offline_page: Any) -> None:
-    """Every explorer of a deck moves on its slide, offline: keyboard, a drag and 50 random settings
-    each give the readout its Python reference computes (tests/browser/livedriver.py)."""
+    """Every explorer of a deck moves on its slide, offline: keyboard, a drag and random settings
+    each give the readout its Python reference computes (tests/support/livedriver.py)."""
     from tests.support.livedriver import LiveOnPage, exercise_explorer
 
     names = live_explorer_names(nbformat.read(path, as_version=4))

@@ -17,7 +17,7 @@ The last test presents the same notebook with jupyterlab-slideshow (a presentati
 inside JupyterLab itself, so the widget manager is there) and moves the live explorer's slider on
 its slide.
 
-The JupyterLab server comes from ``tests/browser/labdriver.py`` (shared with the browser tests).
+The JupyterLab server comes from ``tests/support/labdriver.py`` (shared with the browser tests).
 """
 from __future__ import annotations
 

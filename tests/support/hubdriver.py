@@ -193,7 +193,7 @@ class Hub:
 
 
 HUB_CONFIG = """\
-# Written by tests/hub/hubdriver.py for one test run; everything it names lives in {workdir}.
+# Written by tests/support/hubdriver.py for one test run; everything it names lives in {workdir}.
 c = get_config()  # noqa: F821
 c.JupyterHub.ip = "127.0.0.1"
 c.JupyterHub.port = {port}

@@ -2,7 +2,7 @@
 
 - :func:`start_lab` serves a temporary COPY of the notebooks (autosave changes nothing in the
   repository) on 127.0.0.1, a free port and a random token, with the settings in
-  ``tests/browser/lab-settings`` (windowing off: every cell is on the page, not only those in view).
+  ``tests/support/lab-settings`` (windowing off: every cell is on the page, not only those in view).
 - :func:`launch_chromium` starts ``/usr/bin/chromium`` through Playwright (no browser download).
 - :class:`NotebookPage` opens a notebook, runs all cells through JupyterLab's own command and
   reads, moves and times the explorers on the page.

@@ -1,6 +1,7 @@
-"""Reading and moving a live explorer on a page (JupyterLab, a built page or a deck), and checking
-it against its Python reference: shared by the browser tests of the notebooks and of the
-live explorers themselves."""
+"""Reading and moving a live explorer on a page (JupyterLab, a deck or a site page), and checking
+it against its Python reference: shared by the browser tests of the notebooks in JupyterLab
+(tests/browser/test_browser_notebooks.py), of the decks (tests/site/test_offline_slides.py) and of
+RISE and deck mode (tests/site/test_rise_slideshow.py)."""
 from __future__ import annotations
 
 import random
@@ -9,7 +10,11 @@ from typing import Any
 from helpers.explorers.live import LIVE
 from tests.support import labdriver
 
-SETTINGS = 50
+# Random settings an explorer is moved to on a page, each readout checked against the reference.
+# The page proves the wiring (controls, events, drawing, the module loaded in a real browser); the
+# module's arithmetic at every setting that matters is the contract test's, run in Node at 60 to
+# 2,000 settings an explorer (tests/test_explorers_live.py), on the same module text.
+SETTINGS = 10
 
 
 class LiveOnPage:
@@ -55,7 +60,7 @@ class LiveOnPage:
 
 
 def exercise_explorer(explorer: LiveOnPage, seed: int) -> None:
-    """Initial readout, accessibility, 50 random settings, keyboard and drag, each checked."""
+    """Initial readout, accessibility, SETTINGS random settings, keyboard and drag, each checked."""
     explorer.check("rendering")
     for svg in explorer.root.locator("svg").all():
         assert svg.locator("title").text_content().strip(), "every drawing has a title"
