@@ -95,6 +95,10 @@ def follow_link(page: Any, hub: Hub, link: str, budget: Budget, label: str) -> H
             page.click("#login_submit")
         nb = HubNotebook(page, NB00)
         nb.wait_open(budget.ms(180))  # spawn (first visit), nbgitpuller's pull, JupyterLab, kernel
+        # JupyterLab shows the notebook before its router writes the notebook's path into the URL
+        # (for a moment the URL names the notebook's folder, as the file browser restored from the
+        # first visit does): wait for it, or a test reading page.url races the router.
+        page.wait_for_url(f"{hub.url}/user/{STUDENT}/lab/tree/{NB00}", timeout=budget.ms(30))
         return nb
     except Exception as err:
         shot = labdriver.ARTIFACTS_DIR / f"hub-{label}.png"
