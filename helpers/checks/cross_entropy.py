@@ -186,8 +186,8 @@ def kl_div_call(answer: Any) -> Verdict:
     q = softmax(np.array(EX4_Z))
     expected = float(info.kl_divergence(p, q))
     mistakes = {
-        "that is KL(q || p), the other order. F.kl_div(input, target) computes KL(target || input): "
-        "the model goes in as input, p as target.": float(info.kl_divergence(q, p)),
+        "that is KL(q || p), the other order. F.kl_div(input, target) with input = log q computes "
+        "KL(target || q): the model's log-probabilities go in as input, p as target.": float(info.kl_divergence(q, p)),
         "that is the default reduction='mean', which divides by all 3 elements; one sample's KL is "
         "the sum (for a batch, 'batchmean').": expected / p.size,
         "that is the default reduction='mean' of the reversed KL(q || p): both the order and the "
