@@ -18,11 +18,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-__all__ = ["MIME_TYPE", "SIGNIFICANT", "say", "as_json"]
+__all__ = ["MIME_TYPE", "SIGNIFICANT", "NON_FINITE", "say", "as_json"]
 
 MIME_TYPE = "application/vnd.ce.values+json"
 SIGNIFICANT = 10  # digits a published float keeps
-_NON_FINITE = {math.inf: "Infinity", -math.inf: "-Infinity"}
+# What JSON cannot hold, by the string that stands for it (``tests/support/published.py`` reads them back).
+NON_FINITE = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
 
 def _number(name: str, x: Any) -> float | int | str:
@@ -30,7 +31,7 @@ def _number(name: str, x: Any) -> float | int | str:
         raise ValueError(f"{name}: publish numbers, arrays or tensors of numbers, got {type(x).__name__} {x!r}")
     if isinstance(x, float):
         if not math.isfinite(x):
-            return "NaN" if math.isnan(x) else _NON_FINITE[x]
+            return "NaN" if math.isnan(x) else "Infinity" if x > 0 else "-Infinity"
         return float(f"{x:.{SIGNIFICANT}g}")
     return x
 

@@ -19,16 +19,14 @@ from typing import Any
 import nbformat
 import numpy as np
 
-from helpers.publish import MIME_TYPE
+from helpers.publish import MIME_TYPE, NON_FINITE
 from tests.support.notebooks import notebook_path
-
-_NON_FINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 
 
 def _decoded(value: Any) -> Any:
     if isinstance(value, list):
         return np.array([_decoded(x) for x in value])
-    return _NON_FINITE.get(value, value) if isinstance(value, str) else value
+    return NON_FINITE.get(value, value) if isinstance(value, str) else value
 
 
 class Published(Mapping[str, Any]):
