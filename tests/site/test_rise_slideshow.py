@@ -137,7 +137,7 @@ def run_to_the_explorer(page: Any) -> dict[str, Any]:
 
 def test_rise_runs_cells_from_the_slides(chromium: Any, lab: labdriver.LabServer) -> None:
     """The kernel is live on the slides: the explorer cell runs and shows its start (the live
-    explorer's readout, or where the widget cannot render its still picture, the PNG of its start)."""
+    explorer's readout, or where the widget cannot render, its plain readout line or a picture of its start)."""
     context, page, errors = open_rise(chromium, lab)
     try:
         state = run_to_the_explorer(page)
