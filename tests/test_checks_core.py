@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from helpers import checks
-from helpers.checks import check_function, check_value
+from helpers.checks import check_choice, check_function, check_value
 
 
 def test_right_answer_is_correct() -> None:
@@ -114,3 +114,31 @@ def test_outside_nbgrader_a_verdict_is_returned(monkeypatch, capsys) -> None:
     assert not checks.core.grading()
     verdict = checks.ace_of_spades_information(math.log2(52))
     assert verdict.ok and capsys.readouterr() == ("", "")
+
+
+CHOICES = {"a": "confuses the outcome with its average.", "b": "because the log turns products into sums.",
+           "c": "reads the sign the wrong way round."}
+
+
+@pytest.mark.parametrize("answer", ["b", "B", " (b) ", "(B)"])
+def test_check_choice_reads_one_letter_however_written(answer) -> None:
+    verdict = check_choice(answer, CHOICES, "b")
+    assert verdict.ok and verdict.message == "(b): because the log turns products into sums."
+
+
+@pytest.mark.parametrize("letter", ["a", "c"])
+def test_check_choice_names_the_misconception_of_a_wrong_option(letter) -> None:
+    verdict = check_choice(letter, CHOICES, "b")
+    assert not verdict.ok and verdict.message == f"({letter}) {CHOICES[letter]}"
+
+
+@pytest.mark.parametrize("answer, words", [(..., "placeholder"), (2, "as a string"), ("d", "one letter of a, b, c"),
+                                           ("ab", "one letter of a, b, c")])
+def test_check_choice_explains_an_answer_it_cannot_read(answer, words) -> None:
+    verdict = check_choice(answer, CHOICES, "b")
+    assert not verdict.ok and words in verdict.message
+
+
+def test_check_choice_refuses_a_right_letter_that_is_not_an_option() -> None:
+    with pytest.raises(ValueError, match="right"):
+        check_choice("a", CHOICES, "e")

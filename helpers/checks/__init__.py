@@ -5,7 +5,7 @@ correct, or what is wrong, with a further hint each time the check is run again.
 mistake never raises. ``agree`` and ``confirm`` print the checks a notebook states as sentences.
 """
 from helpers.checks.agree import CheckFailed, agree, confirm
-from helpers.checks.core import Verdict, check_function, check_value, exercise, is_placeholder
+from helpers.checks.core import Verdict, check_choice, check_function, check_value, exercise, is_placeholder
 from helpers.checks.cross_entropy import *  # noqa: F401,F403  (notebook 04)
 from helpers.checks.entropy import *  # noqa: F401,F403  (notebook 03)
 from helpers.checks.gradients import *  # noqa: F401,F403  (notebook 06)

@@ -31,13 +31,13 @@ import signal
 import sys
 import threading
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Verdict", "exercise", "check_value", "check_function", "call_learner", "is_placeholder",
+__all__ = ["Verdict", "exercise", "check_value", "check_function", "check_choice", "call_learner", "is_placeholder",
            "as_numbers", "close_to", "learner_outputs", "grading", "TIME_LIMIT"]
 
 # Ratios between the same quantity in two units: nats/bits = ln 2, bits/nats = 1/ln 2, ...
@@ -319,6 +319,30 @@ def check_function(fn: Any, reference: Callable[..., Any], cases: Sequence[tuple
         if not verdict.ok:
             return verdict
     return Verdict(True, f"{what} agrees with the reference on {len(cases)} inputs.")
+
+
+def check_choice(answer: Any, options: Mapping[str, str], right: str, what: str = "your choice") -> Verdict:
+    """Read a multiple-choice answer (one letter, as a string) and diagnose the option chosen.
+
+    ``options`` maps each letter to what choosing it shows: for the right letter, why it is right;
+    for each wrong one, the misconception behind it ("confuses the information of one outcome with
+    the entropy"). The answer is read case- and space-insensitively, with or without brackets:
+    ``"b"``, ``"B"``, ``" (b) "`` all choose b. Never raises.
+    """
+    letters = ", ".join(options)
+    if right not in options:
+        raise ValueError(f"right: {right!r} is not one of the options {letters}")
+    if is_placeholder(answer):
+        return Verdict(False, f"{what} is still the placeholder `...`: set it to one letter, "
+                              f"for example `choice = \"{next(iter(options))}\"`.")
+    if not isinstance(answer, str):
+        return Verdict(False, f"{what} should be one letter of {letters} as a string, in quotes; got {_kind(answer)}.")
+    letter = answer.strip().strip("()").strip().lower()
+    if letter not in options:
+        return Verdict(False, f"{what} should be one letter of {letters}; got {_one_line(repr(answer), 40)}.")
+    if letter == right:
+        return Verdict(True, f"({letter}): {options[letter]}")
+    return Verdict(False, f"({letter}) {options[letter]}")
 
 
 def _kind(answer: Any) -> str:
