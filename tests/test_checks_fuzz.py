@@ -224,3 +224,15 @@ def test_repeated_wrong_answers_climb_the_hints_and_a_right_answer_resets() -> N
     assert [diagnose(1.0).level for _ in range(4)] == [0, 1, 2, 2]
     assert diagnose(2.0).ok
     assert diagnose(1.0).level == 0
+
+
+def test_every_explain_why_checker_names_each_wrong_option() -> None:
+    """A ``why_`` checker answers each letter it offers with its own diagnosis, and exactly one is right."""
+    whys = [(name, fn) for name, fn in CHECKERS if name.split(".")[1].startswith("why_")]
+    for name, checker in whys:
+        verdicts = {letter: checker(letter) for letter in "abcdef"}
+        offered = {k: v for k, v in verdicts.items() if "should be one letter" not in v.message}
+        assert len(offered) >= 3, f"{name}: at least three options"
+        assert sum(v.ok for v in offered.values()) == 1, f"{name}: exactly one right option"
+        messages = [v.message for v in offered.values()]
+        assert len(set(messages)) == len(messages), f"{name}: each option its own diagnosis"

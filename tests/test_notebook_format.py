@@ -164,3 +164,62 @@ def test_the_map_and_the_header_name_the_same_prerequisites(path: Path) -> None:
     header = builds_on_in_header(path)
     assert header and all(n < number for n in header), "a notebook builds on earlier ones"
     assert builds_on_in_the_map()[number] == header, "notebook 00's map and this header disagree on what it builds on"
+
+
+def agreement_lines(nb: nbformat.NotebookNode) -> list[str]:
+    """The printed agreement sentences ("✓ ...") a learner sees: those of every cell but the folded solutions."""
+    lines = []
+    for cell in code_cells(nb):
+        if cell.metadata.get("nbgrader", {}).get("solution"):
+            continue
+        for out in cell.outputs:
+            text = out.get("text", "") if out.get("output_type") == "stream" else out.get("data", {}).get("text/plain", "")
+            lines += [line for line in "".join(text).splitlines() if "✓" in line]
+    return lines
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_checks_appear_only_where_checking_is_the_lesson(path: Path) -> None:
+    """At most three ✓ lines a notebook, and at most one of them names the course's own helpers."""
+    lines = agreement_lines(load(path))
+    assert len(lines) <= 3, "more than three ✓ lines:\n" + "\n".join(lines)
+    naming_helpers = [line for line in lines if "helpers" in line]
+    assert len(naming_helpers) <= 1, "more than one ✓ line names helpers:\n" + "\n".join(naming_helpers)
+
+
+def exercise_numbers(nb: nbformat.NotebookNode) -> list[str]:
+    return re.findall(r"\*\*Exercise (\d+):?\*\*", markdown(nb))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_solutions_sit_in_a_section_of_their_own_at_the_end(path: Path) -> None:
+    """On a viewer that does not fold (GitHub, VS Code, Colab) no answer shows under its exercise: the
+    solutions follow the summary under "## Solutions", each under "### Solution to Exercise N", which
+    its exercise links to."""
+    nb = load(path)
+    heads = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("## Solutions")]
+    assert len(heads) == 1, 'one "## Solutions" section'
+    start = heads[0]
+    before, after = nb.cells[:start], nb.cells[start:]
+    assert not any(c.metadata.get("nbgrader", {}).get("solution") for c in before), "a solution above the Solutions section"
+    assert not any(c.cell_type == "markdown" and c.source.startswith("## ") for c in after[1:]), "Solutions is the last section"
+    assert re.search(r"^#+ Summary", "\n".join(c.source for c in before if c.cell_type == "markdown"), re.M)
+    for cell in after[1:]:
+        if cell.cell_type == "code":
+            assert cell.metadata.get("nbgrader", {}).get("solution"), f"only solutions after the heading: {cell.source[:60]!r}"
+    prompts = {c.source for c in before if c.cell_type == "markdown"}
+    headings = [c.source.splitlines()[0] for c in after if c.cell_type == "markdown"]
+    for n in exercise_numbers(nb):
+        assert f"### Solution to Exercise {n}" in headings, f"a heading for the solution to exercise {n}"
+        prompt = next(s for s in prompts if re.search(rf"\*\*Exercise {n}:?\*\*", s))
+        assert f"(#Solution-to-Exercise-{n})" in prompt, f"exercise {n} links to its solution"
+    for cell in after:
+        assert cell.metadata.get("slideshow", {}).get("slide_type") == "skip", "solutions are not on the slides"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_an_explain_why_exercise(path: Path) -> None:
+    """Each notebook asks at least once to explain why, as multiple choice whose wrong options are the
+    common misconceptions: a check cell calling a ``checks.why_...`` checker (built on ``check_choice``)."""
+    checks = [c.source for c in code_cells(load(path)) if c.metadata.get("nbgrader", {}).get("grade")]
+    assert any(re.match(r"checks\.why_\w+\(", s.strip()) for s in checks), "no explain-why check"
