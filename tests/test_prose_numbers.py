@@ -22,7 +22,7 @@ import pytest
 from tests.support.notebooks import NOTEBOOKS
 from tests.support.published import Published
 
-PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+PATHS = sorted(NOTEBOOKS.glob("[0-9][0-9]*_*.ipynb"))
 MAX_LENGTH = 10  # the longest published list whose values the prose may quote rounded
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.]*\d)")
 
@@ -83,10 +83,10 @@ def matches(number: str, shown: set[str], values: list[float]) -> bool:
     return any(f"{v:.{digits}f}" == number for v in values)
 
 
-@pytest.mark.parametrize("path", PATHS, ids=[p.name[:2] for p in PATHS])
+@pytest.mark.parametrize("path", PATHS, ids=[p.name.split("_")[0] for p in PATHS])
 def test_every_decimal_in_the_prose_is_printed_or_published(path: Path) -> None:
     shown, values = known_numbers(path)
-    nn = path.name[:2]
+    nn = path.name.split("_")[0]
     unmatched = []
     for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
         if cell.cell_type != "markdown":

@@ -87,7 +87,7 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
 
 
 @pytest.mark.integration  # nbgrader builds or grades the edition
-@pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name[:2])
+@pytest.mark.parametrize("path", SOURCE, ids=lambda p: p.name.split("_")[0])
 def test_student_edition_is_clean(edition: Path, path: Path) -> None:
     source = nbformat.read(path, as_version=4)
     text = (edition / path.name).read_text(encoding="utf-8")

@@ -45,7 +45,7 @@ NOTE = ("These pages are a static copy of the executed notebooks: explorers show
 # A relative Markdown link target: not a URL (scheme:), not an in-page anchor, not a notebook.
 _MD_LINK = re.compile(r"(?P<lead>\]\(\s*<?)(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)[^)\s>#]+)(?P<anchor>#[^)\s>]*)?")
 # A Markdown link from a document beside notebooks/ (in docs/) to a notebook: ``](../notebooks/01_x.ipynb``.
-_SIBLING_NOTEBOOK_LINK = re.compile(r"(?P<lead>\]\(\s*<?)\.\./(?=notebooks/\d\d_[\w-]+\.ipynb)")
+_SIBLING_NOTEBOOK_LINK = re.compile(r"(?P<lead>\]\(\s*<?)\.\./(?=notebooks/\d\d[a-z]?_[\w-]+\.ipynb)")
 
 
 def site_exporter() -> HTMLExporter:

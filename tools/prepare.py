@@ -29,7 +29,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXPLORER_NOTE = ("This explorer is shown in its initial state. Open the notebook in JupyterLab "
                  "(or on Binder) to move its sliders.")
 # A link target naming a notebook of the collection, e.g. ``04_cross_entropy.ipynb#KL``.
-_NOTEBOOK_LINK = re.compile(r"(?P<lead>\]\(\s*<?|href=[\"'])(?:\./)?(?:notebooks/)?(?P<stem>\d\d_[\w-]+)\.ipynb(?P<anchor>#[^)\s\"'>]*)?")
+_NOTEBOOK_LINK = re.compile(r"(?P<lead>\]\(\s*<?|href=[\"'])(?:\./)?(?:notebooks/)?(?P<stem>\d\d[a-z]?_[\w-]+)\.ipynb(?P<anchor>#[^)\s\"'>]*)?")
 
 
 def is_explorer_output(output: dict[str, Any]) -> bool:

@@ -98,7 +98,7 @@ def test_page_renders_offline(path: Path, site_dir: Path, offline_page: Any) -> 
 
 
 def test_previous_and_next_chain_the_pages_in_order(site_dir: Path) -> None:
-    pages = sorted(p for p in site_dir.glob("[0-9][0-9]_*.html"))
+    pages = sorted(p for p in site_dir.glob("[0-9][0-9]*_*.html"))
     assert pages
     for i, page in enumerate(pages):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -16,6 +16,10 @@ import nbformat
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
+# The course in reading order, by number: 00a is the on-ramp (NumPy, PyTorch, autograd) between 00 and 01.
+NUMBERS = ["00", "00a", "01", "02", "03", "04", "05", "06", "07"]
+
+
 def notebook_path(number: str) -> Path:
     (path,) = NOTEBOOKS.glob(f"{number}_*.ipynb")
     return path
@@ -53,5 +57,5 @@ def learner_code(cells: list[Any]) -> list[Any]:
 def builds_on_in_the_map() -> dict[str, set[str]]:
     """Notebook 00's map: each notebook's number, with the numbers in its "builds on" column."""
     text = "\n".join(c.source for c in nbformat.read(notebook_path("00"), as_version=4).cells if c.cell_type == "markdown")
-    rows = re.findall(r"^\| \[(\d\d) [^]]*\]\(\d\d_[a-z0-9_]+\.ipynb\) \|[^|]*\|([^|]*)\|", text, re.M)
-    return {number: set(re.findall(r"\d\d", column)) for number, column in rows}
+    rows = re.findall(r"^\| \[(\d\d[a-z]?) [^]]*\]\(\d\d[a-z]?_[a-z0-9_]+\.ipynb\) \|[^|]*\|([^|]*)\|", text, re.M)
+    return {number: set(re.findall(r"\d\d[a-z]?", column)) for number, column in rows}
