@@ -64,18 +64,22 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_exercise_is_marked_for_nbgrader() -> None:
-    """Each exercise: answer cell, check cell (locked, with points), solution cell with markers."""
+    """Each exercise: answer cell, check cell under it (locked, with points), and its solution cell with
+    markers (in the Solutions section at the end, found by the check's grade_id + "-solution")."""
     total = 0
     for path in SOURCE:
         nb = nbformat.read(path, as_version=4)
         cells = nb.cells
-        solutions = [i for i, c in enumerate(cells) if c.source.startswith("# Solution to Exercise")]
-        assert solutions, path.name
-        for i in solutions:
-            sol, check, answer = cells[i], cells[i - 1], cells[i - 2]
+        by_id = {c.metadata.nbgrader["grade_id"]: c for c in cells if "nbgrader" in c.metadata}
+        checks = [i for i, c in enumerate(cells) if nbgrader_role(c) == "check"]
+        assert checks, path.name
+        for i in checks:
+            check, answer = cells[i], cells[i - 1]
+            sol = by_id.get(check.metadata.nbgrader["grade_id"] + "-solution")
+            assert sol is not None and sol.source.startswith("# Solution to Exercise"), (path.name, check.source)
             assert nbgrader_role(sol) == "solution" and REGION.search(sol.source), (path.name, i)
             assert sol.metadata.jupyter == {"source_hidden": True, "outputs_hidden": True}
-            assert nbgrader_role(check) == "check" and check.metadata.nbgrader["locked"], (path.name, i)
+            assert check.metadata.nbgrader["locked"], (path.name, i)
             assert re.fullmatch(r"checks\.\w+\(\w+\)", check.source), check.source
             assert "..." in answer.source and not answer.metadata.get("nbgrader"), (path.name, i)
             expected = 2 if re.search(r"^def ", answer.source, re.M) else 1
@@ -83,6 +87,8 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
             total += 1
         ids = [c.metadata.nbgrader["grade_id"] for c in cells if "nbgrader" in c.metadata]
         assert len(ids) == len(set(ids)), path.name
+        solutions = [c for c in cells if c.source.startswith("# Solution to Exercise")]
+        assert len(solutions) == len(checks), f"{path.name}: a solution for every check, and no other"
     assert total == len(check_cells())   # every check cell belongs to an exercise with a solution
 
 
