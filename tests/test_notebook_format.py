@@ -73,7 +73,7 @@ def test_template_sections(path: Path) -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_three_exercises_with_hidden_solutions(path: Path) -> None:
     nb = load(path)
-    exercises = re.findall(r"\*\*Exercise (\d+):?\*\*", markdown(nb))
+    exercises = exercise_numbers(nb)
     assert len(exercises) >= 3
     solutions = [c for c in code_cells(nb) if c.source.startswith("# Solution to Exercise")]
     assert len(solutions) >= len(exercises)
@@ -110,6 +110,11 @@ def test_no_authoring_leftovers(path: Path) -> None:
     assert not {"jupytext", "widgets"} & set(nb.metadata)
     for cell in nb.cells:
         assert not {"execution", "lines_to_next_cell"} & set(cell.metadata), cell.source[:60]
+
+
+def exercise_numbers(nb: nbformat.NotebookNode) -> list[str]:
+    """The numbers of the exercises, from their bold lead: "**Exercise 2:**", "**Exercise 5 (predict first):**"."""
+    return re.findall(r"^\*\*Exercise (\d+)\b[^*\n]*\*\*", markdown(nb), re.M)
 
 
 def visible_code(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
@@ -187,8 +192,6 @@ def test_checks_appear_only_where_checking_is_the_lesson(path: Path) -> None:
     assert len(naming_helpers) <= 1, "more than one ✓ line names helpers:\n" + "\n".join(naming_helpers)
 
 
-def exercise_numbers(nb: nbformat.NotebookNode) -> list[str]:
-    return re.findall(r"\*\*Exercise (\d+):?\*\*", markdown(nb))
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -209,9 +212,11 @@ def test_solutions_sit_in_a_section_of_their_own_at_the_end(path: Path) -> None:
             assert cell.metadata.get("nbgrader", {}).get("solution"), f"only solutions after the heading: {cell.source[:60]!r}"
     prompts = {c.source for c in before if c.cell_type == "markdown"}
     headings = [c.source.splitlines()[0] for c in after if c.cell_type == "markdown"]
+    graded = sum(bool(c.metadata.get("nbgrader", {}).get("grade")) for c in nb.cells)
+    assert len(exercise_numbers(nb)) == graded, "every check cell has an exercise whose lead is **Exercise N...**"
     for n in exercise_numbers(nb):
         assert f"### Solution to Exercise {n}" in headings, f"a heading for the solution to exercise {n}"
-        prompt = next(s for s in prompts if re.search(rf"\*\*Exercise {n}:?\*\*", s))
+        prompt = next(s for s in prompts if re.search(rf"^\*\*Exercise {n}\b", s, re.M))
         assert f"(#Solution-to-Exercise-{n})" in prompt, f"exercise {n} links to its solution"
     for cell in after:
         assert cell.metadata.get("slideshow", {}).get("slide_type") == "skip", "solutions are not on the slides"
