@@ -6,13 +6,15 @@ By convention 0 log 0 = 0, and the information content of an impossible event is
 """
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from helpers._validate import as_distribution, as_probabilities, log_scale, same_shape
 
 __all__ = ["information_content", "entropy", "binary_entropy", "cross_entropy",
-           "elementwise_cross_entropy", "kl_divergence", "running_plugin_entropy"]
+           "elementwise_cross_entropy", "kl_divergence", "running_plugin_entropy", "huffman_lengths"]
 
 Scalar = float | NDArray[np.float64]
 
@@ -99,3 +101,29 @@ def running_plugin_entropy(hits: ArrayLike, base: float | None = 2) -> NDArray[n
         raise ValueError(f"hits: expected a non-empty 1-D array of outcomes, got shape {hits.shape}")
     freq = np.cumsum(hits) / np.arange(1, hits.size + 1)
     return np.asarray(binary_entropy(freq, base))
+
+
+def huffman_lengths(p: ArrayLike) -> NDArray[np.int64]:
+    """Codeword lengths of an optimal binary prefix code for the outcomes of distribution p (1-D).
+
+    Huffman's construction: merge the two least likely groups of outcomes into one, and repeat until
+    one group is left; every merge puts one more yes/no question in front of each outcome of the two
+    groups, so an outcome's codeword length is the number of merges it took part in. No prefix code
+    has a smaller average length L = sum_x p(x) l(x), and Shannon's bound holds: H_2(p) <= L < H_2(p) + 1
+    (H_2 in bits; an impossible outcome still gets a codeword, so with zeros in p only L <= H_2(p) + 1). The lengths meet Kraft's equality, sum_x 2^(-l(x)) = 1, when there are two outcomes
+    or more; a single outcome needs no question (length 0). Ties are broken by the outcomes' order.
+    """
+    p = as_probabilities(p, "p")
+    if p.ndim != 1:
+        raise ValueError(f"p: expected one distribution (a 1-D array), got shape {p.shape}")
+    p = as_distribution(p, "p")
+    lengths = np.zeros(p.size, dtype=np.int64)
+    groups = [(float(prob), i, [i]) for i, prob in enumerate(p)]   # (probability, tie-break, outcomes)
+    heapq.heapify(groups)
+    while len(groups) > 1:
+        p1, i1, first = heapq.heappop(groups)
+        p2, _, second = heapq.heappop(groups)
+        merged = first + second
+        lengths[merged] += 1
+        heapq.heappush(groups, (p1 + p2, i1, merged))
+    return lengths

@@ -2,6 +2,8 @@
 PyTorch, no helpers; and one check of explorer controls that several modules share."""
 from __future__ import annotations
 
+from collections import deque
+
 import numpy as np
 import torch
 import torch.nn.functional as F
@@ -83,3 +85,24 @@ def hand_uniforms(n: int, seed: int, stream: int) -> list[float]:
 def count_bits(k: int, n: int) -> float:
     """Plug-in entropy (bits) of k hits in n shots, by SciPy."""
     return float(scipy_entropy([k, n - k], base=2))
+
+
+def huffman_average_length(p: list[float] | np.ndarray) -> float:
+    """The average codeword length (bits) of an optimal binary prefix code, by the two-queue method:
+    with the leaves sorted, merged groups come out in increasing order too, so the two smallest
+    groups are always at the fronts of the two queues. Each merge adds its probability once to
+    the average (one more question for every outcome under it). A plain loop, no heap, no helpers."""
+    leaves: deque[float] = deque(sorted(float(x) for x in p))
+    merged: deque[float] = deque()
+    total = 0.0
+
+    def smallest() -> float:
+        if not merged or (leaves and leaves[0] <= merged[0]):
+            return leaves.popleft()
+        return merged.popleft()
+
+    while len(leaves) + len(merged) > 1:
+        both = smallest() + smallest()
+        total += both
+        merged.append(both)
+    return total

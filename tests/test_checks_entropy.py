@@ -197,6 +197,7 @@ RIGHT = {  # checker name -> a right answer (made on demand)
     "loaded_die_entropy": lambda: float(scipy_entropy([0.1] * 5 + [0.5], base=2)),
     "plugin_entropy_estimate": lambda: float(scipy_entropy([7, 43], base=2)),
     "coin_versus_three_sided_die": lambda: math.log2(3) - float(scipy_entropy([0.9, 0.1], base=2)),
+    "why_no_code_beats_entropy": lambda: "c",
 }
 
 EXERCISES = [  # checker, the answer's digits that no hint or diagnosis may show
@@ -205,6 +206,7 @@ EXERCISES = [  # checker, the answer's digits that no hint or diagnosis may show
     (checks.loaded_die_entropy, ("2.16", "2.161")),
     (checks.plugin_entropy_estimate, ("0.584", "0.5842", "0.115")),
     (checks.coin_versus_three_sided_die, ("1.116", "1.1160", "1.585", "log2 3")),
+    (checks.why_no_code_beats_entropy, ("(c)", "never go below")),
 ]
 
 
@@ -216,7 +218,7 @@ def test_hints_are_graduated_and_keep_the_answer(checker, secrets) -> None:
         for secret in secrets:
             assert secret not in hint, (secret, hint)
     # asked again and again, a wrong answer climbs the hints one at a time, then stays on the last
-    wrong = (lambda p: 0.0) if checker is checks.bernoulli_entropy_function else 123.0
+    wrong = {checks.bernoulli_entropy_function: lambda p: 0.0, checks.why_no_code_beats_entropy: "a"}.get(checker, 123.0)
     assert checker(RIGHT[checker.__name__]()).ok            # a right answer resets the count
     climbed = [checker(wrong).level for _ in range(len(checker.hints) + 2)]
     assert climbed == list(range(len(checker.hints) + 1)) + [len(checker.hints)]
@@ -238,3 +240,28 @@ def test_no_diagnosis_states_the_answer(checker, answers) -> None:
         for k in range(len(checker.hints) + 1):
             assert secret not in repr(checker(answer, hint=k)), (answer, k)
 
+
+
+# --- Exercise 6 (explain why): no code beats the entropy ---------------------------------------------
+
+def test_why_no_code_beats_entropy_accepts_c() -> None:
+    for answer in ("c", "C", " (c) "):
+        verdict = checks.why_no_code_beats_entropy(answer)
+        assert verdict.ok and verdict.message.startswith("(c): Shannon's bound"), verdict.message
+
+
+@pytest.mark.parametrize("letter, fragments", [
+    ("a", ["(a) takes Huffman's code for one good code among many", "optimal", "at or above the entropy"]),
+    ("b", ["(b) imagines that grouping the shots changes them", "independent", "every block size"]),
+    ("d", ["(d) is true of one shot coded on its own", "share questions", "not a whole question"]),
+    (..., ["placeholder"]),
+    ("e", ["one letter of a, b, c, d"]),
+    (3, ["in quotes"]),
+])
+def test_why_no_code_beats_entropy_names_each_misconception(letter, fragments) -> None:
+    not_ok(checks.why_no_code_beats_entropy(letter, hint=0), *fragments)
+
+
+def test_why_no_code_beats_entropy_wrong_letters_get_their_own_diagnosis() -> None:
+    messages = {checks.why_no_code_beats_entropy(letter, hint=0).message for letter in "abd"}
+    assert len(messages) == 3

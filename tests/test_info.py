@@ -5,6 +5,7 @@ cross-entropy example of notebook 04.
 """
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -15,7 +16,7 @@ from hypothesis.extra.numpy import array_shapes, arrays
 from scipy import special, stats
 
 from helpers import experiments, info
-from tests.references import count_bits
+from tests.references import count_bits, huffman_average_length
 
 RTOL = 1e-9
 ATOL = 1e-12
@@ -200,3 +201,77 @@ def test_running_plugin_entropy_matches_scipy_on_counts() -> None:
         assert running[m - 1] == pytest.approx(count_bits(k, m), abs=1e-12)
     with pytest.raises(ValueError, match=r"^hits:"):
         info.running_plugin_entropy(np.array([], dtype=bool))
+
+
+# --- huffman_lengths (notebook 03: entropy as the optimal number of yes/no questions) ----------------
+
+
+def best_average_length_by_brute_force(p: np.ndarray) -> float:
+    """The least average length sum p(x) l(x) over every prefix code for len(p) outcomes.
+
+    By Kraft and McMillan a prefix code with lengths l(x) exists exactly when sum 2^(-l(x)) <= 1, and
+    no optimal code needs a codeword longer than len(p) - 1 bits: try every such vector of lengths."""
+    m = len(p)
+    if m == 1:
+        return 0.0
+    best = math.inf
+    for lengths in itertools.product(range(1, m), repeat=m):
+        if sum(2.0 ** -length for length in lengths) <= 1.0:
+            best = min(best, float(np.dot(p, lengths)))
+    return best
+
+
+@PROPERTY
+@given(data=st.data(), m=st.integers(1, 5))
+def test_huffman_is_as_short_as_the_best_prefix_code(data: st.DataObject, m: int) -> None:
+    p = data.draw(distributions(shape=(m,)))
+    lengths = info.huffman_lengths(p)
+    assert lengths.dtype == np.int64 and lengths.shape == p.shape
+    average = float(np.dot(p, lengths))
+    assert average == pytest.approx(best_average_length_by_brute_force(p), rel=1e-12, abs=1e-12)
+    assert average == pytest.approx(huffman_average_length(p), rel=1e-12, abs=1e-12)
+
+
+@PROPERTY
+@given(data=st.data(), m=st.integers(1, 40))
+def test_huffman_meets_kraft_and_shannons_bound(data: st.DataObject, m: int) -> None:
+    p = data.draw(distributions(shape=(m,)))
+    lengths = info.huffman_lengths(p)
+    kraft = sum(2.0 ** -int(length) for length in lengths)
+    assert kraft == 1.0                                          # a full tree: no question is wasted
+    average = float(np.dot(p, lengths))
+    h = float(stats.entropy(p, base=2))
+    assert h - 1e-12 <= average <= h + 1                         # H <= L <= H + 1 ...
+    if np.all(p > 1e-6):   # (with p = 1e-300, 1 - 1e-300 the strict bound is below float resolution)
+        assert average < h + 1                                   # ... and L < H + 1 when no outcome is impossible
+    assert average == pytest.approx(huffman_average_length(p), rel=1e-12, abs=1e-12)
+
+
+def test_huffman_known_optima() -> None:
+    assert info.huffman_lengths([1.0]).tolist() == [0]                       # a certain outcome: no question
+    assert info.huffman_lengths([0.1, 0.9]).tolist() == [1, 1]               # one shot: one question
+    dyadic = [0.5, 0.25, 0.125, 0.125]                                       # l = -log2 p exactly, L = H
+    assert info.huffman_lengths(dyadic).tolist() == [1, 2, 3, 3]
+    assert info.huffman_lengths(np.full(8, 1 / 8)).tolist() == [3] * 8       # 8 equally likely: 3 questions
+    textbook = np.array([0.4, 0.2, 0.2, 0.1, 0.1])                           # Cover & Thomas's example: L = 2.2
+    assert float(np.dot(textbook, info.huffman_lengths(textbook))) == pytest.approx(2.2, rel=1e-12)
+
+
+def test_huffman_on_blocks_of_shots_approaches_the_entropy() -> None:
+    """Blocks of n shots of shooter A: H <= L_n / n < H + 1/n (Shannon's source coding theorem)."""
+    h = float(stats.entropy([0.1, 0.9], base=2))
+    block = np.array([1.0])
+    for n in range(1, 9):
+        block = np.outer(block, [0.1, 0.9]).ravel()
+        per_shot = float(np.dot(block, info.huffman_lengths(block))) / n
+        assert h <= per_shot < h + 1 / n
+        assert per_shot == pytest.approx(huffman_average_length(block) / n, rel=1e-12)
+
+
+@pytest.mark.parametrize("bad, message", [
+    ([], "empty"), ([0.5, 0.4], "sum to 1"), ([1.5, -0.5], "[0, 1]"), ([[0.5, 0.5]], "1-D"),
+    (0.5, "1-D"), ([np.nan, 1.0], "nan"), ("abc", "numbers")])
+def test_huffman_bad_input_names_p(bad: object, message: str) -> None:
+    with pytest.raises(ValueError, match=r"^p:") as caught:
+        info.huffman_lengths(bad)  # type: ignore[arg-type]
+    assert message in str(caught.value)

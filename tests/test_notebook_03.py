@@ -18,6 +18,7 @@ from scipy.stats import binom
 from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, experiments, explorers, info
+from tests.references import huffman_average_length
 from tests.support.notebooks import learner_code, notebook_path
 from tests.support.published import published
 
@@ -136,6 +137,23 @@ def test_random_distributions_stay_below_log2_6(values) -> None:
     assert np.all(reference < math.log2(6))
 
 
+# --- section 7: entropy counts yes/no questions ---------------------------------------------------
+
+def test_huffman_blocks_of_shots_approach_the_entropy(values) -> None:
+    """Questions per shot of an optimal code for blocks of n = 1..8 shots of A: H <= L_n / n < H + 1/n."""
+    h = bits(P_A, 1 - P_A)
+    reference = []
+    for n in range(1, 9):
+        block = [P_A ** k * (1 - P_A) ** (n - k) for k in range(n + 1) for _ in range(math.comb(n, k))]
+        reference.append(huffman_average_length(block) / n)      # the two-queue method, not helpers
+    np.testing.assert_allclose(values["per_shot"], reference, rtol=1e-9)
+    per_shot = np.array(reference)
+    assert per_shot[0] == 1.0 and round(per_shot[1], 3) == 0.645             # one shot: one question; two: 0.645
+    assert np.all(per_shot >= h) and np.all(per_shot < h + 1 / np.arange(1, 9))
+    assert per_shot[6] > per_shot[5]                                          # "7 shots need a little more than 6"
+    assert round(1 / bits(P_B, 1 - P_B)) == 88                                # B: one question per 88 shots
+
+
 # --- common slips ----------------------------------------------------------------------------------
 
 def test_the_articles_slips_in_numbers(values) -> None:
@@ -154,6 +172,7 @@ SOLUTIONS = {  # exercise number -> (checker, independent reference of the answe
     3: (checks.loaded_die_entropy, bits(0.1, 0.1, 0.1, 0.1, 0.1, 0.5)),
     4: (checks.plugin_entropy_estimate, bits(7, 43)),
     5: (checks.coin_versus_three_sided_die, math.log2(3) - bits(0.9, 0.1)),
+    6: (checks.why_no_code_beats_entropy, None),
 }
 
 
@@ -202,15 +221,18 @@ def test_the_exercise_answers() -> None:
     (checks.plugin_entropy_estimate, bits(P_A, 1 - P_A)),                  # the true entropy
     (checks.coin_versus_three_sided_die, math.log2(3) - 1.0),              # a fair coin
     (checks.coin_versus_three_sided_die, bits(0.9, 0.1) - math.log2(3)),   # the wrong way round
+    (checks.why_no_code_beats_entropy, "a"),                                # Huffman could be beaten
+    (checks.why_no_code_beats_entropy, "b"),                                # blocks change the entropy per shot
+    (checks.why_no_code_beats_entropy, "d"),                                # a whole question per shot
 ])
 def test_typical_wrong_answers_fail(checker, wrong) -> None:
     assert not checker(wrong, hint=0).ok
 
 
 def test_the_exercise_cells_run_as_shipped(cells) -> None:
-    shipped = [c.source for c in learner_code(cells) if "answer = ..." in c.source
+    shipped = [c.source for c in learner_code(cells) if "answer = ..." in c.source or "choice = ..." in c.source
                or "def bernoulli_entropy(p):\n    ...\n" in c.source]
-    assert len(shipped) == 5
+    assert len(shipped) == 6
     for source in shipped:
         ns = dict(NS)
         *body, last = source.strip().splitlines()

@@ -13,6 +13,7 @@ from helpers.checks.core import (
     Verdict,
     as_numbers,
     call_learner,
+    check_choice,
     check_function,
     check_value,
     close_to,
@@ -22,7 +23,7 @@ from helpers.checks.core import (
 from helpers.info import binary_entropy, entropy
 
 __all__ = ["third_shooter_entropy", "bernoulli_entropy_function", "loaded_die_entropy",
-           "plugin_entropy_estimate", "coin_versus_three_sided_die"]
+           "plugin_entropy_estimate", "coin_versus_three_sided_die", "why_no_code_beats_entropy"]
 
 # Exercise 1: a third shooter hits with probability 0.75: H = 0.8113 bits.
 THIRD_SHOOTER_P = 0.75
@@ -232,3 +233,26 @@ def coin_versus_three_sided_die(answer: Any) -> Verdict:
     if close_to(answer, die_nats - coin_nats):
         return Verdict(False, "that is the right difference in nats; the question asks for bits (log base 2).")
     return check_value(answer, die - coin, "the die's entropy minus the coin's", unit="bits")
+
+
+@exercise(
+    "Look again at the table of section 7: as the blocks grew, from which side did the questions per shot "
+    "approach H_A, and did any block size cross it?",
+    "Shannon's bound H <= L_n / n is about every prefix code for blocks of every size, not only Huffman's. "
+    "Compare two questions in five shots with H_A.",
+)
+def why_no_code_beats_entropy(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 03: can a cleverer code for long blocks of shooter A's shots ask only two
+    questions for every five shots?"""
+    return check_choice(choice, {
+        "a": "takes Huffman's code for one good code among many that more cleverness could beat; it is "
+             "optimal (no prefix code for the same blocks is shorter on average), and even the best code "
+             "stays at or above the entropy.",
+        "b": "imagines that grouping the shots changes them; they are the same independent shots, so n of "
+             "them carry n times H_A and the entropy per shot is H_A = 0.4690 bits for every block size.",
+        "c": "Shannon's bound H_A <= L_n / n holds for every prefix code and every block size n, so codes can "
+             "approach 0.4690 questions per shot but never go below it, and two in five is 0.4.",
+        "d": "is true of one shot coded on its own, but blocks already share questions: from two shots on, "
+             "section 7's table asks less than one question per shot. The limit is the entropy, not a "
+             "whole question.",
+    }, right="c", what="your choice")
