@@ -30,7 +30,7 @@ def test_reference_values_by_hand() -> None:
 
 
 VALUE_CHECKERS = [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call, checks.kl_to_uniform]
-ALL_CHECKERS = VALUE_CHECKERS + [checks.kl_function]
+ALL_CHECKERS = VALUE_CHECKERS + [checks.kl_function, checks.why_minimise_cross_entropy]
 
 
 @pytest.mark.parametrize("checker", VALUE_CHECKERS)
@@ -194,3 +194,19 @@ def test_no_diagnosis_states_the_answer(checker, wrong) -> None:
     assert not verdict.ok
     for shown in (f"{answer:.4f}", f"{answer:.3f}", f"{answer:g}"):
         assert shown not in verdict.message, (verdict.message, shown)
+
+
+def test_why_minimise_cross_entropy() -> None:
+    """Exercise 6: the right letter passes; each wrong one names its own misconception."""
+    right = checks.why_minimise_cross_entropy("d")
+    assert right.ok and "Correct! (d)" in repr(right) and "KL(p || q)" in right.message
+    assert checks.why_minimise_cross_entropy(" (D) ").ok
+    wrong = {letter: checks.why_minimise_cross_entropy(letter, hint=0) for letter in "abc"}
+    assert not any(v.ok for v in wrong.values())
+    assert "distance" in wrong["a"].message and "H(p, p) = H(p)" in wrong["a"].message
+    assert "swaps the roles" in wrong["b"].message and "H(q, p)" in wrong["b"].message
+    assert "subtraction" in wrong["c"].message and "F.cross_entropy returns the whole" in wrong["c"].message
+    assert all(repr(v).startswith(f"Not yet: ({k}) ") for k, v in wrong.items())
+    assert len({v.message for v in wrong.values()}) == 3
+    assert "should be one letter" in checks.why_minimise_cross_entropy("e").message
+    assert "placeholder" in checks.why_minimise_cross_entropy(...).message

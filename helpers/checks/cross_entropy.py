@@ -4,7 +4,8 @@ Each checker knows its exercise's data, compares the learner's answer with a ref
 ``helpers.info`` and, before falling back on ``check_value``'s general diagnosis, names the
 mistakes this topic invites: the wrong class, the element-wise form where the categorical one was
 asked (or the reverse), a sum where PyTorch averages, KL in the wrong order, probabilities where
-``F.kl_div`` wants log-probabilities, log K and H(p) subtracted the wrong way round. Each checker
+``F.kl_div`` wants log-probabilities, log K and H(p) subtracted the wrong way round; the explain-why
+exercise names the misconception behind each wrong option. Each checker
 is an ``exercise`` with graduated hints; no diagnosis and no hint states the answer. A learner's
 function only ever sees copies of the cases (``call_learner``), and a mistake never raises.
 """
@@ -17,10 +18,20 @@ from typing import Any
 import numpy as np
 
 from helpers import info
-from helpers.checks.core import Verdict, as_numbers, call_learner, check_function, check_value, exercise, is_placeholder
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_choice,
+    check_function,
+    check_value,
+    exercise,
+    is_placeholder,
+)
 from helpers.losses import softmax
 
-__all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call", "kl_to_uniform"]
+__all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call", "kl_to_uniform",
+           "why_minimise_cross_entropy"]
 
 # Exercise 1: the true class is 1; the model's distribution over three classes.
 EX1_CLASS, EX1_Q = 1, (0.2, 0.7, 0.1)
@@ -231,3 +242,25 @@ def kl_to_uniform(answer: Any) -> Verdict:
             math.log(EX5_K) - EX5_H_BITS,
     }
     return _check_with_mistakes(answer, expected, what, "bits", mistakes)
+
+
+@exercise(
+    "Split the cross-entropy into two parts, as section 3 does, and ask of each part: can the model "
+    "change it, and how small can it get?",
+    "Try the reasons on p itself: what are H(p, p) and H(q, p) at q = p? And which number does "
+    "F.cross_entropy return for the p and q of section 1, H(p, q) or KL(p || q)?",
+)
+def why_minimise_cross_entropy(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 04: a model trained on soft targets p keeps a loss above 0 even at
+    q = p; why is H(p, q) still the right thing to minimise?"""
+    return check_choice(choice, {
+        "a": "leans on cross-entropy being a distance, and it is not one: H(p, p) = H(p), not 0, and "
+             "swapping p and q changes it. The reason has to hold without that.",
+        "b": "swaps the roles of target and model: at q = p, H(q, p) is H(p) too, not 0, and against "
+             "a one-hot target log p(x) = log 0 makes it infinite. The target goes first.",
+        "c": "credits PyTorch with a subtraction it does not make: F.cross_entropy returns the whole "
+             "H(p, q) (1.3856 nats in section 1, more than H(p)), not the KL divergence.",
+        "d": "H(p, q) = H(p) + KL(p || q). The data fix H(p), the same for every model; the KL part is "
+             "never negative and vanishes only at q = p. So the cross-entropy is smallest exactly at "
+             "q = p, and minimising it minimises KL(p || q).",
+    }, right="d", what="your choice")
