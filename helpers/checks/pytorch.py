@@ -17,8 +17,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from helpers import losses
-from helpers.checks.core import (Verdict, as_numbers, call_learner, check_choice, check_value, close_to, exercise,
-                                 is_placeholder)
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_choice,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 
 __all__ = ["ARTICLE_X", "ARTICLE_Y", "BATCH_X", "BATCH_Y", "nll_function", "weighted_mean_loss",
            "smoothed_loss", "fixed_pipeline_loss", "equal_logits_loss", "why_logits"]
