@@ -20,7 +20,8 @@ X = torch.tensor(pt.ARTICLE_X.tolist(), dtype=torch.float64)
 Y = torch.tensor(pt.ARTICLE_Y.tolist())
 XB = torch.tensor(pt.BATCH_X.tolist(), dtype=torch.float64)
 YB = torch.tensor(pt.BATCH_Y.tolist())
-CHECKERS = [pt.nll_function, pt.weighted_mean_loss, pt.smoothed_loss, pt.fixed_pipeline_loss, pt.equal_logits_loss]
+CHECKERS = [pt.nll_function, pt.weighted_mean_loss, pt.smoothed_loss, pt.fixed_pipeline_loss, pt.equal_logits_loss,
+            pt.why_logits]
 
 
 def test_article_constants_are_the_printed_tensor_and_read_only() -> None:
@@ -232,3 +233,28 @@ def test_equal_logits_loss_is_ln_c_as_torch_gives() -> None:
 def test_equal_logits_loss_names_the_mistake(value, words) -> None:
     verdict = checks.equal_logits_loss(value, hint=0)
     assert not verdict.ok and words in verdict.message, verdict.message
+
+
+# --- why_logits (explain why) ---------------------------------------------------------------------------
+def test_why_logits_passes_the_right_letter_however_written() -> None:
+    for answer in ("c", "C", " (c) "):
+        verdict = checks.why_logits(answer)
+        assert verdict.ok and verdict.message.startswith("(c): ") and "rounds to 0" in verdict.message
+
+
+@pytest.mark.parametrize("letter, words", [
+    ("a", "puts speed first"),                         # the speed myth
+    ("b", "assumes autograd cannot differentiate"),     # softmax is not differentiable
+    ("d", "throws away information"),                  # logits carry more than the loss can use
+])
+def test_why_logits_names_the_misconception_of_each_wrong_option(letter, words) -> None:
+    verdict = checks.why_logits(letter, hint=0)
+    assert not verdict.ok and verdict.message.startswith(f"({letter}) ") and words in verdict.message
+
+
+def test_why_logits_reads_only_one_of_its_letters() -> None:
+    assert "placeholder" in checks.why_logits(..., hint=0).message
+    assert "one letter" in checks.why_logits("e", hint=0).message
+    assert "as a string" in checks.why_logits(3, hint=0).message
+    messages = {checks.why_logits(letter, hint=0).message for letter in "abcd"}
+    assert len(messages) == 4

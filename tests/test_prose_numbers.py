@@ -39,7 +39,6 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("04", "1.9"): "a slider position of the cross_entropy_kl explorer (test_notebook_04 checks where it lands)",
     ("05", "0.00005"): "half the last printed digit of the typed tensor: test_notebook_05 checks the nudge stays below",
     ("05", "0.00004"): "the nudge typed into cell 15: test_notebook_05 checks it moves two entries by 0.00004",
-    ("05", "4.9"): "float64's smallest positive number, 4.9e-324: test_notebook_05 checks it against NumPy",
     ("06", "0.001"): "an input: the finite difference's step h, typed into cell 6",
     ("06", "4.1"): "a section number of Goodfellow, Bengio and Courville's Deep Learning",
     ("07", "0.6931"): "ln 2, a constant the slips box names (test_notebook_07 checks it)",

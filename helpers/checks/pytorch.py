@@ -3,8 +3,9 @@
 Every checker compares with ``helpers.losses`` and, when the answer is wrong, recognises the usual
 wrong answers (the sum for the mean, ignored rows counted, a weighted sum divided by N, another
 label-smoothing convention, a double softmax, probabilities fed to ``NLLLoss``, the wrong ``dim``)
-and names them. Hints come one at a time (``core.exercise``) and never give the answer away.
-All losses are in nats. A learner's mistake never raises.
+and names them; the explain-why checker names the misconception behind each wrong option. Hints
+come one at a time (``core.exercise``) and never give the answer away. All losses are in nats. A
+learner's mistake never raises.
 """
 from __future__ import annotations
 
@@ -16,10 +17,19 @@ import numpy as np
 from numpy.typing import NDArray
 
 from helpers import losses
-from helpers.checks.core import Verdict, as_numbers, call_learner, check_value, close_to, exercise, is_placeholder
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_choice,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 
 __all__ = ["ARTICLE_X", "ARTICLE_Y", "BATCH_X", "BATCH_Y", "nll_function", "weighted_mean_loss",
-           "smoothed_loss", "fixed_pipeline_loss", "equal_logits_loss"]
+           "smoothed_loss", "fixed_pipeline_loss", "equal_logits_loss", "why_logits"]
 
 
 def _read_only(values: Any, dtype: type) -> NDArray[Any]:
@@ -264,3 +274,27 @@ def equal_logits_loss(answer: Any, n_classes: int = 10) -> Verdict:
     if c != 3:
         wrong.append((math.log(3), f"that is the loss for the article's 3 classes; this batch has {c}."))
     return _named(answer, math.log(c), f"the loss of {c} equal logits", wrong)
+
+
+# --- Exercise 6: explain why ---------------------------------------------------------------------------
+@exercise(
+    "Picture a model that is very sure and wrong: its true class gets a tiny probability. What happens "
+    "to that tiny number when it is stored as a float, and then to its log?",
+    "A float has a smallest positive number, and below it a probability rounds to 0 (notebook 01, "
+    "section 5). Which design never has to store the probability before taking its log?",
+)
+def why_logits(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 05: why does ``CrossEntropyLoss`` take raw logits rather than probabilities?"""
+    return check_choice(choice, {
+        "a": "puts speed first. The work is about the same either way (an exponential per class, a log "
+             "per row), and a few exponentials never make training slow: the reason is accuracy, not "
+             "speed.",
+        "b": "assumes autograd cannot differentiate a softmax. It can (notebook 06 works out its gradient), "
+             "and a model that ends in a softmax does train: the trouble lies elsewhere.",
+        "c": "a log-probability of -800 nats is an ordinary number, but e^-800 lies below the smallest "
+             "float64 and rounds to 0, whose log is -inf. From the logits, log q = z - log sum e^z never "
+             "passes through that probability. Notebook 06 shows the failure and the fix.",
+        "d": "says the softmax throws away information the loss needs. It only forgets a number added to "
+             "every logit of a row, and the loss ignores that number too (shift all three logits in the "
+             "explorer: nothing changes).",
+    }, right="c", what="your choice")
