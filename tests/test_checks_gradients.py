@@ -20,7 +20,7 @@ from helpers.checks import gradients as gc
 F64 = torch.float64
 Y_HAT = torch.sigmoid(torch.tensor(-2.0, dtype=F64)).item()
 CHECKERS = [checks.bce_logit_gradient, checks.mean_ce_gradient, checks.stable_logsumexp,
-            checks.label_smoothing_gradient]
+            checks.label_smoothing_gradient, checks.why_gradient_rows_sum_to_zero]
 
 
 def test_public_names_are_exported() -> None:
@@ -258,3 +258,43 @@ def test_label_smoothing_checker_keeps_its_cases_intact() -> None:
     assert checks.label_smoothing_gradient(in_place_smoothed).ok
     assert checks.label_smoothing_gradient(good_smoothed).ok
     assert all(np.array_equal(a, z) for a, (z, _, _) in zip(before, gc.SMOOTHED_CE_CASES))
+
+
+# --- Exercise 5 (explain why) -------------------------------------------------------------------
+ARTICLE_LOGITS = [[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]]
+ARTICLE_LABELS = [1, 2, 0]
+
+
+@pytest.mark.parametrize("answer", ["d", "D", " (d) "])
+def test_why_rows_sum_to_zero_accepts_the_right_letter(answer) -> None:
+    verdict = checks.why_gradient_rows_sum_to_zero(answer)
+    assert verdict.ok and "1 − 1 = 0" in verdict.message and "at any logits" in verdict.message
+
+
+@pytest.mark.parametrize("letter, misconception", [
+    ("a", "confuses logits with probabilities"),
+    ("b", "mistakes a scaling for a cancellation"),
+    ("c", "confuses a sum of 0 with entries of 0"),
+])
+def test_why_rows_sum_to_zero_names_each_misconception(letter, misconception) -> None:
+    verdict = checks.why_gradient_rows_sum_to_zero(letter)
+    assert not verdict.ok and verdict.message.startswith(f"({letter}) {misconception}"), verdict.message
+
+
+def test_why_rows_sum_to_zero_diagnoses_are_true() -> None:
+    """What the diagnoses claim, with autograd as the reference: rows sum to 0 at any logits, for one
+    sample or a mean; the article's first logits do not sum to 0 and its gradient is far from 0; adding
+    one number to every logit leaves the loss unchanged."""
+    assert abs(sum(ARTICLE_LOGITS[0])) > 0.05  # (a): the logits do not sum to 0
+    z0 = torch.tensor([ARTICLE_LOGITS[0]], dtype=F64, requires_grad=True)
+    F.cross_entropy(z0, torch.tensor([ARTICLE_LABELS[0]])).backward()  # one sample alone: (b)
+    assert z0.grad.sum().item() == pytest.approx(0.0, abs=1e-15)
+    assert z0.grad.min().item() < -0.8  # (c): far from the optimum
+    rng = np.random.default_rng(5)
+    for reduction in ("sum", "mean"):
+        z = torch.tensor(rng.normal(0, 3, size=(6, 5)), requires_grad=True)
+        F.cross_entropy(z, torch.tensor(rng.integers(0, 5, size=6)), reduction=reduction).backward()
+        np.testing.assert_allclose(z.grad.sum(dim=1).numpy(), 0.0, atol=1e-14)
+    z = torch.tensor(ARTICLE_LOGITS, dtype=F64)
+    y = torch.tensor(ARTICLE_LABELS)
+    assert F.cross_entropy(z + 7.5, y).item() == pytest.approx(F.cross_entropy(z, y).item(), rel=1e-12)

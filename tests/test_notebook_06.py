@@ -30,7 +30,7 @@ def values():
 
 @pytest.fixture(scope="module")
 def ns() -> dict:
-    """The four exercise solutions, each cell run alone in a namespace of the notebook's imports."""
+    """The five exercise solutions, each cell run alone in a namespace of the notebook's imports."""
     cells = learner_code(nbformat.read(notebook_path("06"), as_version=4).cells)
     env = {"np": np, "losses": losses, "checks": checks}
     for cell in cells:
@@ -58,6 +58,7 @@ def autograd_wrt_logit(loss_of_probability, s: float, y: float) -> float:
 
 # --- section 1: sigmoid + BCE -----------------------------------------------------------------
 def test_section1_chain_rule_numbers(values) -> None:
+    """The learner's three steps by hand, each against autograd (float64)."""
     y_hat_t = torch.tensor(sigmoid(0.8), dtype=F64, requires_grad=True)
     F.binary_cross_entropy(y_hat_t, torch.tensor(1.0, dtype=F64)).backward()  # dL/dy_hat by autograd
     assert values["y_hat"] == pytest.approx(sigmoid(0.8), rel=1e-9)
@@ -223,6 +224,16 @@ def test_section6_rounded_sigmoid_and_its_gradients(prose) -> None:
 
 
 # --- section 7: the with-logits form -------------------------------------------------------------
+@pytest.mark.parametrize("label", [0.0, 1.0])
+def test_section7_stable_formula_is_pytorchs(label) -> None:
+    """max(s, 0) - s y + log(1 + e^(-|s|)) is BCEWithLogitsLoss at the five logits, for both labels."""
+    s = [-1000.0, -20.0, 0.0, 20.0, 1000.0]
+    stable = [max(v, 0) - v * label + math.log1p(math.exp(-abs(v))) for v in s]
+    torch_bce = F.binary_cross_entropy_with_logits(torch.tensor(s, dtype=F64), torch.full((5,), label, dtype=F64),
+                                                   reduction="none")
+    np.testing.assert_allclose(stable, torch_bce.numpy(), rtol=1e-6, atol=1e-12)
+
+
 def test_section7_stable_form(values) -> None:
     s = [-1000.0, -20.0, 0.0, 20.0, 1000.0]
     expected = [max(v, 0) - v + math.log1p(math.exp(-abs(v))) for v in s]  # y = 1, plain Python
@@ -263,9 +274,13 @@ def test_section8_article_cross_entropy_in_both_precisions(values, prose) -> Non
 
 
 # --- common slips -----------------------------------------------------------------------------
-def test_slips_cell(values, prose) -> None:
-    assert values["half_mse_grad"] == pytest.approx(autograd_wrt_logit(lambda q, t: 0.5 * (q - t) ** 2, -6.0, 1.0),
-                                                    rel=1e-9)
+def test_slips(prose) -> None:
+    # "F.mse_loss has no 1/2, so its gradient is twice that" (at s = -6, y = 1; autograd both ways)
+    half = autograd_wrt_logit(lambda q, t: 0.5 * (q - t) ** 2, -6.0, 1.0)
+    assert autograd_wrt_logit(F.mse_loss, -6.0, 1.0) == pytest.approx(2 * half, rel=1e-9)
+    # "Adding one constant to all logits leaves it unchanged"
+    z = torch.tensor([-0.5215, -0.4240, 0.8907], dtype=F64)
+    np.testing.assert_allclose(torch.softmax(z + 1000, 0).numpy(), torch.softmax(z, 0).numpy(), rtol=1e-12)
     assert "20 nats for $s = 20$, $y = 0$" in prose and "$s = 37$ instead of 17" in prose
     assert "notebook 05's double softmax" in prose and prose.count("double softmax") == 1
 
@@ -276,6 +291,7 @@ def test_exercise_solutions_pass(ns) -> None:
     assert checks.mean_ce_gradient(ns["grad_mean_ce"]).ok
     assert checks.stable_logsumexp(ns["logsumexp"]).ok
     assert checks.label_smoothing_gradient(ns["grad_ce_smoothed"]).ok
+    assert checks.why_gradient_rows_sum_to_zero(ns["choice"]).ok
 
 
 def test_exercise_answers_against_pytorch(ns) -> None:
@@ -307,7 +323,7 @@ def test_typical_wrong_answers_fail(ns) -> None:
 def test_exercise_cells_run_as_shipped_and_solutions_are_folded() -> None:
     cells = nbformat.read(notebook_path("06"), as_version=4).cells
     for k, name in enumerate(("bce_logit_gradient", "mean_ce_gradient", "stable_logsumexp",
-                              "label_smoothing_gradient"), start=1):
+                              "label_smoothing_gradient", "why_gradient_rows_sum_to_zero"), start=1):
         (task,) = [c for c in learner_code(cells) if f"checks.{name}(" in c.source
                    and not c.source.startswith("# Solution")]
         assert "..." in task.source
@@ -327,6 +343,18 @@ def test_nothing_above_an_exercise_gives_its_answer_away() -> None:
     text = "\n".join(before)
     assert "0.8808" not in text and "sigmoid(-2" not in text
     assert "label_smoothing" not in text and "keepdims" not in text
+    # Exercise 5 (why each row of softmax(z) - onehot(y) sums to 0): the lecture shows the sum, not the reason
+    assert "1 - 1 = 0" not in text and "1 − 1" not in text and "sums to 1" not in text
+
+
+def test_the_gradient_by_hand_comes_before_autograd() -> None:
+    """Section 1: the learner's three steps, in plain arithmetic, then autograd confirms them."""
+    cells = [c for c in nbformat.read(notebook_path("06"), as_version=4).cells if c.cell_type == "code"]
+    by_hand = next(i for i, c in enumerate(cells) if "grad_by_hand = dL_dyhat * dyhat_ds" in c.source)
+    first_backward = next(i for i, c in enumerate(cells) if ".backward()" in c.source)
+    assert by_hand < first_backward
+    assert "losses." not in cells[by_hand].source and "grads." not in cells[by_hand].source
+    assert "by_hand=grad_by_hand, autograd=" in cells[first_backward].source
 
 
 def test_no_visible_asserts_and_explorers_only_shown() -> None:

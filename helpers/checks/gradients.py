@@ -15,6 +15,7 @@ import numpy as np
 
 from helpers.checks.core import (
     Verdict,
+    check_choice,
     check_function,
     check_value,
     close_to,
@@ -25,7 +26,8 @@ from helpers.grads import softmax_ce_grad
 from helpers.losses import logsumexp, sigmoid, softmax
 
 __all__ = ["BCE_EXERCISE_S", "BCE_EXERCISE_Y", "MEAN_CE_CASES", "LOGSUMEXP_CASES", "SMOOTHED_CE_CASES",
-           "bce_logit_gradient", "mean_ce_gradient", "stable_logsumexp", "label_smoothing_gradient"]
+           "bce_logit_gradient", "mean_ce_gradient", "stable_logsumexp", "label_smoothing_gradient",
+           "why_gradient_rows_sum_to_zero"]
 
 
 def _frozen(values: Any) -> np.ndarray:
@@ -222,6 +224,27 @@ def label_smoothing_gradient(fn: Any) -> Verdict:
                                   "e^1000 overflows to inf, and inf / inf is nan.")
     return check_function(fn, lambda z, y, eps: softmax_ce_grad(z, y, label_smoothing=eps),
                           SMOOTHED_CE_CASES, "grad_ce_smoothed")
+
+
+# --- Exercise 5 ------------------------------------------------------------------------------
+@exercise(
+    "Test each option against section 2: its logits were arbitrary numbers, it was one sample alone, "
+    "and the model was far from right. Which explanation survives all three?",
+    "The row is a difference of two rows, softmax(z) and onehot(y): add up each of them on its own.",
+)
+def why_gradient_rows_sum_to_zero(choice: Any) -> Verdict:
+    """Exercise 5 of notebook 06: why does each row of softmax(z) − onehot(y) sum to 0?"""
+    return check_choice(choice, {
+        "a": "confuses logits with probabilities: logits are any real numbers, and the article's first "
+             "row of logits does not sum to 0, yet its gradient row does.",
+        "b": "mistakes a scaling for a cancellation: the mean divides each row by N, which keeps a sum of "
+             "0 at 0 but cannot make one; a single sample, as in section 2, already sums to 0.",
+        "c": "confuses a sum of 0 with entries of 0: at the optimum every entry would be near 0, but the "
+             "article's first sample is far from it (one entry near −0.8) and its row still sums to 0.",
+        "d": "the softmax's probabilities add up to 1 and the one-hot row holds a single 1, so every row "
+             "sums to 1 − 1 = 0, at any logits. It is also why adding the same number to every logit "
+             "changes nothing: the gradient has no component in that direction.",
+    }, right="d", what="your choice")
 
 
 # --- small tools ----------------------------------------------------------------------------
