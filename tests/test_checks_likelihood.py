@@ -211,7 +211,43 @@ def test_gradient_step_rejects_typical_slips(answer, hint) -> None:
     assert hint in verdict.message
 
 
-# --- all five: one line, graduated hints that never give the answer away --------------------------------
+# --- Exercise 6 (explain why): minimise the negative log-likelihood ---------------------------------
+
+def test_why_accepts_the_right_letter_however_written() -> None:
+    for answer in ("d", "D", " (d) "):
+        verdict = checks.why_minimise_the_negative_log(answer)
+        assert verdict and verdict_text(verdict).startswith("Correct! (d):")
+        assert "order" in verdict.message and "underflow" in verdict.message
+
+
+@pytest.mark.parametrize("letter, misconception", [
+    ("a", "changes which model wins"),            # the log changes the maximiser
+    ("b", "direction backwards"),                 # the product overflows (it underflows)
+    ("c", "drops the minus sign"),                # the article's N-sample slip
+])
+def test_why_names_the_misconception_of_each_wrong_letter(letter, misconception) -> None:
+    verdict = checks.why_minimise_the_negative_log(letter)
+    assert not verdict and verdict_text(verdict).startswith(f"Not yet: ({letter}) ")
+    assert misconception in verdict.message
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (..., "placeholder"), ("e", "one letter of a, b, c, d"), (4, "as a string"), ("ad", "one letter"),
+])
+def test_why_reads_what_it_cannot_use(answer, hint) -> None:
+    verdict = checks.why_minimise_the_negative_log(answer)
+    assert not verdict and hint in verdict.message
+
+
+def test_why_facts_of_the_diagnoses() -> None:
+    """What the diagnoses claim: the log keeps the order, and a product of probabilities underflows."""
+    p = torch.linspace(0.3, 0.99, 3000, dtype=torch.float64)
+    assert torch.prod(p).item() == 0.0 and torch.isfinite(torch.log(p).sum())
+    a, b = torch.tensor([0.2, 0.3], dtype=torch.float64), torch.tensor([0.25, 0.35], dtype=torch.float64)
+    assert (a.prod() < b.prod()) == (a.log().sum() < b.log().sum())
+
+
+# --- all six: one line, graduated hints that never give the answer away --------------------------------
 
 CHECKERS = {
     checks.sigmoid_slope: ("0.149", "0.1491"),
@@ -219,12 +255,13 @@ CHECKERS = {
     checks.best_constant: ("0.35", "7/20", "7 / 20"),
     checks.mean_bce_function: ("np.mean(", "-np.mean", "return "),
     checks.constant_gradient_step: ("-0.4", "0.2", "0.4013"),
+    checks.why_minimise_the_negative_log: ("(d)", "\"d\"", "'d'"),
 }
 
 
 RIGHT = {"sigmoid_slope": lambda: torch_slope(checks.EXERCISE1_S), "total_loss": reference_total,
          "best_constant": lambda: 0.35, "mean_bce_function": lambda: reference_bce,
-         "constant_gradient_step": reference_step}
+         "constant_gradient_step": reference_step, "why_minimise_the_negative_log": lambda: "d"}
 
 
 def test_verdicts_show_one_line() -> None:

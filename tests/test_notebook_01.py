@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import re
 
 import nbformat
 import numpy as np
@@ -55,9 +56,19 @@ def test_sigmoid_values(values, prose) -> None:
     assert "$g(0) = \\frac{1}{1 + 1} = \\frac12$" in prose and expit(0.0) == 0.5
 
 
+def test_the_symmetry(values, prose) -> None:
+    """1 - g(s) = g(-s): the prose reads it off the printed tails, g(-10) = 0.000045 = 1 - g(10)."""
+    assert values["g"][0] == pytest.approx(1 - values["g"][4], abs=1e-9) and round(values["g"][0], 6) == 0.000045
+    assert "$g(-10) = 0.000045 = 1 - g(10)$" in prose and "= g(-s).$$" in prose
+    s = torch.linspace(-8, 8, 401, dtype=torch.float64)
+    assert torch.allclose(1 - torch.sigmoid(s), torch.sigmoid(-s), rtol=0, atol=1e-15)
+
+
 def test_logit_is_the_log_odds(values, prose) -> None:
     q = np.array([0.1, 0.5, 0.8, 0.99])
     np.testing.assert_allclose(values["logits"], logit(q), rtol=1e-9)
+    np.testing.assert_allclose(torch.logit(torch.tensor(q, dtype=torch.float64)).numpy(), values["logits"], rtol=1e-9)
+    np.testing.assert_allclose(expit(values["logits"]), q, rtol=1e-9)   # the logit undoes the sigmoid
     # The prose: odds 0.8 / 0.2 = 4, even odds at 0.5, e per unit of logit.
     assert "$0.8 / 0.2 = 4$" in prose and 0.8 / 0.2 == pytest.approx(4)
     assert expit(1.0) / (1 - expit(1.0)) == pytest.approx(math.e) and logit(0.5) == 0.0
@@ -128,7 +139,9 @@ def test_the_product_underflows_the_log_does_not(values) -> None:
 
 
 def test_mean_and_sum_agree_with_pytorch(values) -> None:
+    """The notebook's mean (by hand, beside PyTorch's) and PyTorch's sum, against the by-hand total."""
     assert values["sum_loss"] == pytest.approx(float(torch_bce(Y_HAT5, Y5, "sum")), rel=1e-9)
+    assert values["sum_loss"] == pytest.approx(values["total"], rel=1e-9)
     assert values["mean_loss"] == pytest.approx(float(torch_bce(Y_HAT5, Y5, "mean")), rel=1e-9)
     assert values["sum_loss"] == pytest.approx(5 * values["mean_loss"], rel=1e-9)
 
@@ -187,18 +200,29 @@ def test_best_constant_prediction(values) -> None:
 
 def test_the_slips_demonstrated(values, prose) -> None:
     assert values["log_likelihood"] == pytest.approx(-float(torch_bce(Y_HAT5, Y5, "sum")), rel=1e-9)
-    for slip in ("carries a minus sign", "never of the label $y$", "Sum and mean differ by the factor $N$",
-                 "to reduce computation"):
+    for slip in ("carries a minus sign", "never of the label $y$", "Sum and mean differ by the factor $N$"):
         assert slip in prose
+    # The article's "to reduce computation" is corrected once, in 05's Common slips (it says it in its PyTorch part).
+    assert "reduce computation" not in prose
+
+
+def test_why_a_log_is_taught_here_once(prose) -> None:
+    """The one full treatment of why the loss takes a log (05 links to it by this heading's anchor)."""
+    assert prose.count("### Why take the log at all") == 1
+    for reason in ("**The same winner.**", "**Independent samples add.**", "**No underflow.**"):
+        assert reason in prose
 
 
 # --- exercises ------------------------------------------------------------------------------------------
 
 def exercise_cells(cells, number: int) -> tuple[str, str]:
-    """The source of Exercise ``number``'s cell to fill in and of its solution."""
+    """The source of Exercise ``number``'s cell to fill in (joined with its check) and of its solution,
+    which sits in the Solutions section at the end."""
+    (check,) = [c.source for c in cells if c.metadata.get("nbgrader", {}).get("grade_id") == f"ex-01-{number}"]
     code = learner_code(cells)  # the answer cell joined with its check cell
-    (k,) = [i for i, c in enumerate(code) if c.source.startswith(f"# Solution to Exercise {number}\n")]
-    return code[k - 1].source, code[k].source
+    (exercise,) = [c.source for c in code if c.source.endswith("\n" + check)]
+    (solution,) = [c.source for c in code if c.source.startswith(f"# Solution to Exercise {number}\n")]
+    return exercise, solution
 
 
 def solve(cells, number: int) -> dict:
@@ -253,13 +277,25 @@ def test_solutions_pass_and_typical_slips_fail(cells) -> None:
     assert checks.constant_gradient_step(answer)
     assert not checks.constant_gradient_step(0.4) and not checks.constant_gradient_step(-1.6)
 
+    assert solve(cells, 6)["choice"] == "d" and checks.why_minimise_the_negative_log("d")
+    assert not checks.why_minimise_the_negative_log("c")
+
 
 def test_shipped_exercise_cells_run_and_say_not_yet(cells) -> None:
     for number, checker, name in ((1, checks.sigmoid_slope, "answer"), (2, checks.total_loss, "answer"),
                                   (3, checks.best_constant, "answer"), (4, checks.mean_bce_function, "bce"),
-                                  (5, checks.constant_gradient_step, "s_new")):
+                                  (5, checks.constant_gradient_step, "s_new"),
+                                  (6, checks.why_minimise_the_negative_log, "choice")):
         verdict = checker(solve(cells, number)["_shipped"][name])
         assert not verdict and "placeholder" in verdict.message, (number, verdict)
+
+
+def test_the_explain_why_prompt_offers_the_checkers_letters(cells) -> None:
+    prompt = next(c.source for c in cells if c.cell_type == "markdown" and c.source.startswith("**Exercise 6"))
+    offered = re.findall(r"^- \*\*\((\w)\)\*\*", prompt, flags=re.M)
+    assert offered == ["a", "b", "c", "d"]
+    verdicts = {letter: checks.why_minimise_the_negative_log(letter) for letter in offered}
+    assert [letter for letter, v in verdicts.items() if v] == ["d"]
 
 
 def test_nothing_above_an_exercise_prints_its_answer(cells) -> None:

@@ -18,6 +18,7 @@ from helpers import info, losses
 from helpers.checks.core import (
     Verdict,
     as_numbers,
+    check_choice,
     check_function,
     check_value,
     close_to,
@@ -28,7 +29,8 @@ from helpers.checks.core import (
 
 __all__ = ["EXERCISE1_S", "EXERCISE2_Y", "EXERCISE2_Y_HAT", "EXERCISE3_LABELS",
            "EXERCISE5_K", "EXERCISE5_N", "EXERCISE5_S", "EXERCISE5_LR",
-           "sigmoid_slope", "total_loss", "best_constant", "mean_bce_function", "constant_gradient_step"]
+           "sigmoid_slope", "total_loss", "best_constant", "mean_bce_function", "constant_gradient_step",
+           "why_minimise_the_negative_log"]
 
 # The data the exercises of notebook 01 print; the notebook types the same numbers in.
 EXERCISE1_S: float = 1.5
@@ -277,3 +279,29 @@ def constant_gradient_step(answer: Any) -> Verdict:
         if close_to(answer, value):
             return Verdict(False, message)
     return check_value(answer, part["s_new"], "new s", rtol=1e-4)
+
+
+# --- Exercise 6 (explain why) ----------------------------------------------------------------------
+
+@exercise(
+    "Ask two things of each option: is what it says about the log and the minus sign true, and would it "
+    "explain why training ends with the model maximum likelihood asks for?",
+    "A probability is at most 1: what happens to a product of thousands of them? And what does an "
+    "increasing function do to the order of two numbers?",
+)
+def why_minimise_the_negative_log(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 01: maximum likelihood makes the product prod_i P(y_i | x_i) as large as
+    possible, yet training minimises L = -sum_i log P(y_i | x_i). Why is that right?"""
+    return check_choice(choice, {
+        "a": "says the log changes which model wins, but the log is increasing: the model with the larger "
+             "likelihood also has the larger log-likelihood. The log changes the scale, never the order, "
+             "and pulls no prediction towards 0.5.",
+        "b": "has the direction backwards: every probability is at most 1, so a product of many of them "
+             "shrinks towards 0 and underflows (section 5); it never grows too large.",
+        "c": "drops the minus sign, as the article's N-sample formula does: the log-likelihood is largest "
+             "for the best model, so minimising it would push the probability of every observed label "
+             "towards 0 and reward confident wrong answers.",
+        "d": "the log keeps the order of the likelihoods, so the same model maximises the likelihood and, "
+             "with the minus sign, minimises L; and the sum gets one term per sample and stays well "
+             "scaled where the product underflows to 0.",
+    }, right="d", what="your choice")
