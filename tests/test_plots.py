@@ -70,7 +70,7 @@ def test_code_tree_puts_each_leaf_at_the_depth_of_its_codeword() -> None:
     assert list(leaves) == ["sun (p = 1/2, codeword 0)", "cloud (p = 1/4, codeword 10)",
                             "rain (p = 1/8, codeword 110)", "snow (p = 1/8, codeword 111)"]
     # the depth of a leaf is the length of its codeword, which here is -log2 p bits
-    for (x, depth), outcome in zip(leaves.values(), CODE):
+    for (_, depth), outcome in zip(leaves.values(), CODE):
         assert depth == len(CODE[outcome]) == pytest.approx(-np.log2(WEATHER[outcome]))
     assert [x for x, _ in leaves.values()] == [0, 1, 2, 3]  # left to right, 0 before 1
     assert ax.get_ylim()[0] > ax.get_ylim()[1]  # the root at the top
