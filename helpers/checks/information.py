@@ -235,7 +235,7 @@ def why_shorter_on_average(choice: Any) -> Verdict:
         "b": "mistakes what the fixed-length code needs: it needs no separators either (cut the string every "
              "2 bits). Both codes can be read without separators; the saving comes from elsewhere.",
         "c": "the likeliest outcomes get the shortest codewords, each -log2 p bits long, and the average "
-             "weighs each length by how often it is sent: 1/2 · 1 + 1/4 · 2 + 1/8 · 3 + 1/8 · 3 bits.",
+             "weights each length by how often it is sent: 1/2 · 1 + 1/4 · 2 + 1/8 · 3 + 1/8 · 3 bits.",
         "d": "mistakes what one binary digit can hold: each 0 or 1 answers one yes/no question, and one answer "
              "carries at most 1 bit (exactly 1 for a fair question, as each of this tree's is). The saving is "
              "in how many digits an average day needs.",
