@@ -180,12 +180,13 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
         x[node] = sum(x[child] for child in (node + "0", node + "1") if child in nodes) / \
             sum(child in nodes for child in (node + "0", node + "1"))
     depth = max(map(len, leaves))
-    fig, ax = new_figure(figsize=(max(6.4, 1.6 * len(leaves)), depth + 2.2))
+    scale = mpl.rcParams["font.size"] / 11  # larger under use_style(projector=True), so the labels keep apart
+    fig, ax = new_figure(figsize=(max(6.4, 1.9 * len(leaves)) * scale, (depth + 2.2) * scale))
     for node in sorted(nodes - {""}):
         parent = node[:-1]
         ax.plot([x[parent], x[node]], [len(parent), len(node)], color=PALETTE["black"], linewidth=1.5, zorder=1)
         ax.text((x[parent] + x[node]) / 2, (len(parent) + len(node)) / 2, node[-1], ha="center", va="center",
-                fontsize=11, fontweight="bold", color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
+                fontsize="large", fontweight="bold", color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
                 bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=3)
     inner = sorted(nodes - set(leaves))
     ax.plot([x[n] for n in inner], [len(n) for n in inner], "o", color="0.45", markersize=7, zorder=2)
@@ -196,7 +197,7 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
         ax.plot([x[word]], [len(word)], "s", color=PALETTE["green"], markersize=11, zorder=2,
                 label=f"{outcome} (p = {_as_fraction(p)}, codeword {word})")
         ax.text(x[word], len(word) + 0.18, f"{outcome}\np = {_as_fraction(p)}\ncodeword {word}",
-                ha="center", va="top", fontsize=10)
+                ha="center", va="top", fontsize="medium")
     ax.set_ylim(depth + 0.95, -0.35)  # the root at the top
     ax.set_xlim(-0.7, len(leaves) - 0.3)
     ax.set_yticks(range(depth + 1))

@@ -115,3 +115,12 @@ def test_code_tree_rejects_what_is_not_a_prefix_code(codewords, probabilities, n
     with pytest.raises(ValueError, match=r"^" + name) as caught:
         plots.code_tree(codewords, probabilities)
     assert problem in str(caught.value)
+
+
+def test_code_tree_grows_with_the_projector_style() -> None:
+    import matplotlib as mpl
+
+    with mpl.rc_context(plots.style_params()):
+        width = plots.code_tree(CODE, WEATHER).get_figwidth()
+    with mpl.rc_context(plots.style_params(projector=True)):
+        assert plots.code_tree(CODE, WEATHER).get_figwidth() == pytest.approx(1.4 * width)  # the fonts' scale
