@@ -6,6 +6,8 @@ lecture hall. Importing this module changes nothing: call ``use_style()`` yourse
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 import matplotlib as mpl
@@ -14,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.rcsetup import cycler
 
 __all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
-           "label_axes"]
+           "label_axes", "code_tree"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour vision.
 PALETTE: dict[str, str] = {
@@ -129,3 +131,78 @@ def unit_name(base: float | None) -> str:
     if base is None or abs(float(base) - 2.718281828459045) < 1e-12:
         return "nats"
     return UNITS.get(base, f"log-{base} units")
+
+
+def _as_fraction(p: float) -> str:
+    """``p`` as a short fraction ("1/8") when it is one, else to four decimals."""
+    exact = Fraction(p).limit_denominator(1024)
+    return f"{exact.numerator}/{exact.denominator}" if abs(float(exact) - p) < 1e-12 else f"{p:.4f}"
+
+
+def _check_code(codewords: Mapping[str, str], probabilities: Mapping[str, float]) -> None:
+    """Raise ``ValueError`` unless ``codewords`` is a prefix code over the outcomes of ``probabilities``."""
+    if not isinstance(codewords, Mapping) or not codewords:
+        raise ValueError("codewords: expected a non-empty mapping from outcome to codeword, such as {'sun': '0'}")
+    if not isinstance(probabilities, Mapping) or set(probabilities) != set(codewords):
+        raise ValueError("probabilities: expected a mapping with the same outcomes as codewords, "
+                         f"got {sorted(map(str, probabilities)) if isinstance(probabilities, Mapping) else probabilities!r}")
+    for outcome, word in codewords.items():
+        if not isinstance(word, str) or not word or set(word) - {"0", "1"}:
+            raise ValueError(f"codewords: the codeword of {outcome!r} must be a non-empty string of 0s and 1s, got {word!r}")
+        p = probabilities[outcome]
+        if isinstance(p, bool) or not isinstance(p, int | float) or not 0.0 <= float(p) <= 1.0:
+            raise ValueError(f"probabilities: the probability of {outcome!r} must be a number in [0, 1], got {p!r}")
+    words = sorted(codewords.values())
+    for shorter, longer in zip(words, words[1:]):
+        if longer.startswith(shorter):  # in sorted order a prefix comes right before a word it starts
+            raise ValueError(f"codewords: {shorter!r} is the start of {longer!r}, so this is not a prefix code")
+
+
+def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
+              title: str = "A prefix code as a tree of yes/no answers") -> Figure:
+    """Draw a binary prefix code as a tree: the root at the top, each edge labelled 0 or 1, each leaf
+    labelled with its outcome, its probability and its codeword, at a depth equal to the codeword's length.
+
+    The figure is not managed by pyplot: show it by making it a cell's last expression. Its text
+    alternative (``describe_figure``) names the title, the axis of codeword lengths in bits and every leaf.
+
+    Parameters
+    ----------
+    codewords : outcome -> codeword, a string of 0s and 1s; no codeword may be the start of another.
+    probabilities : outcome -> its probability p, shown as a fraction when it is one ("1/8").
+    title : the figure's title.
+    """
+    _check_code(codewords, probabilities)
+    nodes = {word[:k] for word in codewords.values() for k in range(len(word) + 1)}  # every prefix is a node
+    leaves = sorted(codewords.values())  # 0 before 1: left to right
+    x = {word: float(i) for i, word in enumerate(leaves)}
+    for node in sorted(nodes - set(leaves), key=len, reverse=True):  # a parent sits above its children's middle
+        x[node] = sum(x[child] for child in (node + "0", node + "1") if child in nodes) / \
+            sum(child in nodes for child in (node + "0", node + "1"))
+    depth = max(map(len, leaves))
+    scale = mpl.rcParams["font.size"] / 11  # larger under use_style(projector=True), so the labels keep apart
+    fig, ax = new_figure(figsize=(max(6.4, 1.9 * len(leaves)) * scale, (depth + 2.2) * scale))
+    for node in sorted(nodes - {""}):
+        parent = node[:-1]
+        ax.plot([x[parent], x[node]], [len(parent), len(node)], color=PALETTE["black"], linewidth=1.5, zorder=1)
+        ax.text((x[parent] + x[node]) / 2, (len(parent) + len(node)) / 2, node[-1], ha="center", va="center",
+                fontsize="large", fontweight="bold", color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
+                bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=3)
+    inner = sorted(nodes - set(leaves))
+    ax.plot([x[n] for n in inner], [len(n) for n in inner], "o", color="0.45", markersize=7, zorder=2)
+    by_word = {word: outcome for outcome, word in codewords.items()}
+    for word in leaves:
+        outcome = by_word[word]
+        p = float(probabilities[outcome])
+        ax.plot([x[word]], [len(word)], "s", color=PALETTE["green"], markersize=11, zorder=2,
+                label=f"{outcome} (p = {_as_fraction(p)}, codeword {word})")
+        ax.text(x[word], len(word) + 0.18, f"{outcome}\np = {_as_fraction(p)}\ncodeword {word}",
+                ha="center", va="top", fontsize="medium")
+    ax.set_ylim(depth + 0.95, -0.35)  # the root at the top
+    ax.set_xlim(-0.7, len(leaves) - 0.3)
+    ax.set_yticks(range(depth + 1))
+    ax.set_xticks([])
+    ax.grid(False)
+    ax.spines["bottom"].set_visible(False)
+    label_axes(ax, "", "codeword length (bits)", title)
+    return fig

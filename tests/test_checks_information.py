@@ -162,16 +162,103 @@ def test_questions_diagnoses_mistakes(answer, fragments) -> None:
     not_ok(checks.questions_for_one_card(answer), *fragments)
 
 
+# --- Exercise 5: decode a string of the weather code's codewords -------------------------------------
+
+def reference_decode(bits: str) -> list[str]:
+    """Independent reference: cut the string where a codeword of sun 0, cloud 10, rain 110, snow 111 ends.
+
+    In this code every 0 ends a codeword, and so does a third 1 in a row."""
+    names = {"0": "sun", "10": "cloud", "110": "rain", "111": "snow"}
+    out, word = [], ""
+    for bit in bits:
+        word += bit
+        if bit == "0" or word == "111":
+            out.append(names[word])
+            word = ""
+    assert word == ""
+    return out
+
+
+def test_the_exercise_string_and_its_reading() -> None:
+    assert ix.EXERCISE5_BITS == "11001011100"
+    assert ix.EXERCISE5_WEATHER == reference_decode(ix.EXERCISE5_BITS) == ["rain", "sun", "cloud", "snow", "sun", "sun"]
+    assert "".join(ix.WEATHER_CODE[x] for x in ix.EXERCISE5_WEATHER) == ix.EXERCISE5_BITS  # it encodes back
+    assert ix.decode("11", ix.WEATHER_CODE) is None  # bits left over: not a string of whole codewords
+
+
+@pytest.mark.parametrize("answer", [["rain", "sun", "cloud", "snow", "sun", "sun"],
+                                    ("rain", "sun", "cloud", "snow", "sun", "sun"),
+                                    ["Rain", " sun", "CLOUD", "snow", "sun", "sun"],
+                                    "rain sun cloud snow sun sun", "rain, sun, cloud, snow, sun, sun"])
+def test_decode_accepts_the_solution(answer) -> None:
+    verdict = checks.decode_the_weather(answer)
+    assert verdict.ok and "11 bits spell 6 days" in verdict.message
+
+
+@pytest.mark.parametrize("answer, fragments", [
+    (..., ["placeholder", "list of outcomes"]),
+    (None, ["placeholder"]),
+    (5, ["list of outcomes", "got int"]),
+    ([1, 0], ["list of outcomes", "got list"]),
+    (["110", "0", "10", "111", "0", "0"], ["those are codewords"]),
+    (["rain", "sun", "fog"], ["'fog' is not an outcome"]),
+    (["sun", "sun", "snow", "cloud", "sun", "rain"], ["reverse order", "from the left"]),
+    (["snow", "sun", "cloud", "rain", "sun", "sun"], ["rain and snow are swapped"]),
+    (["rain", "sun", "cloud", "snow", "sun"], ["6 codewords, not 5"]),
+    ([], ["6 codewords, not 0"]),
+    (["sun", "sun", "cloud", "snow", "sun", "sun"], ["the first outcome is not right"]),
+    (["rain", "cloud", "cloud", "snow", "sun", "sun"], ["the first outcome is right, the next one is not"]),
+    (["rain", "sun", "snow", "snow", "sun", "sun"], ["the first 2 outcomes are right"]),
+])
+def test_decode_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.decode_the_weather(answer, hint=0), *fragments)
+
+
+# --- Exercise 6 (explain why): the weather code averages fewer bits than a fixed 2-bit code -----------
+
+def test_why_shorter_on_average_accepts_the_right_letter() -> None:
+    for choice in ("c", "C", " (c) "):
+        verdict = checks.why_shorter_on_average(choice)
+        assert verdict.ok and repr(verdict).startswith("Correct! (c): the likeliest outcomes get the shortest")
+
+
+def test_the_numbers_the_diagnoses_quote() -> None:
+    # the code's average length weighted by the true probabilities, and by four equal ones (option a)
+    lengths = np.array([1, 2, 3, 3])
+    assert lengths @ [1 / 2, 1 / 4, 1 / 8, 1 / 8] == 1.75 == -np.sum(np.array([1 / 2, 1 / 4, 1 / 8, 1 / 8])
+                                                                  * np.log2([1 / 2, 1 / 4, 1 / 8, 1 / 8]))
+    assert lengths.mean() == 2.25
+    assert "2.25 bits" in checks.why_shorter_on_average("a", hint=0).message
+
+
+@pytest.mark.parametrize("choice, misconception", [
+    ("a", "Shorter words alone do not win"),
+    ("b", "needs no separators either"),
+    ("d", "what one binary digit can hold"),
+])
+def test_why_shorter_on_average_names_each_misconception(choice, misconception) -> None:
+    verdict = checks.why_shorter_on_average(choice, hint=0)
+    assert not verdict.ok and repr(verdict).startswith(f"Not yet: ({choice}) ") and misconception in verdict.message
+
+
+@pytest.mark.parametrize("choice, fragment", [(..., "placeholder"), ("e", "one letter of a, b, c, d"),
+                                              (3, "as a string"), (["c"], "as a string")])
+def test_why_shorter_on_average_reads_only_a_letter(choice, fragment) -> None:
+    not_ok(checks.why_shorter_on_average(choice, hint=0), fragment)
+
+
 # --- hints: graduated, and none gives the answer away -----------------------------------------------
 
 CHECKERS = [checks.ace_of_spades_information, checks.probability_from_nats, checks.information_bits_function,
-            checks.questions_for_one_card]
+            checks.questions_for_one_card, checks.decode_the_weather, checks.why_shorter_on_average]
 # What would give each answer away: the number itself, or the finished expression to copy.
 GIVEAWAYS = {
     "ace_of_spades_information": ["5.70", "5.7", "log2(52)", "log2 52", "1/52", "np.log2(1 / 52)"],
     "probability_from_nats": ["0.0498", "0.05", "e^(-3)", "exp(-3)", "np.exp(-I", "p = e^(-I)"],
     "information_bits_function": ["-np.log2(p)", "return -", "-log2 p", "-log2(p)"],
     "questions_for_one_card": ["6 questions", "is 6", "= 6", "2^6", "64"],
+    "decode_the_weather": ["rain, sun", "rain sun", "110 0", "six days", "6 days"],
+    "why_shorter_on_average": ["(c)", "likeliest", "shortest codewords", "-log2 p"],
 }
 
 

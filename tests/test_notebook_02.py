@@ -14,6 +14,7 @@ import nbformat
 import numpy as np
 import pytest
 import torch
+from scipy.stats import entropy
 
 from helpers import checks, info
 from tests.support.notebooks import learner_code, notebook_path
@@ -68,9 +69,10 @@ def test_sections_are_numbered_in_order_and_cross_references_hold() -> None:
     numbers = [int(n) for n in re.findall(r"^## (\d+) · ", text, re.M)]
     assert numbers == list(range(1, 8))
     headings = dict(re.findall(r"^## (\d+) · (.+)$", text, re.M))
-    assert "unit" in headings["2"] and "yes/no" in headings["3"] and "Rarer" in headings["5"]
-    assert "notebook 01" in headings["7"]
-    assert "section 2" in text and "section 3" in text and "section 5" in text and "section 7" in text
+    assert "unit" in headings["2"] and "yes/no" in headings["3"] and "code" in headings["4"]
+    assert "rarer" in headings["5"] and "notebook 01" in headings["7"]
+    for n in (2, 3, 4, 5, 7):
+        assert f"section {n}" in text
 
 
 # --- 1 · the formula, in bits, against PyTorch ------------------------------------------------------
@@ -83,8 +85,11 @@ def test_information_table_matches_pytorch(values) -> None:
 # --- 2 · units ---------------------------------------------------------------------------------------
 
 def test_units_and_conversions(values) -> None:
-    assert values["nat_in_bits"] == pytest.approx(1 / math.log(2), rel=1e-9)
-    assert values["dit_in_bits"] == pytest.approx(math.log2(10), rel=1e-9)
+    # row: one bit, one nat, one dit; column: in bits, nats, dits. 1 unit of base a = ln a / ln b units of base b
+    logs = np.log([2.0, math.e, 10.0])
+    np.testing.assert_allclose(values["conversions"], logs[:, None] / logs[None, :], rtol=1e-9)
+    assert values["conversions"][1][0] == pytest.approx(1 / math.log(2), rel=1e-9)  # 1 nat = 1/ln 2 bits
+    assert values["conversions"][2][0] == pytest.approx(math.log2(10), rel=1e-9)    # 1 dit = log2 10 bits
 
 
 # --- 3 · bits as yes/no questions --------------------------------------------------------------------
@@ -104,7 +109,39 @@ def test_one_eighth_in_three_units(values) -> None:
     assert values["I_eighth"] == pytest.approx(3.0, abs=1e-9)
 
 
-# --- 4-6 · certain, rarer, independent --------------------------------------------------------------
+# --- 4 · a prefix code of yes/no answers --------------------------------------------------------------
+
+WEATHER = {"sun": 1 / 2, "cloud": 1 / 4, "rain": 1 / 8, "snow": 1 / 8}
+WEEK = ["sun", "sun", "cloud", "rain", "sun", "snow", "cloud"]
+
+
+def reference_decode(bits: str) -> list[str]:
+    """Walk the tree of the weather code (sun 0, cloud 10, rain 110, snow 111): a 0 ends a codeword, and
+    so does a third 1 in a row; the outcome is fixed by how many 1s came first."""
+    out, ones = [], 0
+    for bit in bits:
+        if bit == "1" and ones < 2:
+            ones += 1
+            continue
+        out.append(["sun", "cloud", "rain"][ones] if bit == "0" else "snow")
+        ones = 0
+    assert ones == 0, "bits left over"
+    return out
+
+
+def test_codeword_lengths_are_minus_log2_p_and_average_the_entropy(values) -> None:
+    np.testing.assert_array_equal(values["code_lengths"], [-math.log2(p) for p in WEATHER.values()])
+    assert values["average_length"] == pytest.approx(entropy(list(WEATHER.values()), base=2), rel=1e-9)
+    assert values["average_length"] == 1.75
+
+
+def test_the_week_decodes_without_separators(values) -> None:
+    bits = "".join(str(b) for b in values["week_bits"])
+    assert reference_decode(bits) == WEEK
+    assert len(bits) == sum(-math.log2(WEATHER[x]) for x in WEEK)
+
+
+# --- 5-6 · certain, rarer, independent --------------------------------------------------------------
 
 def test_independent_outcomes_add(values) -> None:
     assert values["I_heads"] == 1.0 and values["I_six"] == pytest.approx(math.log2(6), rel=1e-9)
@@ -150,6 +187,8 @@ EXERCISES = {
     2: ("I_nats = 3.0\nanswer = ...", checks.probability_from_nats),
     3: ("def information_bits(p):\n    ...", checks.information_bits_function),
     4: ("questions = ...", checks.questions_for_one_card),
+    5: ('bits = "11001011100"\ndecoded = ...', checks.decode_the_weather),
+    6: ("choice = ...", checks.why_shorter_on_average),
 }
 
 
@@ -177,6 +216,10 @@ def test_solution_values_against_closed_forms(ns) -> None:
         assert env["information_bits"](p) == pytest.approx(-math.log2(p), abs=1e-9)
     exec(code_cell("# Solution to Exercise 4"), env)  # noqa: S102
     assert env["questions"] == halvings(52) == 6
+    exec(code_cell("# Solution to Exercise 5"), env)  # noqa: S102
+    assert env["decoded"] == reference_decode("11001011100")
+    exec(code_cell("# Solution to Exercise 6"), env)  # noqa: S102
+    assert env["choice"] == "c"
 
 
 @pytest.mark.parametrize("checker, wrong", [
@@ -188,6 +231,11 @@ def test_solution_values_against_closed_forms(ns) -> None:
     (checks.information_bits_function, lambda p: -np.log(p)),
     (checks.questions_for_one_card, math.log2(52)),
     (checks.questions_for_one_card, 5),
+    (checks.decode_the_weather, reference_decode("11001011100")[::-1]),
+    (checks.decode_the_weather, ["110", "0", "10", "111", "0", "0"]),
+    (checks.why_shorter_on_average, "a"),
+    (checks.why_shorter_on_average, "b"),
+    (checks.why_shorter_on_average, "d"),
 ])
 def test_typical_slips_fail(checker, wrong) -> None:
     assert not checker(wrong, hint=0).ok

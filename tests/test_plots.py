@@ -6,6 +6,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 
 from helpers import plots  # noqa: E402
 
@@ -53,3 +54,73 @@ def test_style_in_use_tells_the_house_style_from_others() -> None:
         assert not style_in_use()
     with mpl.rc_context(mpl.rcParamsDefault):
         assert not style_in_use()
+
+
+# --- the prefix-code tree of notebook 02 --------------------------------------------------------------
+
+WEATHER = {"sun": 0.5, "cloud": 0.25, "rain": 0.125, "snow": 0.125}
+CODE = {"sun": "0", "cloud": "10", "rain": "110", "snow": "111"}
+
+
+def test_code_tree_puts_each_leaf_at_the_depth_of_its_codeword() -> None:
+    fig = plots.code_tree(CODE, WEATHER)
+    (ax,) = fig.get_axes()
+    leaves = {line.get_label(): (line.get_xdata()[0], line.get_ydata()[0]) for line in ax.get_lines()
+              if not line.get_label().startswith("_")}
+    assert list(leaves) == ["sun (p = 1/2, codeword 0)", "cloud (p = 1/4, codeword 10)",
+                            "rain (p = 1/8, codeword 110)", "snow (p = 1/8, codeword 111)"]
+    # the depth of a leaf is the length of its codeword, which here is -log2 p bits
+    for (_, depth), outcome in zip(leaves.values(), CODE):
+        assert depth == len(CODE[outcome]) == pytest.approx(-np.log2(WEATHER[outcome]))
+    assert [x for x, _ in leaves.values()] == [0, 1, 2, 3]  # left to right, 0 before 1
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # the root at the top
+    texts = [t.get_text() for t in ax.texts]
+    assert texts.count("0") == 3 and texts.count("1") == 3  # one label per edge: 6 edges
+    assert "rain\np = 1/8\ncodeword 110" in texts
+
+
+def test_code_tree_has_a_text_alternative_and_stays_out_of_pyplot() -> None:
+    before = plt.get_fignums()
+    fig = plots.code_tree(CODE, WEATHER, title="Tomorrow's weather as yes/no answers")
+    assert plt.get_fignums() == before  # not managed by pyplot: shown once, as a cell's value
+    assert plots.describe_figure(fig) == (
+        "Figure: Tomorrow's weather as yes/no answers; vertical axis: codeword length (bits); shows sun "
+        "(p = 1/2, codeword 0), cloud (p = 1/4, codeword 10), rain (p = 1/8, codeword 110) and snow "
+        "(p = 1/8, codeword 111).")
+
+
+def test_code_tree_draws_any_prefix_code() -> None:
+    fig = plots.code_tree({"a": "00", "b": "01", "c": "1"}, {"a": 0.3, "b": 0.2, "c": 0.5})
+    labels = [line.get_label() for line in fig.get_axes()[0].get_lines() if not line.get_label().startswith("_")]
+    assert labels == ["a (p = 3/10, codeword 00)", "b (p = 1/5, codeword 01)", "c (p = 1/2, codeword 1)"]
+    fig = plots.code_tree({"x": "0"}, {"x": 1 / 3 + 1e-9})  # not a short fraction: four decimals
+    assert fig.get_axes()[0].get_lines()[-1].get_label() == "x (p = 0.3333, codeword 0)"
+
+
+@pytest.mark.parametrize("codewords, probabilities, name, problem", [
+    ({"a": "0", "b": "01"}, {"a": 0.5, "b": 0.5}, "codewords", "'0' is the start of '01'"),
+    ({"a": "0", "b": "0"}, {"a": 0.5, "b": 0.5}, "codewords", "'0' is the start of '0'"),
+    ({"a": "0", "b": "12"}, {"a": 0.5, "b": 0.5}, "codewords", "string of 0s and 1s"),
+    ({"a": "0", "b": ""}, {"a": 0.5, "b": 0.5}, "codewords", "string of 0s and 1s"),
+    ({"a": "0", "b": 1}, {"a": 0.5, "b": 0.5}, "codewords", "string of 0s and 1s"),
+    ({}, {}, "codewords", "non-empty mapping"),
+    (["0", "1"], {"a": 0.5}, "codewords", "non-empty mapping"),
+    ({"a": "0", "b": "1"}, {"a": 0.5}, "probabilities", "same outcomes"),
+    ({"a": "0", "b": "1"}, [0.5, 0.5], "probabilities", "same outcomes"),
+    ({"a": "0", "b": "1"}, {"a": 0.5, "b": 1.5}, "probabilities", "[0, 1]"),
+    ({"a": "0", "b": "1"}, {"a": 0.5, "b": "half"}, "probabilities", "[0, 1]"),
+    ({"a": "0", "b": "1"}, {"a": 0.5, "b": float("nan")}, "probabilities", "[0, 1]"),
+])
+def test_code_tree_rejects_what_is_not_a_prefix_code(codewords, probabilities, name, problem) -> None:
+    with pytest.raises(ValueError, match=r"^" + name) as caught:
+        plots.code_tree(codewords, probabilities)
+    assert problem in str(caught.value)
+
+
+def test_code_tree_grows_with_the_projector_style() -> None:
+    import matplotlib as mpl
+
+    with mpl.rc_context(plots.style_params()):
+        width = plots.code_tree(CODE, WEATHER).get_figwidth()
+    with mpl.rc_context(plots.style_params(projector=True)):
+        assert plots.code_tree(CODE, WEATHER).get_figwidth() == pytest.approx(1.4 * width)  # the fonts' scale

@@ -29,7 +29,7 @@ DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.]*\d)")
 # (notebook, number as the prose writes it): why the prose may state it without the notebook printing it.
 EXCEPTIONS: dict[tuple[str, str], str] = {
     ("01", "2.718"): "Euler's number e, a constant (test_notebook_01 checks e from the sigmoid's odds)",
-    ("02", "0.8"): "an input: the model's probability y_hat = 0.8, typed into cell 25",
+    ("02", "0.8"): "an input: the model's probability y_hat = 0.8, typed into cell 29",
     ("03", "0.999"): "an input: shooter B's hit probability, typed into cell 6",
     ("03", "0.100"): "a slider position of the shooters explorer, whose readout nbval does not compare",
     ("03", "0.900"): "a slider position of the shooters explorer, whose readout nbval does not compare",

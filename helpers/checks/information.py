@@ -8,11 +8,20 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.checks.core import Verdict, as_numbers, check_function, check_value, close_to, exercise, is_placeholder
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    check_choice,
+    check_function,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 from helpers.info import information_content
 
 __all__ = ["ace_of_spades_information", "probability_from_nats", "information_bits_function",
-           "questions_for_one_card"]
+           "questions_for_one_card", "decode_the_weather", "why_shorter_on_average"]
 
 # Exercise 1: one card from a shuffled 52-card deck is the ace of spades, p = 1/52:
 # I = log2 52 = 5.7004 bits (= 2 bits for the suit + log2 13 = 3.7004 bits for the rank).
@@ -26,6 +35,10 @@ EXERCISE3_CASES: tuple[tuple[float], ...] = ((0.5,), (0.125,), (0.9,), (1 / 6,),
 # Exercise 4: halving 52 cards (52, 26, 13, 7, 4, 2, 1) takes 6 yes/no questions in the worst case,
 # the smallest k with 2^k >= 52, although one card carries only log2 52 = 5.70 bits.
 QUESTIONS_FOR_ONE_CARD = math.ceil(math.log2(DECK))
+# Exercise 5: the prefix code of section 4 (sun 1/2, cloud 1/4, rain 1/8, snow 1/8), and a string of its
+# codewords written without separators: 110 0 10 111 0 0 = rain, sun, cloud, snow, sun, sun.
+WEATHER_CODE = {"sun": "0", "cloud": "10", "rain": "110", "snow": "111"}
+EXERCISE5_BITS = "11001011100"
 
 
 @exercise(
@@ -144,3 +157,86 @@ def questions_for_one_card(answer: Any) -> Verdict:
         return Verdict(False, f"{k} question{'s' if k > 1 else ''} {'have' if k > 1 else 'has'} only 2^{k} = {2 ** k} different answer sequences: too few "
                               f"to tell {DECK} cards apart.")
     return verdict
+
+
+def decode(bits: str, code: dict[str, str]) -> list[str] | None:
+    """The outcomes a string of a prefix code's codewords spells, read from the left; None if bits are left over."""
+    by_word = {word: outcome for outcome, word in code.items()}
+    outcomes, word = [], ""
+    for bit in bits:
+        word += bit
+        if word in by_word:
+            outcomes.append(by_word[word])
+            word = ""
+    return None if word else outcomes
+
+
+EXERCISE5_WEATHER = decode(EXERCISE5_BITS, WEATHER_CODE)
+
+
+def _as_outcomes(answer: Any) -> list[str] | None:
+    """A learner's sequence of outcomes, lower-cased: a list or tuple of strings, or one string of words."""
+    if isinstance(answer, str):
+        return answer.replace(",", " ").lower().split()
+    if isinstance(answer, list | tuple) and all(isinstance(x, str) for x in answer):
+        return [x.strip().lower() for x in answer]
+    return None
+
+
+@exercise(
+    "Start at the root of the tree in section 4 and follow the bits from the left, one edge for each "
+    "bit, until you reach a leaf.",
+    "At a leaf, write down its outcome and go back to the root for the next bit. No codeword is the "
+    "start of another, so there is only one way to cut the string, and no bit is left over.",
+)
+def decode_the_weather(answer: Any) -> Verdict:
+    """Exercise 5: decode a string of the weather code's codewords, written without separators."""
+    if is_placeholder(answer):
+        return Verdict(False, "decoded is still the placeholder `...`: replace it with a list of outcomes, "
+                              "such as [\"sun\", \"cloud\"].")
+    got = _as_outcomes(answer)
+    if got is None:
+        return Verdict(False, "decoded should be a list of outcomes, each a string in quotes, such as "
+                              f"[\"sun\", \"cloud\"]; got {type(answer).__name__}.")
+    right = EXERCISE5_WEATHER or []
+    if got == right:
+        return Verdict(True, f"the {len(EXERCISE5_BITS)} bits spell {len(right)} days: {', '.join(right)}.")
+    words = set(WEATHER_CODE.values())
+    if got and all(x in words for x in got):
+        return Verdict(False, "those are codewords: write the outcome each one stands for instead.")
+    unknown = [x for x in got if x not in WEATHER_CODE]
+    if unknown:
+        return Verdict(False, f"{unknown[0]!r} is not an outcome of the code; the outcomes are "
+                              f"{', '.join(WEATHER_CODE)}.")
+    if got == right[::-1]:
+        return Verdict(False, "the right outcomes in reverse order: read the bits from the left.")
+    swapped = {"rain": "snow", "snow": "rain"}
+    if got == [swapped.get(x, x) for x in right]:
+        return Verdict(False, "rain and snow are swapped: 110 and 111 part at their last bit, 0 or 1.")
+    if len(got) != len(right):
+        return Verdict(False, f"the string holds {len(right)} codewords, not {len(got)}.")
+    wrong = next(i for i, (a, b) in enumerate(zip(got, right)) if a != b)
+    place = "the first outcome is not right" if wrong == 0 else \
+        f"the first {'outcome is' if wrong == 1 else f'{wrong} outcomes are'} right, the next one is not"
+    return Verdict(False, f"{place}: go back to the root after each leaf, and follow one edge for each bit.")
+
+
+@exercise(
+    "Compare the two codes outcome by outcome: which codewords are shorter than 2 bits, which are "
+    "longer, and how often is each one used?",
+    "An average length weights the length of each codeword by the probability of its outcome.",
+)
+def why_shorter_on_average(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 02: why does the weather code average fewer bits than a 2-bit code?"""
+    return check_choice(choice, {
+        "a": "holds for half the codewords only: sun's and cloud's codewords (0, 10) are shorter, but rain's and snow's "
+             "(110, 111) are longer than 2 bits. Shorter words alone do not win: if the four weathers were "
+             "equally likely, this code would average 2.25 bits, more than the fixed 2.",
+        "b": "mistakes what the fixed-length code needs: it needs no separators either (cut the string every "
+             "2 bits). Both codes can be read without separators; the saving comes from elsewhere.",
+        "c": "the likeliest outcomes get the shortest codewords, each -log2 p bits long, and the average "
+             "weights each length by how often it is sent: 1/2 · 1 + 1/4 · 2 + 1/8 · 3 + 1/8 · 3 bits.",
+        "d": "mistakes what one binary digit can hold: each 0 or 1 answers one yes/no question, and one answer "
+             "carries at most 1 bit (exactly 1 for a fair question, as each of this tree's is). The saving is "
+             "in how many digits an average day needs.",
+    }, right="c", what="your choice")
