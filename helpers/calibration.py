@@ -141,7 +141,10 @@ def wilson_interval(successes: ArrayLike, n: ArrayLike, z: float = Z_95) -> tupl
         denominator = 1 + z**2 / m
         centre = (p + z**2 / (2 * m)) / denominator
         half = z / denominator * np.sqrt(p * (1 - p) / m + z**2 / (4 * m**2))
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+    low = np.where(k == 0, 0.0, np.clip(centre - half, 0.0, 1.0))   # exact at the ends, where rounding
+    high = np.where(k == m, 1.0, np.clip(centre + half, 0.0, 1.0))  # could leave them a hair inside
+    empty = m == 0
+    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
 
 
 def accuracy_intervals(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10,

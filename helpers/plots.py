@@ -155,7 +155,7 @@ def reliability_diagram(ax: Axes, bins: dict[str, Any], interval: tuple[Any, Any
         low, high = (np.asarray(v, dtype=float) for v in interval)
         if low.shape != accuracy.shape or high.shape != accuracy.shape:
             raise ValueError(f"interval: expected (low, high) with {accuracy.size} values each")
-        ax.errorbar(middle[full], accuracy[full], yerr=[accuracy[full] - low[full], high[full] - accuracy[full]],
+        ax.errorbar(middle[full], accuracy[full], yerr=np.maximum(0.0, [accuracy[full] - low[full], high[full] - accuracy[full]]),
                     fmt="none", ecolor=PALETTE["blue"], elinewidth=1, capsize=2, label="95% interval")
         top = np.fmax(top, high)
     ax.plot(middle[full], confidence[full], "o", color=PALETTE["black"], label="confidence")
