@@ -15,8 +15,17 @@ from typing import Any
 import numpy as np
 
 from helpers.calibration import expected_calibration_error
-from helpers.checks.core import (Verdict, as_numbers, call_learner, check_choice, check_function, check_value,
-                                 close_to, exercise, is_placeholder)
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_choice,
+    check_function,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 
 __all__ = ["initial_loss_26_classes", "ece_function", "smoothed_confidence", "why_honest_probabilities",
            "fitted_temperature", "LETTERS", "SMOOTHING", "ECE_CASES", "BEST_T_VALIDATION", "BEST_T_TEST",
