@@ -7,7 +7,10 @@ argmax_c q_ic and its probability, the *confidence* max_c q_ic.
 - ``confusion_matrix``: M[i, j] = number of samples of true class i predicted as class j;
 - ``per_class_recall``: recall_c = M[c, c] / sum_j M[c, j], the share of class c that is found;
 - ``reliability_bins``: confidence and accuracy in equal-width confidence bins (a reliability diagram);
-- ``expected_calibration_error``: ECE = sum_b (n_b / N) |accuracy_b - confidence_b|.
+- ``expected_calibration_error``: ECE = sum_b (n_b / N) |accuracy_b - confidence_b|;
+- ``wilson_interval``: a 95% interval for a fraction k / n (Wilson's score interval), honest for small n;
+- ``accuracy_intervals``: the Wilson interval of each bin's accuracy (how much a bin of a few samples says);
+- ``bootstrap_ece``: the ECE of seeded resamples of the samples (how much the ECE itself varies).
 """
 from __future__ import annotations
 
@@ -18,7 +21,10 @@ from numpy.typing import ArrayLike, NDArray
 
 from helpers._validate import as_distribution
 
-__all__ = ["confusion_matrix", "per_class_recall", "reliability_bins", "expected_calibration_error"]
+__all__ = ["confusion_matrix", "per_class_recall", "reliability_bins", "expected_calibration_error",
+           "wilson_interval", "accuracy_intervals", "bootstrap_ece", "Z_95"]
+
+Z_95 = 1.959963984540054  # the standard normal quantile of 0.975: a two-sided 95% interval
 
 
 def _class_indices(values: ArrayLike, name: str, n_classes: int) -> NDArray[np.int64]:
@@ -111,3 +117,61 @@ def expected_calibration_error(probs: ArrayLike, y_true: ArrayLike, n_bins: int 
     full = bins["count"] > 0
     gaps = np.abs(bins["accuracy"][full] - bins["confidence"][full])
     return float((bins["count"][full] / bins["count"].sum()) @ gaps)
+
+
+def wilson_interval(successes: ArrayLike, n: ArrayLike, z: float = Z_95) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Wilson's score interval (low, high) for a fraction k / n, element-wise; nan where n = 0.
+
+    With p = k / n: centre (p + z^2 / 2n) / (1 + z^2 / n), half-width
+    z / (1 + z^2 / n) * sqrt(p (1 - p) / n + z^2 / 4n^2). Unlike p +- z sqrt(p (1 - p) / n) it stays
+    inside [0, 1] and is not of width 0 at k = 0 or k = n: 3 right answers out of 3 give (0.44, 1),
+    that is, three samples say little. ``z`` = 1.96 (``Z_95``) gives a 95% interval.
+    """
+    k, m = np.asarray(successes, dtype=float), np.asarray(n, dtype=float)
+    if k.shape != m.shape:
+        raise ValueError(f"successes and n: shapes differ, {k.shape} vs {m.shape}")
+    if not (np.isfinite(m).all() and (m >= 0).all() and (m == np.round(m)).all()):
+        raise ValueError("n: expected whole numbers >= 0")
+    if not (np.isfinite(k).all() and (k >= 0).all() and (k <= m).all()):
+        raise ValueError("successes: expected numbers in 0..n")
+    if isinstance(z, bool) or not isinstance(z, (int, float, np.integer, np.floating)) or not z > 0:
+        raise ValueError(f"z: expected a positive number, got {z!r}")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = k / m
+        denominator = 1 + z**2 / m
+        centre = (p + z**2 / (2 * m)) / denominator
+        half = z / denominator * np.sqrt(p * (1 - p) / m + z**2 / (4 * m**2))
+    low = np.where(k == 0, 0.0, np.clip(centre - half, 0.0, 1.0))   # exact at the ends, where rounding
+    high = np.where(k == m, 1.0, np.clip(centre + half, 0.0, 1.0))  # could leave them a hair inside
+    empty = m == 0
+    return np.where(empty, np.nan, low), np.where(empty, np.nan, high)
+
+
+def accuracy_intervals(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10,
+                       z: float = Z_95) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """The Wilson interval (``wilson_interval``) of each bin's accuracy, bins as in ``reliability_bins``.
+
+    Returns (low, high), one value per bin, nan for an empty bin.
+    """
+    bins = reliability_bins(probs, y_true, n_bins)
+    right = np.round(np.nan_to_num(bins["accuracy"]) * bins["count"])
+    return wilson_interval(right, bins["count"], z)
+
+
+def bootstrap_ece(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10, n_resamples: int = 1000,
+                  seed: int = 0) -> NDArray[np.float64]:
+    """The ECE of ``n_resamples`` bootstrap resamples of the N samples (drawn with replacement).
+
+    Resample r takes the rows ``np.random.default_rng(seed).integers(0, N, size=(n_resamples, N))[r]``.
+    The spread of the results shows how much the ECE of N samples varies from one set of N to another.
+    """
+    q = as_distribution(probs, "probs")
+    _confidence_and_correct(q, y_true)  # validates both
+    y = np.asarray(y_true)
+    if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)) or n_resamples < 1:
+        raise ValueError(f"n_resamples: expected a whole number >= 1, got {n_resamples!r}")
+    r = int(n_resamples)
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed: expected a whole number >= 0, got {seed!r}")
+    rows = np.random.default_rng(seed).integers(0, len(y), size=(r, len(y)))
+    return np.array([expected_calibration_error(q[i], y[i], n_bins) for i in rows])

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.rcsetup import cycler
 
 __all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
-           "label_axes", "code_tree"]
+           "label_axes", "code_tree", "reliability_diagram"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour vision.
 PALETTE: dict[str, str] = {
@@ -206,3 +206,39 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
     ax.spines["bottom"].set_visible(False)
     label_axes(ax, "", "codeword length (bits)", title)
     return fig
+
+
+def reliability_diagram(ax: Axes, bins: dict[str, Any], interval: tuple[Any, Any] | None = None) -> Axes:
+    """Draw a reliability diagram on ``ax`` from ``helpers.calibration.reliability_bins``'s ``bins``.
+
+    Per confidence bin: a bar up to its accuracy, a dot at its mean confidence, and above the bar the
+    number of samples in it (how much the bar can say); with ``interval`` = (low, high), one value per
+    bin (``calibration.accuracy_intervals``), an error bar over each accuracy. The diagonal is a
+    calibrated model. Empty bins draw nothing. Returns ``ax``.
+    """
+    import numpy as np
+
+    edges, count = np.asarray(bins["edges"], dtype=float), np.asarray(bins["count"])
+    accuracy, confidence = np.asarray(bins["accuracy"], dtype=float), np.asarray(bins["confidence"], dtype=float)
+    if not (edges.ndim == 1 and count.shape == accuracy.shape == confidence.shape == (edges.size - 1,)):
+        raise ValueError("bins: expected the edges, count, accuracy and confidence of reliability_bins")
+    full = count > 0
+    left, width = edges[:-1], np.diff(edges)
+    middle = left + width / 2
+    ax.bar(left[full], accuracy[full], width=width[full], align="edge", color=PALETTE["sky"],
+           edgecolor=PALETTE["blue"], label="accuracy")
+    top = accuracy.copy()
+    if interval is not None:
+        low, high = (np.asarray(v, dtype=float) for v in interval)
+        if low.shape != accuracy.shape or high.shape != accuracy.shape:
+            raise ValueError(f"interval: expected (low, high) with {accuracy.size} values each")
+        ax.errorbar(middle[full], accuracy[full], yerr=np.maximum(0.0, [accuracy[full] - low[full], high[full] - accuracy[full]]),
+                    fmt="none", ecolor=PALETTE["blue"], elinewidth=1, capsize=2, label="95% interval")
+        top = np.fmax(top, high)
+    ax.plot(middle[full], confidence[full], "o", color=PALETTE["black"], label="confidence")
+    for x, y, n in zip(middle[full], top[full], count[full]):
+        ax.text(x, y + 0.02, str(int(n)), ha="center", va="bottom", fontsize=8)
+    ax.plot([0, 1], [0, 1], "--", color=PALETTE["black"], linewidth=1)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.12)
+    return ax

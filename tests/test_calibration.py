@@ -83,3 +83,62 @@ def test_a_calibrated_model_has_small_ece_and_a_sure_wrong_one_large() -> None:
 def test_bad_input_names_the_argument(call, name) -> None:
     with pytest.raises(ValueError, match=f"^{name}"):
         call()
+
+
+# --- how much a bin, and the ECE, can say ---------------------------------------------------------
+@pytest.mark.parametrize("k, n", [(0, 3), (3, 3), (1, 3), (30, 31), (18, 21), (283, 284), (347, 360), (5, 10)])
+def test_wilson_interval_matches_scipy(k, n) -> None:
+    from scipy.stats import binomtest
+
+    reference = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+    low, high = calibration.wilson_interval(k, n)
+    assert low == pytest.approx(reference.low, abs=1e-12) and high == pytest.approx(reference.high, abs=1e-12)
+
+
+def test_wilson_interval_is_wide_for_a_few_samples_and_nan_for_none() -> None:
+    low, high = calibration.wilson_interval([3, 300, 0], [3, 300, 0])
+    assert high[0] == pytest.approx(1.0) and low[0] < 0.45   # 3 of 3 right: anything from 0.44 up
+    assert low[1] > 0.98                                     # 300 of 300: at least 0.98
+    assert np.isnan(low[2]) and np.isnan(high[2])
+
+
+def test_accuracy_intervals_are_the_wilson_intervals_of_the_bins() -> None:
+    probs = random_probs(200, 4)
+    labels = RNG.integers(0, 4, 200)
+    bins = calibration.reliability_bins(probs, labels, 10)
+    low, high = calibration.accuracy_intervals(probs, labels, 10)
+    from scipy.stats import binomtest
+
+    for b in range(10):
+        n = int(bins["count"][b])
+        if n == 0:
+            assert np.isnan(low[b]) and np.isnan(high[b])
+            continue
+        k = int(round(bins["accuracy"][b] * n))
+        reference = binomtest(k, n).proportion_ci(method="wilson")
+        assert (low[b], high[b]) == pytest.approx((reference.low, reference.high), abs=1e-12)
+        assert low[b] <= bins["accuracy"][b] <= high[b]
+
+
+def test_bootstrap_ece_resamples_the_rows_it_says() -> None:
+    probs = random_probs(60, 3)
+    labels = RNG.integers(0, 3, 60)
+    got = calibration.bootstrap_ece(probs, labels, n_bins=10, n_resamples=20, seed=5)
+    rows = np.random.default_rng(5).integers(0, 60, size=(20, 60))
+    np.testing.assert_allclose(got, [ece_by_loops(probs[r], labels[r], 10) for r in rows], atol=1e-12)
+    np.testing.assert_array_equal(got, calibration.bootstrap_ece(probs, labels, 10, 20, seed=5))  # seeded
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: calibration.wilson_interval(4, 3), "successes"),
+    (lambda: calibration.wilson_interval(1, -1), "n"),
+    (lambda: calibration.wilson_interval(1, 2.5), "n"),
+    (lambda: calibration.wilson_interval([1, 2], [3]), "successes and n"),
+    (lambda: calibration.wilson_interval(1, 3, z=0), "z"),
+    (lambda: calibration.bootstrap_ece([[0.5, 0.5]], [0], n_resamples=0), "n_resamples"),
+    (lambda: calibration.bootstrap_ece([[0.5, 0.5]], [0], seed=-1), "seed"),
+    (lambda: calibration.bootstrap_ece([[0.5, 0.6]], [0]), "probs"),
+])
+def test_bad_input_to_the_intervals_names_the_argument(call, name) -> None:
+    with pytest.raises(ValueError, match=f"^{name}"):
+        call()

@@ -16,7 +16,8 @@ from helpers import checks
 from helpers.checks import training as tc
 from tests.references import ece_by_loops
 
-CHECKERS = [checks.initial_loss_26_classes, checks.ece_function, checks.smoothed_confidence]
+CHECKERS = [checks.initial_loss_26_classes, checks.ece_function, checks.smoothed_confidence,
+            checks.why_honest_probabilities, checks.fitted_temperature]
 
 
 def test_public_names_are_exported() -> None:
@@ -37,6 +38,7 @@ def test_no_hint_gives_the_answer_away() -> None:
     everything = " ".join(h for c in CHECKERS for h in c.hints)
     assert "3.258" not in everything and "ln 26" not in everything and "ln(26)" not in everything
     assert "0.91" not in everything and "1 - eps + eps" not in everything
+    assert "0.54" not in everything and "(c)" not in everything
     assert "def " not in everything and "np." not in everything
 
 
@@ -111,3 +113,35 @@ def test_smoothed_confidence_is_where_the_smoothed_loss_is_smallest() -> None:
     assert "1 - eps" in checks.smoothed_confidence(0.9).message
     assert "not one-hot" in checks.smoothed_confidence(1.0).message
     assert "wrong class" in checks.smoothed_confidence(0.01).message
+
+
+# --- Exercise 4 --------------------------------------------------------------------------------------
+def test_why_honest_probabilities_by_the_expected_loss() -> None:
+    p = np.array([0.7, 0.3])
+    reports = {"a": [1.0, 0.0], "b": [0.5, 0.5], "c": [0.7, 0.3], "d": [0.9, 0.1]}
+    with np.errstate(divide="ignore"):
+        expected = {k: float(-(p * np.log(np.array(q))).sum()) if min(q) > 0 else math.inf for k, q in reports.items()}
+    assert min(expected, key=expected.get) == "c"         # the honest report is the best, by a closed form
+    assert checks.why_honest_probabilities("c") and checks.why_honest_probabilities(" (C) ")
+    assert "accuracy" in checks.why_honest_probabilities("a").message
+    assert "hedging" in checks.why_honest_probabilities("b").message
+    assert "over-confidence" in checks.why_honest_probabilities("d").message
+    assert "placeholder" in checks.why_honest_probabilities(...).message
+
+
+# --- Exercise 5 --------------------------------------------------------------------------------------
+def test_fitted_temperature_accepts_the_grid_best_and_names_the_slips() -> None:
+    assert checks.fitted_temperature(0.54) and checks.fitted_temperature(tc.BEST_T_VALIDATION)
+    assert checks.fitted_temperature(np.float64(0.54)) and checks.fitted_temperature(torch.tensor(0.54))
+    assert "test images" in checks.fitted_temperature(0.52).message
+    assert "trained on" in checks.fitted_temperature(0.25).message
+    assert "multiplied" in checks.fitted_temperature(1.85).message
+    assert "argmax" in checks.fitted_temperature(3.0).message
+    assert "as they are" in checks.fitted_temperature(1.0).message
+    assert "positive" in checks.fitted_temperature(-0.54).message
+    assert "too large" in checks.fitted_temperature(0.7).message
+
+
+def test_the_temperature_slips_are_told_apart() -> None:
+    slips = [tc.BEST_T_TEST, tc.BEST_T_TRAINING, 1 / tc.BEST_T_VALIDATION, *tc.T_GRID, 1.0]
+    assert all(abs(t - tc.BEST_T_VALIDATION) > 0.01 for t in slips)

@@ -21,7 +21,8 @@ from sklearn.datasets import load_digits
 from sklearn.metrics import recall_score
 from sklearn.model_selection import train_test_split
 
-from helpers import checks, grads
+from helpers import calibration, checks, grads
+from helpers.checks import training as tc
 from helpers.explorers import training as tx
 from tests.references import ece_by_loops
 from tests.support.notebooks import learner_code, notebook_path
@@ -113,6 +114,7 @@ def test_standardised_with_the_training_set_only(values, ns) -> None:
 # --- 2. the first loss ---------------------------------------------------------------------------------
 def test_first_loss_is_ln_10(values, ns) -> None:
     assert "$\\ln 10 = 2.3026$ nats" in markdown()
+    assert values["loss_zero"] == pytest.approx(math.log(10), rel=1e-9)   # PyTorch's loss of zero logits
     start = nn.CrossEntropyLoss()(torch.tensor(ns["X_train"] @ ns["W0"]), torch.tensor(ns["y_train"])).item()
     assert values["loss_start"] == pytest.approx(start, rel=1e-9)
     assert abs(start - math.log(10)) < 0.01  # close to ln 10, as the prose says
@@ -154,6 +156,18 @@ def test_numpy_loop_follows_pytorch(values, ns, trained) -> None:
     assert values["test_loss"][-1] > values["train_loss"][-1]  # "the test loss stays above the training loss"
 
 
+def test_perplexity_is_e_to_the_loss(values, ns, trained) -> None:
+    """Perplexity e^L: exactly 10 for the untrained model's ln 10 nats; then e^(test loss) at steps 0 and 100,
+    the same as 2^(loss in bits)."""
+    w, b, _ = trained
+    test_losses = [nn.CrossEntropyLoss()(torch.tensor(ns["X_test"] @ w_k + b_k), torch.tensor(ns["y_test"])).item()
+                   for w_k, b_k in [(ns["W0"], ns["b0"]), (w, b)]]
+    expected = [10.0] + [math.exp(loss) for loss in test_losses]
+    np.testing.assert_allclose(values["perplexity"], expected, rtol=1e-9)
+    np.testing.assert_allclose(expected[1:], [2 ** (loss / math.log(2)) for loss in test_losses], rtol=1e-12)
+    assert f"{expected[2]:.3f}" == "1.160" and "among 1.160" in markdown() and "perplexity of 10" in markdown()
+
+
 def test_mini_batches(values) -> None:
     assert math.ceil(1437 / 64) == 23
     assert np.all(values["mini_accuracy"] >= 0.9)
@@ -174,6 +188,58 @@ def test_reliability_and_ece_after_100_steps(values, ns, trained) -> None:
     probs = torch.softmax(torch.tensor(ns["X_test"] @ w + b), dim=1).numpy()
     assert values["ece_100"] == pytest.approx(ece_by_loops(probs, ns["y_test"]), abs=1e-9)
     assert values["confidence"] == pytest.approx(probs.max(axis=1).mean(), rel=1e-9)
+
+
+def wilson_by_scipy(probs: np.ndarray, labels: np.ndarray) -> list[tuple[int, float, float, float, float]]:
+    """Per non-empty confidence bin (0.1 wide): count, mean confidence, accuracy, Wilson's 95% interval (SciPy)."""
+    from scipy.stats import binomtest
+
+    conf, right = probs.max(axis=1), probs.argmax(axis=1) == labels
+    rows = []
+    for b in range(10):
+        inside = (conf > b / 10) & (conf <= (b + 1) / 10)
+        if inside.any():
+            ci = binomtest(int(right[inside].sum()), int(inside.sum())).proportion_ci(method="wilson")
+            rows.append((int(inside.sum()), conf[inside].mean(), right[inside].mean(), ci.low, ci.high))
+    return rows
+
+
+def test_counts_intervals_and_the_spread_of_the_ece(values, ns, trained) -> None:
+    """What the prose reads from the counts: the small bins say little, the model of 100 steps is
+    under-confident overall, and the ECE of 360 images has a spread that the 1,000-step model's ECE lies in
+    and the smoothed model's does not."""
+    from scipy.stats import binomtest
+
+    w, b, _ = trained
+    probs = torch.softmax(torch.tensor(ns["X_test"] @ w + b), dim=1).numpy()
+    rows = wilson_by_scipy(probs, ns["y_test"])
+    small = [r for r in rows if r[1] <= 0.7]
+    assert [r[0] for r in rows][-1] == 284 and len(small) == 4 and {r[0] for r in small} <= set(range(3, 11))
+    assert (small[0][0], round(small[0][2] * 3), f"{small[0][3]:.2f}", f"{small[0][4]:.2f}") == (3, 1, "0.06", "0.79")
+    right = int((probs.argmax(axis=1) == ns["y_test"]).sum())
+    ci = binomtest(right, 360).proportion_ci(method="wilson")
+    np.testing.assert_allclose(values["accuracy_interval"], [ci.low, ci.high], rtol=1e-9)
+    assert values["confidence"] < ci.low                                    # under-confident overall
+    low, high = values["ece_range"]
+    np.testing.assert_allclose([low, high], np.percentile(
+        calibration.bootstrap_ece(probs, ns["y_test"], n_resamples=1000, seed=7), [2.5, 97.5]), rtol=1e-9)
+    assert low < values["ece_100"] < high
+    plain, smooth = dict(zip(["accuracy", "test loss", "confidence", "ECE"], values["without_smoothing"])), \
+        dict(zip(["accuracy", "test loss", "confidence", "ECE"], values["with_smoothing"]))
+    assert low < plain["ECE"] < high and smooth["ECE"] > high
+
+
+def test_what_the_three_diagrams_show(ns) -> None:
+    """At 1,000 steps only the top two bins hold more than 7 images; with smoothing, every bin of 19 or
+    more images has its whole interval above its mean confidence."""
+    for smoothing, check in [(0.0, "plain"), (0.1, "smooth")]:
+        w, b, _ = torch_gd(ns["X_train"], ns["y_train"], ns["W0"], 1.0, 1000, label_smoothing=smoothing)
+        rows = wilson_by_scipy(torch.softmax(torch.tensor(ns["X_test"] @ w + b), dim=1).numpy(), ns["y_test"])
+        if check == "plain":
+            assert [n > 7 for n, *_ in rows][-3:] == [False, True, True] and sum(n > 7 for n, *_ in rows) == 2
+        else:
+            big = [r for r in rows if r[0] >= 19]
+            assert len(big) == 5 and all(low > conf for _, conf, _, low, _ in big)
 
 
 REPORT = ["train loss", "test loss", "accuracy", "confidence", "on mistakes", "ECE", "weight size"]
@@ -267,3 +333,41 @@ def test_exercise_solutions_pass_and_slips_fail(ns) -> None:
                                           for o in c.get("outputs", [])) for c in cells[:first])
     assert "log(26)" not in above and "ln 26" not in above and "3.258" not in above
     assert not re.search(r"(?<![\d.])0\.910*(?!\d)", above)
+    assert checks.why_honest_probabilities("c") and not checks.why_honest_probabilities("a")
+    assert checks.fitted_temperature(0.54)
+    fifth = next(i for i, c in enumerate(cells) if "**Exercise 5:**" in c.source)
+    above_5 = "\n".join(c.source + "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", ""))
+                                            for o in c.get("outputs", [])) for c in cells[:fifth])
+    assert not re.search(r"(?<![\d.])0\.540*(?!\d)", above_5)
+
+
+def test_temperature_scaling_on_held_out_images(values, ns) -> None:
+    """Exercise 5: the smoothed model trained with PyTorch on three quarters of the training set; the
+    temperature fitted by SciPy on the held-out quarter is the checker's; the test and training images
+    would give the checker's slips; the solution's report is PyTorch's loss and the loop ECE."""
+    from scipy.optimize import minimize_scalar
+
+    x_fit, x_val, y_fit, y_val = train_test_split(ns["X_train"], ns["y_train"], test_size=0.25,
+                                                  stratify=ns["y_train"], random_state=0)
+    assert (len(y_fit), len(y_val)) == (1077, 360)
+    w, b, _ = torch_gd(x_fit, y_fit, ns["W0"], 1.0, 1000, label_smoothing=0.1)
+
+    def best_t(x: np.ndarray, labels: np.ndarray) -> float:
+        z, t = torch.tensor(x @ w + b), torch.tensor(labels)
+        return minimize_scalar(lambda temp: nn.CrossEntropyLoss()(z / temp, t).item(), bounds=(0.05, 5.0),
+                               method="bounded", options={"xatol": 1e-7}).x
+
+    assert best_t(x_val, y_val) == pytest.approx(tc.BEST_T_VALIDATION, abs=1e-3)
+    assert best_t(ns["X_test"], ns["y_test"]) == pytest.approx(tc.BEST_T_TEST, abs=1e-3)
+    assert best_t(x_fit, y_fit) == pytest.approx(tc.BEST_T_TRAINING, abs=1e-3)
+    grid = np.linspace(*tc.T_GRID, 281)
+    z_val = torch.tensor(x_val @ w + b)
+    grid_best = grid[np.argmin([nn.CrossEntropyLoss()(z_val / t, torch.tensor(y_val)).item() for t in grid])]
+    assert checks.fitted_temperature(grid_best) and round(grid_best, 2) == 0.54
+    z_test = ns["X_test"] @ w + b
+    report = values["temperature_report"]
+    for row, t in zip(report, (1.0, grid_best)):
+        probs = torch.softmax(torch.tensor(z_test / t), dim=1).numpy()
+        loss = nn.CrossEntropyLoss()(torch.tensor(z_test / t), torch.tensor(ns["y_test"])).item()
+        np.testing.assert_allclose(row, [t, loss, ece_by_loops(probs, ns["y_test"])], rtol=1e-9)
+    assert report[1][1] < report[0][1] and report[1][2] < report[0][2] / 3   # temperature repairs both

@@ -124,3 +124,41 @@ def test_code_tree_grows_with_the_projector_style() -> None:
         width = plots.code_tree(CODE, WEATHER).get_figwidth()
     with mpl.rc_context(plots.style_params(projector=True)):
         assert plots.code_tree(CODE, WEATHER).get_figwidth() == pytest.approx(1.4 * width)  # the fonts' scale
+
+
+def test_a_reliability_diagram_shows_each_bins_count_and_interval() -> None:
+    bins = {"edges": np.linspace(0, 1, 11), "count": np.array([0, 0, 0, 3, 0, 0, 0, 21, 0, 284]),
+            "accuracy": np.array([np.nan] * 3 + [1 / 3] + [np.nan] * 3 + [18 / 21, np.nan, 283 / 284]),
+            "confidence": np.array([np.nan] * 3 + [0.36] + [np.nan] * 3 + [0.76, np.nan, 0.98])}
+    low = np.where(bins["count"] > 0, np.nan_to_num(bins["accuracy"]) - 0.1, np.nan)
+    high = np.where(bins["count"] > 0, np.nan_to_num(bins["accuracy"]) + 0.05, np.nan)
+    fig, ax = plt.subplots()
+    plots.reliability_diagram(ax, bins, interval=(low, high))
+    texts = [t.get_text() for t in ax.texts]
+    heights = sorted(p.get_height() for p in ax.patches)
+    plt.close(fig)
+    assert texts == ["3", "21", "284"]             # one count per non-empty bin, in order
+    np.testing.assert_allclose(heights, sorted([1 / 3, 18 / 21, 283 / 284]))
+    assert "95% interval" in plots.describe_figure(fig) and "confidence" in plots.describe_figure(fig)
+
+
+def test_a_reliability_diagram_rejects_what_is_not_bins() -> None:
+    fig, ax = plt.subplots()
+    try:
+        for bad, name in [({"edges": [0, 1], "count": [1, 2], "accuracy": [1, 1], "confidence": [1, 1]}, "bins")]:
+            try:
+                plots.reliability_diagram(ax, bad)
+            except ValueError as error:
+                assert str(error).startswith(name)
+            else:
+                raise AssertionError("no ValueError")
+        good = {"edges": np.linspace(0, 1, 3), "count": np.array([1, 1]), "accuracy": np.array([0.0, 1.0]),
+                "confidence": np.array([0.4, 0.9])}
+        try:
+            plots.reliability_diagram(ax, good, interval=([0, 1], [0, 1, 1]))
+        except ValueError as error:
+            assert str(error).startswith("interval")
+        else:
+            raise AssertionError("no ValueError")
+    finally:
+        plt.close(fig)

@@ -2,8 +2,10 @@
 
 Each checker first recognises the typical slips (a probability where a loss was asked, bits where
 nats were, the digits' ten classes where there are 26, an unweighted or signed calibration gap,
-the smoothed target without its share of the spread) and names them; the graduated hints lead
-towards the answer without giving it away.
+the smoothed target without its share of the spread, a temperature fitted on the wrong images or
+multiplied instead of divided) and names them; the graduated hints lead towards the answer without
+giving it away. Exercise 4 is multiple choice: each wrong option is a misconception about what
+cross-entropy rewards, and gets its own diagnosis.
 """
 from __future__ import annotations
 
@@ -13,15 +15,32 @@ from typing import Any
 import numpy as np
 
 from helpers.calibration import expected_calibration_error
-from helpers.checks.core import Verdict, call_learner, check_function, check_value, close_to, exercise, is_placeholder
+from helpers.checks.core import (
+    Verdict,
+    as_numbers,
+    call_learner,
+    check_choice,
+    check_function,
+    check_value,
+    close_to,
+    exercise,
+    is_placeholder,
+)
 
-__all__ = ["initial_loss_26_classes", "ece_function", "smoothed_confidence", "LETTERS", "SMOOTHING",
-           "ECE_CASES"]
+__all__ = ["initial_loss_26_classes", "ece_function", "smoothed_confidence", "why_honest_probabilities",
+           "fitted_temperature", "LETTERS", "SMOOTHING", "ECE_CASES", "BEST_T_VALIDATION", "BEST_T_TEST",
+           "BEST_T_TRAINING", "T_GRID"]
 
 # Exercise 1: a 26-class classifier (the letters A-Z) starts with all weights and biases zero.
 LETTERS = 26
 # Exercise 3: PyTorch's label smoothing eps over the digits' C = 10 classes.
 SMOOTHING, CLASSES = 0.1, 10
+# Exercise 5: notebook 07's model trained with label smoothing 0.1 on 1,077 of its training images (the
+# other 360 held out for validation). The temperature T that minimises the mean cross-entropy of the
+# logits / T on the validation images, and the slips: the T that the test images or the training
+# images would give (tests/test_notebook_07.py recomputes all three with PyTorch on the notebook's data).
+BEST_T_VALIDATION, BEST_T_TEST, BEST_T_TRAINING = 0.5404, 0.5238, 0.2478
+T_GRID = (0.2, 3.0)  # the notebook's grid of temperatures, np.linspace(0.2, 3.0, 281)
 
 
 def _case(probs: list[list[float]], labels: list[int], n_bins: int) -> tuple[Any, ...]:
@@ -135,4 +154,57 @@ def smoothed_confidence(answer: Any) -> Verdict:
     if close_to(answer, SMOOTHING / CLASSES) or close_to(answer, SMOOTHING / (CLASSES - 1)):
         return Verdict(False, "that is what the smoothed target gives each wrong class; the question asks "
                               "about the true class.")
+    return verdict
+
+
+@exercise(
+    "The expected loss over such images weights the loss of each digit by how often it occurs: "
+    "0.7 times the loss when it is a 3, plus 0.3 times the loss when it is an 8.",
+    "Notebook 04 split this weighted loss into two parts, H(p) and KL(p || q): which part does the "
+    "model's report change, and where is that part smallest?",
+)
+def why_honest_probabilities(choice: Any) -> Verdict:
+    """Exercise 4 of notebook 07: which report minimises the expected cross-entropy, and why?"""
+    return check_choice(choice, {
+        "a": "confuses the loss with accuracy: 3 is the better pick, but the 8s, 30% of such images, "
+             "would then each cost -ln 0, an infinite loss. Cross-entropy scores the probabilities, not the pick.",
+        "b": "hedging is not free: 0.5 on each costs ln 2 nats on every image, while the honest report pays less "
+             "on the 3s, which are more frequent, and so less on average.",
+        "c": "the expected loss is the cross-entropy H(p, q) = H(p) + KL(p || q), and KL(p || q) is 0 only at q = p. "
+             "Cross-entropy is a proper scoring rule: it pays for honest probabilities.",
+        "d": "over-confidence does not pay: 0.9 saves a little on each 3 but costs -ln 0.1 instead of -ln 0.3 on "
+             "each 8, and on average it loses by KL(p || q) > 0.",
+    }, right="c")
+
+
+@exercise(
+    "For each temperature, divide the validation logits Z_val by it and compute the mean cross-entropy "
+    "against y_val; keep the temperature whose loss is the smallest.",
+    "Collect the 281 validation losses in a list, in the order of temperatures; the position of the "
+    "smallest (argmin) is the position of the best temperature. Only the validation images take part.",
+)
+def fitted_temperature(T: Any) -> Verdict:
+    """Exercise 5: the temperature with the lowest validation loss for the smoothed model (``BEST_T_VALIDATION``)."""
+    verdict = check_value(T, BEST_T_VALIDATION, "your temperature T", rtol=0.0, atol=0.005)
+    got = as_numbers(T)
+    if verdict.ok and got is not None:
+        return Verdict(True, f"T = {float(got.reshape(())):.2f} gives the lowest validation loss. A temperature "
+                             "below 1 sharpens the probabilities: smoothing had left this model under-confident.")
+    if got is not None and got.size == 1 and np.isfinite(got).all() and float(got.reshape(())) <= 0:
+        return Verdict(False, "a temperature must be positive: the logits are divided by T.")
+    if close_to(T, BEST_T_TEST, rtol=0.01):
+        return Verdict(False, "that is the best temperature for the test images: fitted there, the test loss "
+                              "after scaling no longer estimates how the model does on new images. Use Z_val and y_val.")
+    if close_to(T, BEST_T_TRAINING, rtol=0.01):
+        return Verdict(False, "that is the best temperature for the images the model trained on, where it is right "
+                              "and sure about almost all of them. Fit T on held-out images: Z_val and y_val.")
+    if close_to(T, 1 / BEST_T_VALIDATION, rtol=0.01):
+        return Verdict(False, "that looks like 1/T: the logits were multiplied by the temperature. "
+                              "Temperature scaling divides them: Z_val / T.")
+    if close_to(T, T_GRID[1], rtol=1e-3) or close_to(T, T_GRID[0], rtol=1e-3):
+        return Verdict(False, "that is an end of the grid: did you pick the largest validation loss (argmax) "
+                              "instead of the smallest?")
+    if close_to(T, 1.0, rtol=1e-6):
+        return Verdict(False, "T = 1 leaves the logits as they are: search the grid for the T with the lowest "
+                              "validation loss.")
     return verdict
