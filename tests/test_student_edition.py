@@ -71,8 +71,13 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
         cells = nb.cells
         solutions = [i for i, c in enumerate(cells) if c.source.startswith("# Solution to Exercise")]
         assert solutions, path.name
+        by_id = {c.metadata.get("nbgrader", {}).get("grade_id"): j for j, c in enumerate(cells)}
         for i in solutions:
-            sol, check, answer = cells[i], cells[i - 1], cells[i - 2]
+            # The solution sits in the Solutions section at the end; its check (grade_id without
+            # "-solution") sits under the exercise, right after the answer cell.
+            sol = cells[i]
+            j = by_id[sol.metadata.nbgrader["grade_id"].removesuffix("-solution")]
+            check, answer = cells[j], cells[j - 1]
             assert nbgrader_role(sol) == "solution" and REGION.search(sol.source), (path.name, i)
             assert sol.metadata.jupyter == {"source_hidden": True, "outputs_hidden": True}
             assert nbgrader_role(check) == "check" and check.metadata.nbgrader["locked"], (path.name, i)
