@@ -71,6 +71,8 @@ function render({ model, el }) {
       edgeLayer);
     gradText[from] = svgEl("text", {
       x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 6, "text-anchor": "middle", fill: PALETTE.vermillion, class: "ce-label",
+      // a white halo keeps the derivative readable where it crosses its edge
+      stroke: "#ffffff", "stroke-width": 4, "paint-order": "stroke",
     }, edgeLayer);
   }
   const valueText = {};

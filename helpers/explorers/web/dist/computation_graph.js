@@ -172,7 +172,11 @@ function render({ model, el }) {
       y: (y1 + y2) / 2 - 6,
       "text-anchor": "middle",
       fill: PALETTE.vermillion,
-      class: "ce-label"
+      class: "ce-label",
+      // a white halo keeps the derivative readable where it crosses its edge
+      stroke: "#ffffff",
+      "stroke-width": 4,
+      "paint-order": "stroke"
     }, edgeLayer);
   }
   const valueText = {};
