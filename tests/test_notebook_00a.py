@@ -115,3 +115,16 @@ def test_exercise_4_the_square_batch_really_fails_silently() -> None:
     assert not np.allclose(wrong.sum(axis=1), 1.0)
     assert np.allclose((counts / counts.sum(axis=1, keepdims=True)).sum(axis=1), 1.0)
     assert ns["choice"] == "c" and checks.why_keepdims(ns["choice"]).ok
+
+
+@pytest.mark.parametrize("n, shown", [(1, ["0.3567", "0.9163", "1.3863"]), (2, ["-1.9", "-2.2", "-2.8"]),
+                                      (3, ["-15", "6.25"])])
+def test_nothing_above_an_exercise_gives_its_answer(n: int, shown: list[str]) -> None:
+    start = next(i for i, c in enumerate(NB.cells) if c.cell_type == "markdown" and f"**Exercise {n}:**" in c.source)
+    above = []
+    for cell in NB.cells[:start]:
+        above.append(cell.source)
+        for out in cell.get("outputs", []):
+            above.append(str(out.get("text", "")) + str(out.get("data", {}).get("text/plain", "")))
+    text = "\n".join(above)
+    assert [s for s in shown if re.search(rf"(?<![\d.]){re.escape(s)}(?!\d)", text)] == []
