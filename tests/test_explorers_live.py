@@ -54,6 +54,11 @@ def settings_of(name: str) -> list[dict[str, Any]]:
     extra: dict[str, list[dict[str, Any]]] = {
         # every step of the slider
         "widget_check": [{"x": round(-2 + k / 10, 1)} for k in range(41)],
+        # at the target (every derivative 0, no "-0.0000"), and the corners of the sliders
+        "computation_graph": [{"x": x, "w": w, "b": b, "t": round(w * x + b, 1)} for x in (-3.0, 0.0, 1.0, 3.0)
+                              for w in (-2.0, 0.0, 1.0, 2.0) for b in (-2.0, 0.0, 0.5) if abs(w * x + b) <= 3]
+        + [{"x": x, "w": w, "b": b, "t": t} for x in (-3.0, 3.0) for w in (-2.0, 2.0) for b in (-2.0, 2.0)
+           for t in (-3.0, 3.0)],
         # w on the slider's grid with b every 0.5, and the line b = w / 10, where two points tie for the worst
         "logistic": [{"w": w, "b": b} for w in grid(LIVE["logistic"].specs[0]) for b in grid(LIVE["logistic"].specs[1])[::5]]
         + [{"w": w, "b": round(w / 10, 1)} for w in grid(LIVE["logistic"].specs[0])],

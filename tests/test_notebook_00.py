@@ -78,8 +78,8 @@ def test_every_notebook_is_on_the_map_and_every_link_resolves() -> None:
     assert missing == []
 
 
-def test_next_points_to_01() -> None:
-    assert re.search(r"\*\*Next:\*\* \[01 [^\]]+\]\(01_sigmoid_and_likelihood\.ipynb\)", MARKDOWN)
+def test_next_points_to_the_on_ramp() -> None:
+    assert re.search(r"\*\*Next:\*\* \[00a [^\]]+\]\(00a_numpy_pytorch_and_autograd\.ipynb\)", MARKDOWN)
 
 
 # --- the exercises --------------------------------------------------------------------------------

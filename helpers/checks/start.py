@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from helpers.checks.core import Verdict, check_value, close_to, exercise
+from helpers.checks.core import Verdict, check_choice, check_value, close_to, exercise
 
-__all__ = ["check_nat_in_bits", "check_die_bits", "check_die_dits", "check_lock_code_bits"]
+__all__ = ["check_nat_in_bits", "check_die_bits", "check_die_dits", "check_lock_code_bits", "why_pytorch_reports_nats"]
 
 # Exercise 1: one nat in bits. A nat is the information of an outcome with ln(1/p) = 1, p = 1/e;
 # in bits that outcome carries log2(e) = 1 / ln 2 = 1.4427 bits.
@@ -30,7 +30,7 @@ CODE_BITS = CODE_DIGITS * math.log2(10)
 
 @exercise(
     "A nat and a bit measure the same information with logarithms of different bases: look at "
-    "the units table again.",
+    "the section on units again.",
     "Changing the base of a logarithm only rescales it: log_b(x) = ln(x) / ln(b).",
     "One nat is the information of an outcome with ln(1/p) = 1. Which p is that, and how many bits "
     "does the same outcome carry?",
@@ -141,3 +141,22 @@ def check_lock_code_bits(answer: Any) -> Verdict:
         if close_to(answer, value):
             return Verdict(False, diagnosis)
     return verdict
+
+
+@exercise(
+    "Which logarithm do PyTorch's losses take: np.log, np.log2 or np.log10?",
+    "Work out -log2(0.5) and -ln(0.5): the same surprise, measured in two units.",
+)
+def why_pytorch_reports_nats(choice: Any) -> Verdict:
+    """Exercise 5 of notebook 00: PyTorch's binary cross-entropy of y_hat = 0.5 for y = 1 prints 0.6931,
+    not the one bit of a fair yes/no answer. Why?"""
+    return check_choice(choice, {
+        "a": "blames float32 rounding, which moves the seventh significant digit, not the first: "
+             "0.6931 is far from 1 for another reason, the unit.",
+        "b": "confuses a probability with an amount of information: the label had probability 0.5, "
+             "and the loss is minus the log of that probability, an amount of information.",
+        "c": "blames the mean over the batch: for one sample the mean is that sample's loss, so "
+             "averaging cannot shrink it.",
+        "d": "PyTorch's losses take the natural log, so the loss is -ln 0.5 = ln 2 nats; one nat is "
+             "1/ln 2 bits, so ln 2 nats is exactly 1 bit: the same information in another unit.",
+    }, right="d", what="your choice")

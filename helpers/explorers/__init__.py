@@ -9,6 +9,7 @@ from helpers.explorers.gradients import *  # noqa: F401,F403  (notebook 06)
 from helpers.explorers.information import *  # noqa: F401,F403  (notebook 02)
 from helpers.explorers.likelihood import *  # noqa: F401,F403  (notebook 01)
 from helpers.explorers.live import EXPLORER_MIME, LIVE, LiveExplorer
+from helpers.explorers.onramp import *  # noqa: F401,F403  (notebook 00a)
 from helpers.explorers.softmax import *  # noqa: F401,F403  (notebook 05)
 from helpers.explorers.start import *  # noqa: F401,F403  (notebook 00)
 from helpers.explorers.training import *  # noqa: F401,F403  (notebook 07)
