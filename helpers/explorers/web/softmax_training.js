@@ -111,6 +111,10 @@ function render({ model, el }) {
   const binBars = Array.from({ length: nBins }, (_, b) => svgEl("rect", {
     x: rel.x(b / nBins) + 1, width: rel.x(1 / nBins) - rel.x(0) - 2, fill: PALETTE.sky, class: "ce-bar",
   }, rel.plot));
+  // Each bar carries its bin's number of test digits: a bar of 3 digits says little.
+  const binCounts = Array.from({ length: nBins }, (_, b) => svgEl("text", {
+    x: rel.x((b + 0.5) / nBins), "text-anchor": "middle", class: "ce-tick",
+  }, rel.plot));
   const binDots = Array.from({ length: nBins }, (_, b) => svgEl("circle", {
     cx: rel.x((b + 0.5) / nBins), r: 4.5, fill: PALETTE.vermillion, class: "ce-marker",
   }, rel.plot));
@@ -138,6 +142,8 @@ function render({ model, el }) {
       const top = rel.y(n ? v.run.bin_correct[v.k][b] / n : 0);
       binBars[b].setAttribute("y", top);
       binBars[b].setAttribute("height", Math.max(rel.y(0) - top, 0));
+      binCounts[b].textContent = n ? String(n) : "";
+      binCounts[b].setAttribute("y", Math.min(top, rel.y(n ? v.run.bin_confidence[v.k][b] : 0)) - 8);
       const conf = v.run.bin_confidence[v.k][b];
       binDots[b].setAttribute("visibility", n ? "visible" : "hidden");
       binDots[b].setAttribute("cy", rel.y(n ? conf : 0));
@@ -148,7 +154,8 @@ function render({ model, el }) {
       + `to ${fmt(v.run.train[steps.length - 1], 4)} and ${fmt(v.run.test[steps.length - 1], 4)} at step ${last}. `
       + `A dashed line marks step ${v.steps}, with a dot on each curve. ${text}`);
     rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} `
-      + `confidence bins (bars: the accuracy in the bin, dots: its mean confidence, dashed diagonal: calibrated). `
+      + `confidence bins (bars: the accuracy in the bin, with its number of digits above it; dots: its mean `
+      + `confidence; dashed diagonal: calibrated). `
       + `${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
   }
 

@@ -340,6 +340,11 @@ function render({ model, el }) {
     fill: PALETTE.sky,
     class: "ce-bar"
   }, rel.plot));
+  const binCounts = Array.from({ length: nBins }, (_, b) => svgEl("text", {
+    x: rel.x((b + 0.5) / nBins),
+    "text-anchor": "middle",
+    class: "ce-tick"
+  }, rel.plot));
   const binDots = Array.from({ length: nBins }, (_, b) => svgEl("circle", {
     cx: rel.x((b + 0.5) / nBins),
     r: 4.5,
@@ -368,13 +373,15 @@ function render({ model, el }) {
       const top = rel.y(n ? v.run.bin_correct[v.k][b] / n : 0);
       binBars[b].setAttribute("y", top);
       binBars[b].setAttribute("height", Math.max(rel.y(0) - top, 0));
+      binCounts[b].textContent = n ? String(n) : "";
+      binCounts[b].setAttribute("y", Math.min(top, rel.y(n ? v.run.bin_confidence[v.k][b] : 0)) - 8);
       const conf = v.run.bin_confidence[v.k][b];
       binDots[b].setAttribute("visibility", n ? "visible" : "hidden");
       binDots[b].setAttribute("cy", rel.y(n ? conf : 0));
     }
     const text = ui.readout(trnLines(data, v));
     loss.describe(`Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over ${last} steps at learning rate ${v.lr}, label smoothing ${v.smoothing}: both from ${fmt(v.run.train[0], 4)} (ln 10) at step 0 to ${fmt(v.run.train[steps.length - 1], 4)} and ${fmt(v.run.test[steps.length - 1], 4)} at step ${last}. A dashed line marks step ${v.steps}, with a dot on each curve. ${text}`);
-    rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} confidence bins (bars: the accuracy in the bin, dots: its mean confidence, dashed diagonal: calibrated). ${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
+    rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} confidence bins (bars: the accuracy in the bin, with its number of digits above it; dots: its mean confidence; dashed diagonal: calibrated). ${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
   }
   controlsFrom(ui.controls, model, update);
   for (const control of ui.controls.querySelectorAll(".ce-control")) {
