@@ -2,8 +2,9 @@
 
 The notebooks in ``notebooks/`` are nbgrader's *source* version. Each exercise has three cells: the
 learner's answer cell (a plain cell with the placeholder ``...``), a check cell (an nbgrader
-autograder test cell, locked, with points) and a folded solution cell (an nbgrader solution cell
-whose body sits between ``### BEGIN SOLUTION`` and ``### END SOLUTION``).
+autograder test cell, locked, with points) and a folded solution cell in the notebook's last
+section, *Solutions* (an nbgrader solution cell whose body sits between ``### BEGIN SOLUTION`` and
+``### END SOLUTION``).
 
 ``generate_assignment`` (nbgrader's own, with its default preprocessors) replaces every solution
 region with ``STUB``, clears every output and locks the check cells; the check cells stay, so a
