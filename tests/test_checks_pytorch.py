@@ -240,6 +240,7 @@ def test_why_logits_passes_the_right_letter_however_written() -> None:
     for answer in ("c", "C", " (c) "):
         verdict = checks.why_logits(answer)
         assert verdict.ok and verdict.message.startswith("(c): ") and "rounds to 0" in verdict.message
+        assert "e^-120" in verdict.message and "float32" in verdict.message     # the example of the solution
 
 
 @pytest.mark.parametrize("letter, words", [

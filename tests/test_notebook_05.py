@@ -126,10 +126,9 @@ def test_sum_reduction_is_minus_the_log_likelihood_of_the_batch() -> None:
 def test_why_the_loss_takes_logits() -> None:
     """Exercise 6's right option and its solution: a probability too small to store rounds to 0 and its
     log is -inf, while the log-softmax computed from the logits stays finite."""
-    tiny64 = np.nextafter(0.0, 1.0)
-    assert -800 < math.log(tiny64) == pytest.approx(-744.4, abs=0.1)          # e^-800 is below float64's range
-    with np.errstate(under="ignore", divide="ignore"):
-        assert np.exp(np.float64(-800.0)) == 0.0 and np.log(np.exp(np.float64(-800.0))) == -np.inf
+    tiny32 = float(np.nextafter(np.float32(0.0), np.float32(1.0)))                 # float32's smallest number
+    assert -120 < math.log(tiny32) == pytest.approx(-103.3, abs=0.1)          # e^-120 is below float32's range
+    assert torch.exp(torch.tensor(-120.0)).item() == 0.0 and torch.log(torch.exp(torch.tensor(-120.0))).item() == -math.inf
     z_sure = torch.tensor([[0.0, 120.0, 0.0]])                                   # float32, as in the solution
     assert torch.log(torch.softmax(z_sure, dim=1))[0, 0].item() == -math.inf
     assert torch.log_softmax(z_sure, dim=1)[0, 0].item() == pytest.approx(-120.0, abs=1e-6)
@@ -185,9 +184,9 @@ def test_soft_targets(values) -> None:
     soft = torch.tensor([[0.1, 0.8, 0.1], [0.0, 0.2, 0.8], [0.7, 0.2, 0.1]], dtype=torch.float64)
     one_hot = torch.nn.functional.one_hot(Y, 3).double()
     targets = [one_hot, 0.9 * one_hot + 0.1 / 3, soft]
-    # the notebook's targets are float32 tensors (0.1 is 0.1 to 8 digits): agreement to 1e-7
+    # the notebook computes in float32 (about 7 significant digits): agreement to 1e-6
     np.testing.assert_allclose(values["target_loss"], [nn.CrossEntropyLoss()(X64, p).item() for p in targets],
-                               rtol=1e-7)
+                               rtol=1e-6)
     assert nn.CrossEntropyLoss()(X64, targets[1]).item() == pytest.approx(ce(label_smoothing=0.1))
 
 

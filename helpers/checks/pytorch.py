@@ -291,9 +291,10 @@ def why_logits(choice: Any) -> Verdict:
              "speed.",
         "b": "assumes autograd cannot differentiate a softmax. It can (notebook 06 works out its gradient), "
              "and a model that ends in a softmax does train: the trouble lies elsewhere.",
-        "c": "a log-probability of -800 nats is an ordinary number, but e^-800 lies below the smallest "
-             "float64 and rounds to 0, whose log is -inf. From the logits, log q = z - log sum e^z never "
-             "passes through that probability. Notebook 06 shows the failure and the fix.",
+        "c": "a log-probability of -120 nats is an ordinary number, but e^-120 lies below the smallest "
+             "float32 (PyTorch's default) and rounds to 0, whose log is -inf. From the logits, "
+             "log q = z - log sum e^z never passes through that probability. Notebook 06 shows the "
+             "failure and the fix.",
         "d": "says the softmax throws away information the loss needs. It only forgets a number added to "
              "every logit of a row, and the loss ignores that number too (shift all three logits in the "
              "explorer: nothing changes).",
