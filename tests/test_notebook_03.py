@@ -172,7 +172,7 @@ SOLUTIONS = {  # exercise number -> (checker, independent reference of the answe
     3: (checks.loaded_die_entropy, bits(0.1, 0.1, 0.1, 0.1, 0.1, 0.5)),
     4: (checks.plugin_entropy_estimate, bits(7, 43)),
     5: (checks.coin_versus_three_sided_die, math.log2(3) - bits(0.9, 0.1)),
-    6: (checks.why_no_code_beats_entropy, None),
+    6: (checks.why_no_code_beats_huffman, None),
 }
 
 
@@ -221,9 +221,9 @@ def test_the_exercise_answers() -> None:
     (checks.plugin_entropy_estimate, bits(P_A, 1 - P_A)),                  # the true entropy
     (checks.coin_versus_three_sided_die, math.log2(3) - 1.0),              # a fair coin
     (checks.coin_versus_three_sided_die, bits(0.9, 0.1) - math.log2(3)),   # the wrong way round
-    (checks.why_no_code_beats_entropy, "a"),                                # Huffman could be beaten
-    (checks.why_no_code_beats_entropy, "b"),                                # blocks change the entropy per shot
-    (checks.why_no_code_beats_entropy, "d"),                                # a whole question per shot
+    (checks.why_no_code_beats_huffman, "a"),                                # anything above H_A is reachable
+    (checks.why_no_code_beats_huffman, "c"),                                # Huffman could be beaten
+    (checks.why_no_code_beats_huffman, "d"),                                # a whole question per shot
 ])
 def test_typical_wrong_answers_fail(checker, wrong) -> None:
     assert not checker(wrong, hint=0).ok
