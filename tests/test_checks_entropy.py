@@ -11,6 +11,7 @@ import torch
 from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks
+from tests.references import huffman_average_length
 
 LN2 = math.log(2)
 
@@ -197,7 +198,7 @@ RIGHT = {  # checker name -> a right answer (made on demand)
     "loaded_die_entropy": lambda: float(scipy_entropy([0.1] * 5 + [0.5], base=2)),
     "plugin_entropy_estimate": lambda: float(scipy_entropy([7, 43], base=2)),
     "coin_versus_three_sided_die": lambda: math.log2(3) - float(scipy_entropy([0.9, 0.1], base=2)),
-    "why_no_code_beats_entropy": lambda: "c",
+    "why_no_code_beats_huffman": lambda: "b",
 }
 
 EXERCISES = [  # checker, the answer's digits that no hint or diagnosis may show
@@ -206,7 +207,7 @@ EXERCISES = [  # checker, the answer's digits that no hint or diagnosis may show
     (checks.loaded_die_entropy, ("2.16", "2.161")),
     (checks.plugin_entropy_estimate, ("0.584", "0.5842", "0.115")),
     (checks.coin_versus_three_sided_die, ("1.116", "1.1160", "1.585", "log2 3")),
-    (checks.why_no_code_beats_entropy, ("(c)", "never go below")),
+    (checks.why_no_code_beats_huffman, ("(b)", "0.532", "0.533", "more than half")),
 ]
 
 
@@ -218,7 +219,7 @@ def test_hints_are_graduated_and_keep_the_answer(checker, secrets) -> None:
         for secret in secrets:
             assert secret not in hint, (secret, hint)
     # asked again and again, a wrong answer climbs the hints one at a time, then stays on the last
-    wrong = {checks.bernoulli_entropy_function: lambda p: 0.0, checks.why_no_code_beats_entropy: "a"}.get(checker, 123.0)
+    wrong = {checks.bernoulli_entropy_function: lambda p: 0.0, checks.why_no_code_beats_huffman: "a"}.get(checker, 123.0)
     assert checker(RIGHT[checker.__name__]()).ok            # a right answer resets the count
     climbed = [checker(wrong).level for _ in range(len(checker.hints) + 2)]
     assert climbed == list(range(len(checker.hints) + 1)) + [len(checker.hints)]
@@ -242,26 +243,35 @@ def test_no_diagnosis_states_the_answer(checker, answers) -> None:
 
 
 
-# --- Exercise 6 (explain why): no code beats the entropy ---------------------------------------------
+# --- Exercise 6 (explain why): no code for blocks of 3 beats Huffman's --------------------------------
 
-def test_why_no_code_beats_entropy_accepts_c() -> None:
-    for answer in ("c", "C", " (c) "):
-        verdict = checks.why_no_code_beats_entropy(answer)
-        assert verdict.ok and verdict.message.startswith("(c): Shannon's bound"), verdict.message
+def huffman_per_shot_of_three_shots() -> float:
+    """Questions per shot of an optimal code for blocks of 3 of A's shots, by the two-queue method."""
+    block = [0.1 ** k * 0.9 ** (3 - k) for k in range(4) for _ in range(math.comb(3, k))]
+    return huffman_average_length(block) / 3
+
+
+def test_why_no_code_beats_huffman_accepts_b() -> None:
+    per_shot = huffman_per_shot_of_three_shots()
+    assert 0.5 < per_shot and f"{per_shot:.4f}" == "0.5327"         # half a question per shot is out of reach
+    for answer in ("b", "B", " (b) "):
+        verdict = checks.why_no_code_beats_huffman(answer)
+        assert verdict.ok and verdict.message.startswith("(b): Huffman's code is optimal"), verdict.message
+        assert f"{per_shot:.4f} questions per shot" in verdict.message
 
 
 @pytest.mark.parametrize("letter, fragments", [
-    ("a", ["(a) takes Huffman's code for one good code among many", "optimal", "at or above the entropy"]),
-    ("b", ["(b) imagines that grouping the shots changes them", "independent", "every block size"]),
+    ("a", ["(a) reads Shannon's bound as a promise", "not that every average", "longer blocks"]),
+    ("c", ["(c) takes Huffman's code for one good code among many", "optimal", "blocks of 3"]),
     ("d", ["(d) is true of one shot coded on its own", "share questions", "not a whole question"]),
     (..., ["placeholder"]),
     ("e", ["one letter of a, b, c, d"]),
     (3, ["in quotes"]),
 ])
-def test_why_no_code_beats_entropy_names_each_misconception(letter, fragments) -> None:
-    not_ok(checks.why_no_code_beats_entropy(letter, hint=0), *fragments)
+def test_why_no_code_beats_huffman_names_each_misconception(letter, fragments) -> None:
+    not_ok(checks.why_no_code_beats_huffman(letter, hint=0), *fragments)
 
 
-def test_why_no_code_beats_entropy_wrong_letters_get_their_own_diagnosis() -> None:
-    messages = {checks.why_no_code_beats_entropy(letter, hint=0).message for letter in "abd"}
+def test_why_no_code_beats_huffman_wrong_letters_get_their_own_diagnosis() -> None:
+    messages = {checks.why_no_code_beats_huffman(letter, hint=0).message for letter in "acd"}
     assert len(messages) == 3

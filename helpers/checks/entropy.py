@@ -20,10 +20,10 @@ from helpers.checks.core import (
     exercise,
     is_placeholder,
 )
-from helpers.info import binary_entropy, entropy
+from helpers.info import binary_entropy, entropy, huffman_lengths
 
 __all__ = ["third_shooter_entropy", "bernoulli_entropy_function", "loaded_die_entropy",
-           "plugin_entropy_estimate", "coin_versus_three_sided_die", "why_no_code_beats_entropy"]
+           "plugin_entropy_estimate", "coin_versus_three_sided_die", "why_no_code_beats_huffman"]
 
 # Exercise 1: a third shooter hits with probability 0.75: H = 0.8113 bits.
 THIRD_SHOOTER_P = 0.75
@@ -35,6 +35,10 @@ SHOOTER_A_P = 0.1
 # Exercise 5: a fair three-sided die (log2 3 = 1.5850 bits) against a coin with P(heads) = 0.9
 # (H(0.9) = H(0.1) = 0.4690 bits): the die has 1.1160 bits more.
 BENT_COIN_P, DIE_FACES = 0.9, 3
+# Exercise 6: Huffman's code for blocks of 3 of A's shots asks 0.5327 questions per shot, more than half.
+_BLOCKS_3 = [SHOOTER_A_P ** hits * (1 - SHOOTER_A_P) ** (3 - hits)
+             for hits in range(4) for _ in range(math.comb(3, hits))]
+HUFFMAN_PER_SHOT_3 = float(sum(p * n for p, n in zip(_BLOCKS_3, huffman_lengths(_BLOCKS_3)))) / 3
 
 # Exercise 2: interior probabilities first, then the two certain outcomes, where 0 log 0 must count as 0.
 INTERIOR_CASES = ((0.1,), (0.999,), (0.5,), (0.75,))
@@ -236,23 +240,24 @@ def coin_versus_three_sided_die(answer: Any) -> Verdict:
 
 
 @exercise(
-    "Look again at the table of section 7: as the blocks grew, from which side did the questions per shot "
-    "approach H_A, and did any block size cross it?",
-    "Shannon's bound H <= L_n / n is about every prefix code for blocks of every size, not only Huffman's. "
-    "Compare two questions in five shots with H_A.",
+    "Find the row for blocks of 3 shots in section 7's table: how many questions per shot does Huffman's "
+    "code need there?",
+    "Huffman's code asks the fewest questions on average of all prefix codes for the same blocks, and "
+    "Shannon's bound is a floor, not a promise for every block size. Compare that row with half a question.",
 )
-def why_no_code_beats_entropy(choice: Any) -> Verdict:
-    """Exercise 6 of notebook 03: can a cleverer code for long blocks of shooter A's shots ask only two
-    questions for every five shots?"""
+def why_no_code_beats_huffman(choice: Any) -> Verdict:
+    """Exercise 6 of notebook 03: can a code for blocks of 3 of shooter A's shots average half a question
+    per shot (above H_A = 0.4690 bits)?"""
     return check_choice(choice, {
-        "a": "takes Huffman's code for one good code among many that more cleverness could beat; it is "
-             "optimal (no prefix code for the same blocks is shorter on average), and even the best code "
-             "stays at or above the entropy.",
-        "b": "imagines that grouping the shots changes them; they are the same independent shots, so n of "
-             "them carry n times H_A and the entropy per shot is H_A = 0.4690 bits for every block size.",
-        "c": "Shannon's bound H_A <= L_n / n holds for every prefix code and every block size n, so codes can "
-             "approach 0.4690 questions per shot but never go below it, and two in five is 0.4.",
-        "d": "is true of one shot coded on its own, but blocks already share questions: from two shots on, "
-             "section 7's table asks less than one question per shot. The limit is the entropy, not a "
-             "whole question.",
-    }, right="c", what="your choice")
+        "a": "reads Shannon's bound as a promise: it says no code goes below H_A, not that every average "
+             "above it can be reached. For a given block size the best code sets its own floor, and only "
+             "longer blocks come closer to H_A.",
+        "b": f"Huffman's code is optimal for blocks of 3 (no prefix code asks fewer questions on average), "
+             f"and it needs {HUFFMAN_PER_SHOT_3:.4f} questions per shot there, more than half. Only longer "
+             f"blocks come closer to H_A.",
+        "c": "takes Huffman's code for one good code among many that more cleverness could beat; it is "
+             "optimal: no prefix code for the same blocks of 3 asks fewer questions on average.",
+        "d": "is true of one shot coded on its own, but blocks share questions: from two shots on, "
+             "section 7's table asks less than one question per shot. What rules out half a question "
+             "here is the block size, not a whole question per shot.",
+    }, right="b", what="your choice")
