@@ -185,7 +185,7 @@ def _step_parts() -> dict[str, float]:
 
 @exercise(
     "Write the mean loss as a function of the one parameter s: every sample gets y_hat = g(s), and k of "
-    "the n samples have y = 1. You need its slope at s = 0: rise over run with a tiny h works, and so "
+    "the n samples have y = 1. You need its slope at s = 0: a tiny nudge h of s works, and so "
     "does the chain rule.",
     "Chain rule: dL/ds = dL/dy_hat * dy_hat/ds. Section 2 gives dy_hat/ds; section 6 differentiates the "
     "total loss with respect to y_hat (divide by n for the mean).",
