@@ -88,99 +88,52 @@ def test_total_loss_rejects_typical_slips(answer, hint) -> None:
     assert hint in verdict.message
 
 
-# --- Exercise 3: the best constant prediction ----------------------------------------------------------
+# --- Exercise 3: one more unit of logit -------------------------------------------------------------
 
-def test_best_constant_accepts_k_over_n_and_a_grid_search() -> None:
-    labels = np.array(checks.EXERCISE3_LABELS)
-    assert (labels.sum(), labels.size) == (7, 20)
-    assert checks.best_constant(0.35)
-    grid = np.linspace(0.01, 0.99, 99)                       # a coarse grid: step 0.01
-    losses = [F.binary_cross_entropy(torch.full((20,), q, dtype=torch.float64),
-                                     torch.tensor(labels, dtype=torch.float64)).item() for q in grid]
-    assert checks.best_constant(grid[int(np.argmin(losses))])
-    assert checks.best_constant(0.354)                        # within the grid tolerance 0.005
+def reference_p_new() -> float:
+    """P(spam) after the logit of P = 0.9 rises by 1, with PyTorch's logit and sigmoid."""
+    s = torch.logit(torch.tensor(checks.EXERCISE3_P, dtype=torch.float64))
+    return torch.sigmoid(s + 1).item()
+
+
+def test_logit_plus_one_accepts_the_reference() -> None:
+    p_new = reference_p_new()
+    assert round(p_new, 4) == 0.9607
+    assert p_new / (1 - p_new) == pytest.approx(9 * math.e, rel=1e-12)      # the odds grow by e
+    verdict = checks.logit_plus_one(p_new)
+    assert verdict and verdict_text(verdict).startswith("Correct!") and "e times" in verdict.message
+    assert checks.logit_plus_one(np.float32(p_new)) and checks.logit_plus_one(torch.tensor(p_new))
 
 
 @pytest.mark.parametrize("answer, hint", [
     (..., "placeholder"),
-    (0.65, "fraction of negatives"),
-    (7, "count of positives"),
-    (-(0.35 * math.log(0.35) + 0.65 * math.log(0.65)), "smallest mean loss itself"),
-    (349, "a position in your grid"),
-    (0.999, "np.argmin, not np.argmax"),
-    (-0.3, "outside [0, 1]"),
-    (0.5, "too large"),
-    (0.2, "too small"),
-    (0.36, "too large"),                                      # outside the 0.005 tolerance
-    ("0.35", "should be a number"),
-    (np.array([0.35, 0.65]), "shape"),
+    (0.9 * math.e, "P times e"),                             # "a unit of logit multiplies P by e"
+    (9 * math.e, "the new odds"),
+    (math.log(9), "the logit of P = 0.9"),                   # the logit where the probability is asked
+    (math.log(9) + 1, "the new logit"),
+    (1 / (1 + math.exp(-1)), "the sigmoid of the rise alone"),
+    (1 - reference_p_new(), "not spam"),
+    (0.9, "the old probability"),
+    (1.3, "outside [0, 1]"),
+    (0.95, "too small"),
+    ("0.96", "should be a number"),
+    ([0.96, 0.04], "shape"),
 ])
-def test_best_constant_rejects_typical_slips(answer, hint) -> None:
-    verdict = checks.best_constant(answer)
+def test_logit_plus_one_rejects_typical_slips(answer, hint) -> None:
+    verdict = checks.logit_plus_one(answer)
     assert not verdict
     assert hint in verdict.message
 
 
-# --- Exercise 4: a mean BCE function -----------------------------------------------------------------
-
-def reference_bce(y_hat, y):
-    return F.binary_cross_entropy(torch.as_tensor(y_hat, dtype=torch.float64),
-                                  torch.as_tensor(y, dtype=torch.float64)).item()
-
-
-def test_bce_function_accepts_the_reference_and_equivalent_forms() -> None:
-    assert checks.mean_bce_function(reference_bce)
-    assert checks.mean_bce_function(lambda q, y: -np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)))
-    assert checks.mean_bce_function(lambda q, y: -np.mean(np.log(np.where(y == 1, q, 1 - q))))
-
-
-def placeholder_function(y_hat, y):
-    ...
-
-
-@pytest.mark.parametrize("fn, hint", [
-    (..., "still the placeholder"),
-    (placeholder_function, "still the placeholder"),         # the shipped `def bce(...): ...`
-    (lambda q, y: -np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)), "returns the sum"),
-    (lambda q, y: np.mean(y * np.log(q) + (1 - y) * np.log(1 - q)), "minus sign"),
-    (lambda q, y: np.sum(y * np.log(q) + (1 - y) * np.log(1 - q)), "the article's N-sample formula"),
-    (lambda q, y: -np.mean(q * np.log(y) + (1 - q) * np.log(1 - y)), "never of the label y"),
-    (lambda q, y: -np.mean(y * np.log2(q) + (1 - y) * np.log2(1 - q)), "in bits where nats were asked"),
-    (lambda q, y: -np.mean(y * np.log(y) + (1 - y) * np.log(1 - y)), "nan"),   # the article's opening formula
-    (lambda q, y: 1 / 0, "raised ZeroDivisionError"),
-    (lambda q: q, "raised TypeError"),
-    (42, "should be a function"),
-])
-def test_bce_function_rejects_typical_slips(fn, hint) -> None:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        verdict = checks.mean_bce_function(fn)
-    assert not verdict
-    assert hint in verdict.message
-
-
-def mutates_its_inputs(y_hat, y):
-    y_hat[...] = 0.5
-    y[...] = 1.0
-    return 0.0
-
-
-def test_a_mutating_function_cannot_change_a_later_verdict() -> None:
-    # Before the checks copied their cases, a function like this one broke every later check.
-    first = checks.mean_bce_function(mutates_its_inputs)
-    assert not first and not checks.mean_bce_function(mutates_its_inputs)
-    assert checks.mean_bce_function(mutates_its_inputs).message == first.message
-    assert checks.mean_bce_function(reference_bce)
-
-
-# --- Exercise 5: one gradient step on a constant prediction ---------------------------------------
+# --- Exercise 4: one gradient step on a constant prediction ---------------------------------------
 
 def reference_step() -> float:
     """s after one step of gradient descent on the mean BCE, the slope from PyTorch's autograd."""
-    k, n = checks.EXERCISE5_K, checks.EXERCISE5_N
-    s = torch.tensor(checks.EXERCISE5_S, dtype=torch.float64, requires_grad=True)
+    k, n = checks.EXERCISE4_K, checks.EXERCISE4_N
+    s = torch.tensor(checks.EXERCISE4_S, dtype=torch.float64, requires_grad=True)
     labels = torch.tensor([1.0] * k + [0.0] * (n - k), dtype=torch.float64)
     F.binary_cross_entropy(torch.sigmoid(s).expand(n), labels).backward()
-    return (s - checks.EXERCISE5_LR * s.grad).item()
+    return (s - checks.EXERCISE4_LR * s.grad).item()
 
 
 def test_gradient_step_accepts_the_reference() -> None:
@@ -211,22 +164,22 @@ def test_gradient_step_rejects_typical_slips(answer, hint) -> None:
     assert hint in verdict.message
 
 
-# --- Exercise 6 (explain why): minimise the negative log-likelihood ---------------------------------
+# --- Exercise 5 (explain why): a classmate's sum of 1 - P ------------------------------------------
 
 def test_why_accepts_the_right_letter_however_written() -> None:
-    for answer in ("d", "D", " (d) "):
-        verdict = checks.why_minimise_the_negative_log(answer)
-        assert verdict and verdict_text(verdict).startswith("Correct! (d):")
-        assert "order" in verdict.message and "underflow" in verdict.message
+    for answer in ("c", "C", " (c) "):
+        verdict = checks.why_not_one_minus_p(answer)
+        assert verdict and verdict_text(verdict).startswith("Correct! (c):")
+        assert "increasing" in verdict.message and "product" in verdict.message
 
 
 @pytest.mark.parametrize("letter, misconception", [
-    ("a", "changes which model wins"),            # the log changes the maximiser
-    ("b", "direction backwards"),                 # the product overflows (it underflows)
-    ("c", "drops the minus sign"),                # the article's N-sample slip
+    ("a", "same ideal point with the same winner"),   # the same optimum, so the same model
+    ("b", "numerical reason for the log with the principle"),   # the log is only against underflow
+    ("d", "never negative"),                          # 1 - P can be negative
 ])
 def test_why_names_the_misconception_of_each_wrong_letter(letter, misconception) -> None:
-    verdict = checks.why_minimise_the_negative_log(letter)
+    verdict = checks.why_not_one_minus_p(letter)
     assert not verdict and verdict_text(verdict).startswith(f"Not yet: ({letter}) ")
     assert misconception in verdict.message
 
@@ -235,38 +188,40 @@ def test_why_names_the_misconception_of_each_wrong_letter(letter, misconception)
     (..., "placeholder"), ("e", "one letter of a, b, c, d"), (4, "as a string"), ("ad", "one letter"),
 ])
 def test_why_reads_what_it_cannot_use(answer, hint) -> None:
-    verdict = checks.why_minimise_the_negative_log(answer)
+    verdict = checks.why_not_one_minus_p(answer)
     assert not verdict and hint in verdict.message
 
 
 def test_why_facts_of_the_diagnoses() -> None:
-    """What the diagnoses claim: the log keeps the order, and a product of probabilities underflows."""
-    p = torch.linspace(0.3, 0.99, 3000, dtype=torch.float64)
-    assert torch.prod(p).item() == 0.0 and torch.isfinite(torch.log(p).sum())
-    a, b = torch.tensor([0.2, 0.3], dtype=torch.float64), torch.tensor([0.25, 0.35], dtype=torch.float64)
-    assert (a.prod() < b.prod()) == (a.log().sum() < b.log().sum())
+    """(a)'s counterexample, as the solution computes it: the likelihood and the sum of -log P prefer
+    model A, the sum of 1 - P prefers model B."""
+    a, b = torch.tensor([0.5, 0.5], dtype=torch.float64), torch.tensor([0.9, 0.2], dtype=torch.float64)
+    assert (a.prod().item(), round(b.prod().item(), 2)) == (0.25, 0.18)
+    assert ((1 - a).sum().item(), round((1 - b).sum().item(), 1)) == (1.0, 0.9)
+    assert a.prod() > b.prod() and -a.log().sum() < -b.log().sum() and (1 - a).sum() > (1 - b).sum()
+    verdict = checks.why_not_one_minus_p("a")
+    assert "0.25 against 0.18" in verdict.message and "0.9 against 1.0" in verdict.message
 
 
-# --- all six: one line, graduated hints that never give the answer away --------------------------------
+# --- all five: one line, graduated hints that never give the answer away --------------------------------
 
 CHECKERS = {
     checks.sigmoid_slope: ("0.149", "0.1491"),
     checks.total_loss: ("1.812", "1.8122"),
-    checks.best_constant: ("0.35", "7/20", "7 / 20"),
-    checks.mean_bce_function: ("np.mean(", "-np.mean", "return "),
+    checks.logit_plus_one: ("0.96", "0.9607", "2.197", "ln 9", "ln(9)"),
     checks.constant_gradient_step: ("-0.4", "0.2", "0.4013"),
-    checks.why_minimise_the_negative_log: ("(d)", "\"d\"", "'d'"),
+    checks.why_not_one_minus_p: ("(c)", "\"c\"", "'c'"),
 }
 
 
 RIGHT = {"sigmoid_slope": lambda: torch_slope(checks.EXERCISE1_S), "total_loss": reference_total,
-         "best_constant": lambda: 0.35, "mean_bce_function": lambda: reference_bce,
-         "constant_gradient_step": reference_step, "why_minimise_the_negative_log": lambda: "d"}
+         "logit_plus_one": reference_p_new, "constant_gradient_step": reference_step,
+         "why_not_one_minus_p": lambda: "c"}
 
 
 def test_verdicts_show_one_line() -> None:
-    for verdict in (checks.sigmoid_slope(...), checks.total_loss(0.3), checks.best_constant(0.65),
-                    checks.mean_bce_function(reference_bce), checks.constant_gradient_step(1.0)):
+    for verdict in (checks.sigmoid_slope(...), checks.total_loss(0.3), checks.logit_plus_one(2.4),
+                    checks.constant_gradient_step(1.0)):
         assert "\n" not in repr(verdict) and "\n" not in verdict._repr_html_()
 
 
@@ -278,7 +233,7 @@ def test_hints_are_graduated_and_never_give_the_answer_away(checker) -> None:
         for answer in CHECKERS[checker]:
             assert answer not in text, f"{checker.__name__}: a hint gives away {answer!r}: {text}"
     assert checker(RIGHT[checker.__name__]())                      # a right answer resets the streak
-    wrong = (lambda q, y: 0.0) if checker is checks.mean_bce_function else 12345.0
+    wrong = 12345.0
     shown = [checker(wrong) for _ in range(len(checker.hints) + 2)]
     assert [v.level for v in shown] == [*range(len(checker.hints) + 1), len(checker.hints)]
     for verdict in shown:

@@ -9,40 +9,37 @@ A learner's function is only ever called through ``core.call_learner`` (on copie
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from helpers import info, losses
+from helpers import losses
 from helpers.checks.core import (
     Verdict,
     as_numbers,
     check_choice,
-    check_function,
     check_value,
     close_to,
     exercise,
     is_placeholder,
-    learner_outputs,
 )
 
-__all__ = ["EXERCISE1_S", "EXERCISE2_Y", "EXERCISE2_Y_HAT", "EXERCISE3_LABELS",
-           "EXERCISE5_K", "EXERCISE5_N", "EXERCISE5_S", "EXERCISE5_LR",
-           "sigmoid_slope", "total_loss", "best_constant", "mean_bce_function", "constant_gradient_step",
-           "why_minimise_the_negative_log"]
+__all__ = ["EXERCISE1_S", "EXERCISE2_Y", "EXERCISE2_Y_HAT", "EXERCISE3_P",
+           "EXERCISE4_K", "EXERCISE4_N", "EXERCISE4_S", "EXERCISE4_LR",
+           "sigmoid_slope", "total_loss", "logit_plus_one", "constant_gradient_step", "why_not_one_minus_p"]
 
 # The data the exercises of notebook 01 print; the notebook types the same numbers in.
 EXERCISE1_S: float = 1.5
 EXERCISE2_Y: tuple[int, ...] = (1, 0, 1, 1, 0, 0)
 EXERCISE2_Y_HAT: tuple[float, ...] = (0.9, 0.3, 0.6, 0.8, 0.1, 0.4)
-EXERCISE3_LABELS: tuple[int, ...] = (1, 0, 0, 1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0)
-# Exercise 5: a model with one parameter, a logit s, predicts y_hat = g(s) for all n samples (k positive);
-# one gradient step of size EXERCISE5_LR on the mean loss, from s = EXERCISE5_S.
-EXERCISE5_K: int = 3
-EXERCISE5_N: int = 10
-EXERCISE5_S: float = 0.0
-EXERCISE5_LR: float = 2.0
+# Exercise 3: a model gives P(spam) = EXERCISE3_P; its logit rises by 1.
+EXERCISE3_P: float = 0.9
+# Exercise 4: a model with one parameter, a logit s, predicts y_hat = g(s) for all n samples (k positive);
+# one gradient step of size EXERCISE4_LR on the mean loss, from s = EXERCISE4_S.
+EXERCISE4_K: int = 3
+EXERCISE4_N: int = 10
+EXERCISE4_S: float = 0.0
+EXERCISE4_LR: float = 2.0
 
 
 def _one_number(answer: Any) -> float | None:
@@ -127,113 +124,57 @@ def total_loss(answer: Any) -> Verdict:
 # --- Exercise 3 ----------------------------------------------------------------------------------------
 
 @exercise(
-    "The model predicts the same y_hat for all twenty samples, so its mean loss is a function of that "
-    "one number. Evaluate it at many candidate values of y_hat between 0 and 1.",
-    "Use a fine grid of candidates (steps of 0.001), the mean loss at each, and the candidate where "
-    "the loss is smallest: np.argmin gives its position in the grid.",
-    "Section 6 says where the minimum must lie. If your grid search disagrees, check which of y and "
-    "y_hat sits inside the log: the labels weight the logs of the candidate.",
+    "Section 1 takes a probability to its logit through the odds, P / (1 - P), and the sigmoid takes a "
+    "logit back to a probability.",
+    "Compute the model's logit first, add 1 to it, and send the new logit through the sigmoid g.",
+    "A probability never leaves [0, 1]. What one more unit of logit multiplies by e is the odds, not "
+    "the probability.",
 )
-def best_constant(answer: Any) -> Verdict:
-    """Exercise 3: the constant prediction y_hat that minimises the BCE on ``EXERCISE3_LABELS``.
+def logit_plus_one(answer: Any) -> Verdict:
+    """Exercise 3: a model gives P(spam) = ``EXERCISE3_P``; its logit s = ln(P / (1 - P)) rises by 1.
 
-    Maximum likelihood: y_hat = k / n (positives over samples); a grid search within 0.005 counts.
+    The new probability is g(s + 1), where g is the sigmoid: its odds are e times the old odds.
     """
-    labels = np.array(EXERCISE3_LABELS)
-    k, n = int(labels.sum()), labels.size
-    expected = k / n
+    p = EXERCISE3_P
+    s = math.log(p / (1 - p))
+    expected = float(losses.sigmoid(s + 1))
     got = _one_number(answer)
     if got is None:  # placeholder, wrong type or shape, nan: core says which
-        return check_value(answer, expected, "best y_hat")
-    if abs(got - expected) <= 0.005:
-        return Verdict(True, f"best y_hat = {got:.4g}, the fraction k/n = {k}/{n} of positives.")
-    if np.isclose(got, float(info.binary_entropy(expected)), rtol=1e-3):
-        return Verdict(False, f"best y_hat = {got:.4f} is the smallest mean loss itself (in nats); the exercise "
-                              "asks for the prediction y_hat at which it occurs.")
-    if abs(got - (1 - expected)) <= 0.005:
-        return Verdict(False, f"best y_hat = {got:.3f} is the fraction of negatives; y_hat is the probability "
-                              "of y = 1.")
-    if np.isclose(got, k):
-        return Verdict(False, f"best y_hat = {got:g} is the count of positives; a probability must lie in "
-                              "[0, 1].")
-    if got > 1 and float(got).is_integer():
-        return Verdict(False, f"best y_hat = {got:g} lies outside [0, 1]: is it a position in your grid "
-                              "rather than the candidate at that position?")
+        return check_value(answer, expected, "p_new")
+    if np.isclose(got, expected, rtol=1e-4):
+        return Verdict(True, f"p_new = {expected:.4f}: the odds rose from {p / (1 - p):.4g} to "
+                             f"{p / (1 - p) * math.e:.4g}, e times as much, yet P moved only from {p} to "
+                             f"{expected:.4f}: near 1 a unit of logit changes the probability little.")
+    wrong = {
+        p * math.e: f"p_new = {p * math.e:.4f} is P times e, above 1: one more unit of logit multiplies the "
+                    "odds P / (1 - P) by e, not the probability.",
+        p / (1 - p) * math.e: f"p_new = {p / (1 - p) * math.e:.4f} is the new odds, not a probability: odds o "
+                              "mean a probability of o / (1 + o).",
+        s: f"p_new = {s:.4f} is the logit of P = {p}, not a probability: the exercise asks for P after the "
+           "logit rises by 1.",
+        s + 1: f"p_new = {s + 1:.4f} is the new logit, not a probability: send it through the sigmoid.",
+        float(losses.sigmoid(1.0)): f"p_new = {float(losses.sigmoid(1.0)):.4f} is g(1), the sigmoid of the "
+                                    "rise alone: add 1 to the model's own logit first.",
+        1 - expected: f"p_new = {1 - expected:.4f} is the new probability of not spam, 1 - P.",
+        p: f"p_new = {p} is the old probability: the logit rose, so P rises too.",
+    }
+    for value, message in wrong.items():
+        if np.isclose(got, value, rtol=1e-3):
+            return Verdict(False, message)
     if not 0 <= got <= 1:
-        return Verdict(False, f"best y_hat = {got:.4g} lies outside [0, 1], but it is a probability.")
-    if got >= 0.99 or got <= 0.01:
-        return Verdict(False, f"best y_hat = {got:.3f} sits at the edge of the grid, where the loss is "
-                              "largest: take the smallest mean loss (np.argmin, not np.argmax).")
-    direction = "too large" if got > expected else "too small"
-    return Verdict(False, f"best y_hat = {got:.4g} is {direction}: the mean loss is lower elsewhere.")
+        return Verdict(False, f"p_new = {got:.4g} lies outside [0, 1], but it is a probability.")
+    return check_value(answer, expected, "p_new", rtol=1e-4)
 
 
-# --- Exercise 4 ----------------------------------------------------------------------------------------
-
-# (y_hat, y) pairs as tuples: nothing a learner's function does can change them.
-_BCE_CASES: tuple[tuple[tuple[float, ...], tuple[float, ...]], ...] = (
-    ((0.9, 0.2, 0.6), (1.0, 0.0, 1.0)),
-    ((0.5, 0.5), (0.0, 1.0)),
-    ((0.99, 0.01, 0.7, 0.3, 0.45), (1.0, 1.0, 0.0, 0.0, 1.0)),
-)
-
-
-def _bce_cases() -> list[tuple[np.ndarray, np.ndarray]]:
-    """Fresh arrays for every check, built from the tuples above."""
-    return [(np.array(q), np.array(y)) for q, y in _BCE_CASES]
-
-
-def _bce_mean(y_hat: np.ndarray, y: np.ndarray) -> float:
-    return float(losses.binary_cross_entropy(y_hat, y))
-
-
-_BCE_SLIPS: dict[str, Callable[[np.ndarray, np.ndarray], float]] = {
-    "bce returns the sum over the samples; PyTorch's default reduction is the mean.":
-        lambda q, y: _bce_mean(q, y) * q.size,
-    "bce returns minus the loss: the minus sign in front of the log-likelihood is missing.":
-        lambda q, y: -_bce_mean(q, y),
-    "bce returns the log-likelihood summed without its minus sign (the article's N-sample formula), "
-    "not the mean loss.":
-        lambda q, y: -_bce_mean(q, y) * q.size,
-    "bce returns inf: log(0) crept in. Take the log of the prediction y_hat, never of the label y "
-    "(the article's opening formula writes y where y_hat belongs).":
-        lambda q, y: np.inf,
-}
-
-
-@exercise(
-    "Start from one sample's loss, -[y log y_hat + (1 - y) log(1 - y_hat)]. With arrays y and y_hat, "
-    "NumPy computes it for every sample at once.",
-    "F.binary_cross_entropy's default reduction is the mean: average the per-sample losses over the "
-    "samples.",
-    "Use the natural log (np.log), so the result is in nats, and mind the minus sign: the loss is "
-    "never negative.",
-)
-def mean_bce_function(fn: Any) -> Verdict:
-    """Exercise 4: ``fn(y_hat, y)`` returns the mean binary cross-entropy, like F.binary_cross_entropy.
-
-    L = -(1/N) sum_i [y_i log y_hat_i + (1 - y_i) log(1 - y_hat_i)]  (nats).
-    """
-    cases = _bce_cases()
-    outputs = learner_outputs(fn, cases)
-    if outputs is not None:
-        for message, slip in _BCE_SLIPS.items():
-            expected = [slip(*args) for args in _bce_cases()]
-            if all(out.size == 1 and np.allclose(out.reshape(()), exp, rtol=1e-6, atol=1e-9)
-                   for out, exp in zip(outputs, expected)):
-                return Verdict(False, message)
-    return check_function(fn, _bce_mean, cases, "bce")
-
-
-# --- Exercise 5 (harder) -------------------------------------------------------------------------------
+# --- Exercise 4 (harder) -------------------------------------------------------------------------------
 
 def _step_parts() -> dict[str, float]:
-    """The pieces of Exercise 5, each a typical wrong answer as well as a step of the right one.
+    """The pieces of Exercise 4, each a typical wrong answer as well as a step of the right one.
 
     Mean loss L(s) = -[p log g(s) + (1 - p) log(1 - g(s))] with p = k/n; by the chain rule
     dL/ds = dL/dy_hat * dy_hat/ds, with dL/dy_hat = -p/y_hat + (1 - p)/(1 - y_hat) and dy_hat/ds = g(1 - g).
     """
-    p, s, lr = EXERCISE5_K / EXERCISE5_N, EXERCISE5_S, EXERCISE5_LR
+    p, s, lr = EXERCISE4_K / EXERCISE4_N, EXERCISE4_S, EXERCISE4_LR
     y_hat = float(losses.sigmoid(s))
     dl_dyhat = -p / y_hat + (1 - p) / (1 - y_hat)
     slope = dl_dyhat * y_hat * (1 - y_hat)
@@ -244,7 +185,7 @@ def _step_parts() -> dict[str, float]:
 
 @exercise(
     "Write the mean loss as a function of the one parameter s: every sample gets y_hat = g(s), and k of "
-    "the n samples have y = 1. You need its slope at s = 0: rise over run with a tiny h works, and so "
+    "the n samples have y = 1. You need its slope at s = 0: a tiny nudge h of s works, and so "
     "does the chain rule.",
     "Chain rule: dL/ds = dL/dy_hat * dy_hat/ds. Section 2 gives dy_hat/ds; section 6 differentiates the "
     "total loss with respect to y_hat (divide by n for the mean).",
@@ -252,13 +193,13 @@ def _step_parts() -> dict[str, float]:
     "s goes down.",
 )
 def constant_gradient_step(answer: Any) -> Verdict:
-    """Exercise 5: s after one gradient step on the mean loss of a constant prediction y_hat = g(s).
+    """Exercise 4: s after one gradient step on the mean loss of a constant prediction y_hat = g(s).
 
-    k = ``EXERCISE5_K`` positives among n = ``EXERCISE5_N``, from s = ``EXERCISE5_S`` with learning
-    rate ``EXERCISE5_LR``: s_new = s - lr * dL/ds, where dL/ds = dL/dy_hat * g(s)(1 - g(s)).
+    k = ``EXERCISE4_K`` positives among n = ``EXERCISE4_N``, from s = ``EXERCISE4_S`` with learning
+    rate ``EXERCISE4_LR``: s_new = s - lr * dL/ds, where dL/ds = dL/dy_hat * g(s)(1 - g(s)).
     """
     part = _step_parts()
-    s, lr, n = EXERCISE5_S, EXERCISE5_LR, EXERCISE5_N
+    s, lr, n = EXERCISE4_S, EXERCISE4_LR, EXERCISE4_N
     if close_to(answer, part["s_new"]):
         return Verdict(True, f"new s = {part['s_new']:.4g}: the prediction y_hat moves from {part['y_hat']:.4f} "
                              f"to {part['y_hat_new']:.4f}, towards k/n = {part['p']:.4g}.")
@@ -281,27 +222,27 @@ def constant_gradient_step(answer: Any) -> Verdict:
     return check_value(answer, part["s_new"], "new s", rtol=1e-4)
 
 
-# --- Exercise 6 (explain why) ----------------------------------------------------------------------
+# --- Exercise 5 (explain why) ----------------------------------------------------------------------
 
 @exercise(
-    "Ask two things of each option: is what it says about the log and the minus sign true, and would it "
-    "explain why training ends with the model maximum likelihood asks for?",
-    "A probability is at most 1: what happens to a product of thousands of them? And what does an "
-    "increasing function do to the order of two numbers?",
+    "Make up two labels and two imperfect models, and compute both the product of the probabilities and "
+    "the classmate's sum for each model. Do they prefer the same model?",
+    "Which function turns a product into a sum of one term per factor, and keeps the order of any two "
+    "numbers? Is 1 - P such a function of P?",
 )
-def why_minimise_the_negative_log(choice: Any) -> Verdict:
-    """Exercise 6 of notebook 01: maximum likelihood makes the product prod_i P(y_i | x_i) as large as
-    possible, yet training minimises L = -sum_i log P(y_i | x_i). Why is that right?"""
+def why_not_one_minus_p(choice: Any) -> Verdict:
+    """Exercise 5 of notebook 01: a classmate minimises sum_i (1 - P(y_i | x_i)), which too is smallest when
+    every label gets probability 1. Does it train the maximum-likelihood model?"""
     return check_choice(choice, {
-        "a": "says the log changes which model wins, but the log is increasing: the model with the larger "
-             "likelihood also has the larger log-likelihood. The log changes the scale, never the order, "
-             "and pulls no prediction towards 0.5.",
-        "b": "has the direction backwards: every probability is at most 1, so a product of many of them "
-             "shrinks towards 0 and underflows (section 5); it never grows too large.",
-        "c": "drops the minus sign, as the article's N-sample formula does: the log-likelihood is largest "
-             "for the best model, so minimising it would push the probability of every observed label "
-             "towards 0 and reward confident wrong answers.",
-        "d": "the log keeps the order of the likelihoods, so the same model maximises the likelihood and, "
-             "with the minus sign, minimises L; and the sum gets one term per sample and stays well "
-             "scaled where the product underflows to 0.",
-    }, right="d", what="your choice")
+        "a": "confuses the same ideal point with the same winner: no real model reaches P = 1, and among "
+             "imperfect models the two can disagree. For two labels, (0.5, 0.5) has the larger product "
+             "(0.25 against 0.18), but (0.9, 0.2) has the smaller sum of 1 - P (0.9 against 1.0).",
+        "b": "confuses the numerical reason for the log with the principle: the classmate's sum never "
+             "underflows, yet it is no logarithm of the likelihood, so it can prefer a model whose product "
+             "of probabilities is smaller.",
+        "c": "the log is the increasing function that turns the product into a sum, so the sum of -log P "
+             "is smallest exactly where the product is largest. The sum of 1 - P adds other terms and can "
+             "prefer a model with a smaller likelihood.",
+        "d": "cannot happen: P is a probability between 0 and 1, so 1 - P is never negative. The "
+             "classmate's loss fails for another reason.",
+    }, right="c", what="your choice")
