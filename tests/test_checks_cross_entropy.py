@@ -14,9 +14,10 @@ from helpers import checks
 EX1 = -math.log2(0.7)
 P2, Q2 = torch.tensor([1.0, 0.0, 1.0], dtype=torch.float64), torch.tensor([0.9, 0.2, 0.6], dtype=torch.float64)
 EX2 = float(F.binary_cross_entropy(Q2, P2))
-P4, Z4 = torch.tensor([0.6, 0.3, 0.1], dtype=torch.float64), torch.tensor([0.5, 1.5, -1.0], dtype=torch.float64)
+P4 = torch.tensor([[0.6, 0.3, 0.1], [0.1, 0.2, 0.7]], dtype=torch.float64)  # a batch of two rows
+Z4 = torch.tensor([[0.5, 1.5, -1.0], [1.0, 0.0, 0.5]], dtype=torch.float64)
 LOG_Q4 = F.log_softmax(Z4, dim=-1)
-EX4 = float(F.kl_div(LOG_Q4, P4, reduction="sum"))
+EX4 = float(F.kl_div(LOG_Q4, P4, reduction="batchmean"))  # the mean KL per sample
 EX5 = math.log2(8) - 2.5  # KL(p || u) = log2 K - H(p), K = 8, H(p) = 2.5 bits
 
 GARBAGE = [..., None, "0.5", {"a": 1}, [1.0, 2.0], float("nan")]
@@ -25,8 +26,8 @@ GARBAGE = [..., None, "0.5", {"a": 1}, [1.0, 2.0], float("nan")]
 def test_reference_values_by_hand() -> None:
     assert round(EX1, 4) == 0.5146
     assert EX2 == pytest.approx((-math.log(0.9) - math.log(0.8) - math.log(0.6)) / 3)
-    q = np.exp(Z4.numpy()) / np.exp(Z4.numpy()).sum()
-    assert EX4 == pytest.approx(float(np.sum(P4.numpy() * np.log(P4.numpy() / q))))
+    q = np.exp(Z4.numpy()) / np.exp(Z4.numpy()).sum(axis=1, keepdims=True)
+    assert EX4 == pytest.approx(float(np.sum(P4.numpy() * np.log(P4.numpy() / q))) / 2)
 
 
 VALUE_CHECKERS = [checks.one_hot_cross_entropy, checks.multilabel_bce, checks.kl_div_call, checks.kl_to_uniform]
@@ -102,15 +103,23 @@ def test_kl_function() -> None:
 
 
 def test_kl_div_call() -> None:
-    assert checks.kl_div_call(F.kl_div(LOG_Q4, P4, reduction="sum")).ok
-    assert checks.kl_div_call(F.kl_div(LOG_Q4.unsqueeze(0), P4.unsqueeze(0), reduction="batchmean")).ok
-    reversed_ = F.kl_div(P4.log(), LOG_Q4.exp(), reduction="sum")
+    assert checks.kl_div_call(F.kl_div(LOG_Q4, P4, reduction="batchmean")).ok
+    assert checks.kl_div_call(F.kl_div(LOG_Q4, P4, reduction="none").sum(dim=1).mean()).ok
+    with pytest.warns(UserWarning):  # PyTorch warns that 'mean' is not the KL of the math
+        mean = F.kl_div(LOG_Q4, P4, reduction="mean")
+    assert "reduction='mean'" in checks.kl_div_call(mean).message and "6 elements" in checks.kl_div_call(mean).message
+    assert "reduction='sum'" in checks.kl_div_call(F.kl_div(LOG_Q4, P4, reduction="sum")).message
+    rows = F.kl_div(LOG_Q4, P4, reduction="none").sum(dim=1)
+    assert "first sample's KL alone" in checks.kl_div_call(rows[0]).message
+    assert "second sample's KL alone" in checks.kl_div_call(rows[1]).message
+    reversed_ = F.kl_div(P4.log(), LOG_Q4.exp(), reduction="batchmean")
     assert "other order" in checks.kl_div_call(reversed_).message
-    assert "reduction='mean'" in checks.kl_div_call(EX4 / 3).message
-    not_log = F.kl_div(LOG_Q4.exp(), P4, reduction="sum")
+    not_log = F.kl_div(LOG_Q4.exp(), P4, reduction="batchmean")
     assert "log-probabilities" in checks.kl_div_call(not_log).message
-    cross_entropy = float(-(P4 * LOG_Q4).sum())
+    cross_entropy = float(-(P4 * LOG_Q4).sum()) / 2
     assert "entropy H(p)" in checks.kl_div_call(cross_entropy).message
+    logits_in = F.kl_div(Z4, P4, reduction="batchmean")
+    assert "logits themselves" in checks.kl_div_call(logits_in).message
 
 
 def test_verdicts_render_as_html() -> None:
@@ -197,16 +206,19 @@ def test_no_diagnosis_states_the_answer(checker, wrong) -> None:
 
 
 def test_why_minimise_cross_entropy() -> None:
-    """Exercise 6: the right letter passes; each wrong one names its own misconception."""
+    """Exercise 6 (soft targets, a loss stuck at H(p)): the right letter passes; each wrong one names
+    its own misconception."""
     right = checks.why_minimise_cross_entropy("d")
     assert right.ok and "Correct! (d)" in repr(right) and "KL(p || q)" in right.message
+    assert "0.5003 nats" in right.message  # the targets' entropy, checked against SciPy in test_notebook_04
     assert checks.why_minimise_cross_entropy(" (D) ").ok
-    wrong = {letter: checks.why_minimise_cross_entropy(letter, hint=0) for letter in "abc"}
+    wrong = {letter: checks.why_minimise_cross_entropy(letter, hint=0) for letter in "abce"}
     assert not any(v.ok for v in wrong.values())
     assert "distance" in wrong["a"].message and "H(p, p) = H(p)" in wrong["a"].message
     assert "swaps the roles" in wrong["b"].message and "H(q, p)" in wrong["b"].message
     assert "subtraction" in wrong["c"].message and "F.cross_entropy returns the whole" in wrong["c"].message
+    assert "perfect model to score 0" in wrong["e"].message and "one-hot" in wrong["e"].message
     assert all(repr(v).startswith(f"Not yet: ({k}) ") for k, v in wrong.items())
-    assert len({v.message for v in wrong.values()}) == 3
-    assert "should be one letter" in checks.why_minimise_cross_entropy("e").message
+    assert len({v.message for v in wrong.values()}) == 4
+    assert "should be one letter" in checks.why_minimise_cross_entropy("f").message
     assert "placeholder" in checks.why_minimise_cross_entropy(...).message

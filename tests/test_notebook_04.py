@@ -61,7 +61,7 @@ def prose(cells) -> str:
     return "\n".join(c.source for c in cells if c.cell_type == "markdown")
 
 
-# --- section 1: cross-entropy, the code-length view, the softmax --------------------------------------
+# --- section 1: cross-entropy; section 5: the code-length view; section 2: the softmax ------------------
 
 def test_cross_entropy_of_section_1(values) -> None:
     ref = cross_entropy(P, Q)
@@ -115,8 +115,9 @@ def test_softmax_by_hand(values) -> None:
 
 
 def test_two_class_softmax_is_the_sigmoid(values) -> None:
+    """The logits (0, s), as in the table's binary row: class 1's probability is g(s)."""
     g = torch.sigmoid(torch.tensor(1.3, dtype=torch.float64)).item()
-    assert values["softmax_first"] == pytest.approx(g, rel=1e-9)
+    assert values["softmax_class_1"] == pytest.approx(g, rel=1e-9)
 
 
 def test_the_softmax_is_introduced_before_its_first_use(cells) -> None:
@@ -129,7 +130,7 @@ def test_the_softmax_is_introduced_before_its_first_use(cells) -> None:
         assert reason in first
 
 
-# --- the element-wise form and which form applies -----------------------------------------------------
+# --- section 3: the element-wise form and which form applies -------------------------------------------
 
 def test_elementwise_form_and_bce_mean(values) -> None:
     p_tags, q_tags = np.array([1.0, 1.0, 0.0]), np.array([0.8, 0.4, 0.3])
@@ -155,7 +156,7 @@ def test_with_two_classes_the_two_forms_agree() -> None:
     assert bce == pytest.approx(ce, rel=1e-12) and bce == pytest.approx(math.log(1 + math.exp(-1.3)), rel=1e-12)
 
 
-# --- section 2: the article's example -----------------------------------------------------------------
+# --- section 4: the article's example -----------------------------------------------------------------
 
 def test_the_articles_example_in_every_form(values) -> None:
     dits = [elementwise_by_hand(P_ART, q, math.log10) for q in (Q1, Q2)]
@@ -170,7 +171,7 @@ def test_the_articles_example_in_every_form(values) -> None:
     assert np.all(values["H_p_q2"] < values["H_p_q1"])  # "in every row q2 scores lower"
 
 
-# --- section 3: Gibbs' inequality and KL ----------------------------------------------------------------
+# --- section 5: Gibbs' inequality and KL ----------------------------------------------------------------
 
 def test_no_random_q_beats_the_entropy(values) -> None:
     """Gibbs' inequality, which section 3 proves: on 10,000 random q, H(p, q) >= H(p), the best q close to p."""
@@ -186,7 +187,7 @@ def test_kl_is_the_gap(values) -> None:
     assert values["KL_pq"] == pytest.approx(values["H_pq"] - values["H_p"], rel=1e-9)
 
 
-# --- section 4: neither is a distance -------------------------------------------------------------------
+# --- section 6: neither is a distance -------------------------------------------------------------------
 
 def test_kl_is_not_symmetric(values) -> None:
     assert values["KL_qp"] == pytest.approx(kl(Q, P), rel=1e-9) and values["KL_qp"] != pytest.approx(kl(P, Q))
@@ -213,7 +214,7 @@ def test_kl_div_order_and_log(values) -> None:
     assert values["not_log"] == pytest.approx(not_log, rel=1e-6) and not_log < 0   # PyTorch's float32 default
 
 
-# --- section 5: one-hot targets ----------------------------------------------------------------------
+# --- section 7: one-hot targets ----------------------------------------------------------------------
 
 def test_one_hot_cross_entropy_is_the_nll(values) -> None:
     assert values["loss_q1"] == pytest.approx(math.log(2), rel=1e-9)
@@ -226,7 +227,7 @@ def test_notebook_01s_loss_is_the_two_class_case(values) -> None:
     assert ref == pytest.approx(by_hand) and values["mean_loss_3"] == pytest.approx(by_hand, rel=1e-9)
 
 
-# --- section 6: the explorer and its readout -----------------------------------------------------------
+# --- section 8: the explorer and its readout -----------------------------------------------------------
 
 SETTINGS = [((0.5, -0.4, 0.0), "class 0"), ((2.1, 0.0, 0.0), "class 0"), ((1.9, 0.7, 0.0), "soft")]
 
@@ -245,13 +246,16 @@ def test_the_try_this_numbers(prose) -> None:
     start = cross_entropy_state(0.5, -0.4, 0.0)
     near_q2 = cross_entropy_state(2.1, 0.0, 0.0)
     soft = cross_entropy_state(1.9, 0.7, 0.0, target="soft")
-    assert "close to its 0.6931 nats" in " ".join(prose.split())  # near q1, whose loss section 2 prints
+    assert "close to $H(p, q_1) = 0.6931$ nats" in " ".join(prose.split())  # near q1, whose loss section 4 prints
     assert "about 0.22 nats" in prose and "$\\ln 10 \\approx 2.303$" in prose
     np.testing.assert_allclose(start["q"], Q1, atol=0.005)
     np.testing.assert_allclose(near_q2["q"], Q2, atol=0.005)
     assert abs(start["H_pq"] - math.log(2)) < 0.01 and round(near_q2["H_pq"], 2) == 0.22
     assert start["KL_pq"] == pytest.approx(start["H_pq"]) and math.isinf(start["KL_qp"])
     assert soft["H_p"] > 0 and soft["KL_pq"] < 0.001  # "bring KL near 0"
+    pushed = cross_entropy_state(5.0, -0.4, 0.0)  # "drag z0 to 5": both fall, the reverse KL stays infinite
+    assert pushed["H_pq"] < start["H_pq"] / 10 and pushed["KL_pq"] == pytest.approx(pushed["H_pq"])
+    assert math.isinf(pushed["KL_qp"])
     assert round(math.log(10), 3) == 2.303
 
 
@@ -268,8 +272,8 @@ EX_ANSWERS = {
     1: -math.log2(0.7),
     2: F.binary_cross_entropy(torch.tensor([0.9, 0.2, 0.6], dtype=torch.float64),
                               torch.tensor([1.0, 0.0, 1.0], dtype=torch.float64)).item(),
-    4: F.kl_div(F.log_softmax(torch.tensor([0.5, 1.5, -1.0], dtype=torch.float64), dim=-1),
-                torch.tensor([0.6, 0.3, 0.1], dtype=torch.float64), reduction="sum").item(),
+    4: F.kl_div(F.log_softmax(torch.tensor([[0.5, 1.5, -1.0], [1.0, 0.0, 0.5]], dtype=torch.float64), dim=-1),
+                torch.tensor([[0.6, 0.3, 0.1], [0.1, 0.2, 0.7]], dtype=torch.float64), reduction="batchmean").item(),
     5: math.log2(8) - 2.5,
 }
 
@@ -313,6 +317,17 @@ def test_solutions_pass_and_are_folded(cells) -> None:
     assert checks.kl_div_call(EX_ANSWERS[4]).ok
     assert checks.kl_to_uniform(EX_ANSWERS[5]).ok
     assert checks.why_minimise_cross_entropy(solution(cells, 6)["choice"]).ok
+
+
+def test_exercise_6s_targets_have_the_entropy_the_right_option_names(cells, prose) -> None:
+    """Exercise 6: soft targets (0.91, 0.01, ..., 0.01) have H(p) = 0.5003 nats (SciPy), so a loss that
+    stops at 0.50 nats leaves a KL of about 0; the solution prints that value."""
+    p = np.array([0.91] + [0.01] * 9)
+    assert float(scipy_entropy(p)) == pytest.approx(0.5003, abs=5e-5)
+    flowing = " ".join(prose.split())
+    assert "$p = (0.91, 0.01, \\dots, 0.01)$" in flowing and "stops at 0.50 nats" in flowing
+    ns = solution(cells, 6)
+    assert ns["H_ex6"] == pytest.approx(float(scipy_entropy(p)), rel=1e-12)
 
 
 def test_exercise_5_solution_example_has_the_stated_entropy(cells) -> None:

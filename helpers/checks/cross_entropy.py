@@ -37,8 +37,9 @@ __all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_cal
 EX1_CLASS, EX1_Q = 1, (0.2, 0.7, 0.1)
 # Exercise 2: three independent labels (cat, dog, car); the model's sigmoid outputs.
 EX2_P, EX2_Q = (1.0, 0.0, 1.0), (0.9, 0.2, 0.6)
-# Exercise 4: a soft target and a model's logits for one sample.
-EX4_P, EX4_Z = (0.6, 0.3, 0.1), (0.5, 1.5, -1.0)
+# Exercise 4: a batch of two samples, one row each: soft targets and the model's logits.
+EX4_P = ((0.6, 0.3, 0.1), (0.1, 0.2, 0.7))
+EX4_Z = ((0.5, 1.5, -1.0), (1.0, 0.0, 0.5))
 # Exercise 5: K outcomes and the entropy of a distribution p on them, in bits (p itself is not given).
 EX5_K, EX5_H_BITS = 8, 2.5
 
@@ -186,33 +187,43 @@ def _diagnose_kl(fn: Any) -> Verdict:
     "F.kl_div(input, target) computes KL(target || model). Here KL(p || q) is asked: which of p and "
     "q is the target?",
     "Its input must be the model's log-probabilities, not probabilities: F.log_softmax turns "
-    "logits into log q (mind dim=-1).",
-    "The default reduction='mean' divides by the number of elements; the KL of one sample is the "
-    "plain sum (for a batch, reduction='batchmean').",
+    "logits into log q (mind dim=-1, the classes of each row).",
+    "A mean per sample adds up each row's KL and divides by the number of rows, 2, not by the number "
+    "of elements, 6. Which reduction of F.kl_div divides by the batch size?",
 )
 def kl_div_call(answer: Any) -> Verdict:
-    """Exercise 4: KL(p || q) with ``torch.nn.functional.kl_div`` for p = (0.6, 0.3, 0.1), q = softmax(z),
-    z = (0.5, 1.5, -1.0)."""
-    p = np.array(EX4_P)
-    q = softmax(np.array(EX4_Z))
-    expected = float(info.kl_divergence(p, q))
+    """Exercise 4: the mean KL(p || q) per sample with ``torch.nn.functional.kl_div`` for a batch of two
+    rows: p = EX4_P, q = softmax(z) row by row, z = EX4_Z."""
+    P = np.array(EX4_P)
+    Z = np.array(EX4_Z)
+    Q = np.stack([softmax(z) for z in Z])
+    rows, size = P.shape[0], P.size
+    kl_rows = np.array([info.kl_divergence(p, q) for p, q in zip(P, Q)])
+    kl_reversed = np.array([info.kl_divergence(q, p) for p, q in zip(P, Q)])
+    not_log = (P * (np.log(P) - Q)).sum()   # F.kl_div(q, p): probabilities where log q belongs
+    logits_in = (P * (np.log(P) - Z)).sum()  # F.kl_div(z, p): the logits themselves as input
+    expected = float(kl_rows.mean())
     mistakes = {
+        "that is the default reduction='mean', which divides the sum by all 6 elements; a mean per "
+        "sample divides by the number of rows (reduction='batchmean').": float(kl_rows.sum()) / size,
+        "that is the sum over both samples (reduction='sum'); the mean per sample divides it by the "
+        "number of rows.": float(kl_rows.sum()),
+        "that is the first sample's KL alone; the mean runs over both rows of the batch.": float(kl_rows[0]),
+        "that is the second sample's KL alone; the mean runs over both rows of the batch.": float(kl_rows[1]),
         "that is KL(q || p), the other order. F.kl_div(input, target) with input = log q computes "
-        "KL(target || q): the model's log-probabilities go in as input, p as target.": float(info.kl_divergence(q, p)),
-        "that is the default reduction='mean', which divides by all 3 elements; one sample's KL is "
-        "the sum (for a batch, 'batchmean').": expected / p.size,
+        "KL(target || q): the model's log-probabilities go in as input, p as target.": float(kl_reversed.mean()),
         "that is the default reduction='mean' of the reversed KL(q || p): both the order and the "
-        "reduction need a second look.": float(info.kl_divergence(q, p)) / p.size,
+        "reduction need a second look.": float(kl_reversed.sum()) / size,
         "the input was probabilities, not log-probabilities: F.kl_div expects log q as its input.":
-            float((p * (np.log(p) - q)).sum()),
-        "the input was probabilities, and the default reduction='mean' divided by 3: F.kl_div "
-        "expects log q as its input.": float((p * (np.log(p) - q)).sum()) / p.size,
-        "that is the cross-entropy H(p, q); KL subtracts the target's entropy H(p).":
-            float(info.cross_entropy(p, q)),
+            float(not_log) / rows,
+        "the input was probabilities, and the default reduction='mean' divided by 6: F.kl_div "
+        "expects log q as its input, and a mean per sample divides by the rows.": float(not_log) / size,
+        "that is the cross-entropy H(p, q) per sample; KL subtracts the target's entropy H(p).":
+            float(np.mean([info.cross_entropy(p, q) for p, q in zip(P, Q)])),
         "the input was the logits themselves; F.kl_div expects log-probabilities (log q).":
-            float((p * (np.log(p) - np.array(EX4_Z))).sum()),
+            float(logits_in) / rows,
     }
-    return _check_with_mistakes(answer, expected, "KL(p || q)", "nats", mistakes)
+    return _check_with_mistakes(answer, expected, "mean KL(p || q) per sample", "nats", mistakes)
 
 
 @exercise(
@@ -245,22 +256,24 @@ def kl_to_uniform(answer: Any) -> Verdict:
 
 
 @exercise(
-    "Split the cross-entropy into two parts, as section 3 does, and ask of each part: can the model "
+    "Split the cross-entropy into two parts, as section 5 does, and ask of each part: can the model "
     "change it, and how small can it get?",
-    "Try the reasons on p itself: what are H(p, p) and H(q, p) at q = p? And which number does "
-    "F.cross_entropy return for the p and q of section 1, H(p, q) or KL(p || q)?",
+    "Compute the part no model can change for these targets: H(p) = -sum p(x) ln p(x), with one term "
+    "for the labelled class and nine equal ones. Then set it beside the 0.50 nats where training stopped.",
 )
 def why_minimise_cross_entropy(choice: Any) -> Verdict:
-    """Exercise 6 of notebook 04: a model trained on soft targets p keeps a loss above 0 even at
-    q = p; why is H(p, q) still the right thing to minimise?"""
+    """Exercise 6 of notebook 04: soft targets (0.91, 0.01, ..., 0.01) on 10 classes, a training loss
+    that stops at 0.50 nats, and a colleague who says the model fails to fit. Who is right?"""
     return check_choice(choice, {
-        "a": "leans on cross-entropy being a distance, and it is not one: H(p, p) = H(p), not 0, and "
-             "swapping p and q changes it. The reason has to hold without that.",
+        "a": "leans on cross-entropy being a distance, and it is not one: H(p, p) = H(p), not 0, so even "
+             "q = p keeps a loss above 0 against soft targets.",
         "b": "swaps the roles of target and model: at q = p, H(q, p) is H(p) too, not 0, and against "
              "a one-hot target log p(x) = log 0 makes it infinite. The target goes first.",
         "c": "credits PyTorch with a subtraction it does not make: F.cross_entropy returns the whole "
              "H(p, q) (1.3856 nats in section 1, more than H(p)), not the KL divergence.",
-        "d": "H(p, q) = H(p) + KL(p || q). The data fix H(p), the same for every model; the KL part is "
-             "never negative and vanishes only at q = p. So the cross-entropy is smallest exactly at "
-             "q = p, and minimising it minimises KL(p || q).",
+        "d": "these targets have H(p) = -(0.91 ln 0.91 + 9 x 0.01 ln 0.01) = 0.5003 nats, and "
+             "H(p, q) = H(p) + KL(p || q) never goes below it. At 0.50 nats the KL part is about 0: the "
+             "model has all but matched p, and the colleague's worry is unfounded.",
+        "e": "expects a perfect model to score 0, which holds only for one-hot targets, whose H(p) is 0. "
+             "Against soft targets the least possible loss is H(p): compute it for this p.",
     }, right="d", what="your choice")
