@@ -159,9 +159,11 @@ def _check_code(codewords: Mapping[str, str], probabilities: Mapping[str, float]
 
 
 def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
-              title: str = "A prefix code as a tree of yes/no answers") -> Figure:
+              title: str = "A prefix code as a tree of yes/no answers",
+              questions: Mapping[str, str] | None = None) -> Figure:
     """Draw a binary prefix code as a tree: the root at the top, each edge labelled 0 or 1, each leaf
-    labelled with its outcome, its probability and its codeword, at a depth equal to the codeword's length.
+    labelled with its outcome, its probability and its codeword, at a depth equal to the codeword's length;
+    with ``questions``, each inner node labelled with the question asked there.
 
     The figure is not managed by pyplot: show it by making it a cell's last expression. Its text
     alternative (``describe_figure``) names the title, the axis of codeword lengths in bits and every leaf.
@@ -171,9 +173,17 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
     codewords : outcome -> codeword, a string of 0s and 1s; no codeword may be the start of another.
     probabilities : outcome -> its probability p, shown as a fraction when it is one ("1/8").
     title : the figure's title.
+    questions : inner node -> the question asked there, the node named by the answers that lead to it
+        ("" for the root, "1" after one no), such as {"": "sun?", "1": "cloud?"}; nodes left out stay unlabelled.
     """
     _check_code(codewords, probabilities)
     nodes = {word[:k] for word in codewords.values() for k in range(len(word) + 1)}  # every prefix is a node
+    inner_nodes = nodes - set(codewords.values())
+    if questions is not None and (not isinstance(questions, Mapping) or
+                                  not all(isinstance(q, str) for q in questions.values()) or
+                                  not set(questions) <= inner_nodes):
+        raise ValueError(f"questions: expected a mapping from inner nodes {sorted(inner_nodes)} to strings, "
+                         f"got {questions!r}")
     leaves = sorted(codewords.values())  # 0 before 1: left to right
     x = {word: float(i) for i, word in enumerate(leaves)}
     for node in sorted(nodes - set(leaves), key=len, reverse=True):  # a parent sits above its children's middle
@@ -190,6 +200,9 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
                 bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=3)
     inner = sorted(nodes - set(leaves))
     ax.plot([x[n] for n in inner], [len(n) for n in inner], "o", color="0.45", markersize=7, zorder=2)
+    for node, question in (questions or {}).items():  # above and right of its node, clear of the edges below
+        ax.annotate(question, (x[node], len(node)), xytext=(7, 5), textcoords="offset points", ha="left",
+                    va="bottom", fontsize="medium", fontstyle="italic", color="0.25", zorder=3)
     by_word = {word: outcome for outcome, word in codewords.items()}
     for word in leaves:
         outcome = by_word[word]

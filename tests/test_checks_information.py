@@ -77,39 +77,37 @@ def test_probability_from_nats_diagnoses_mistakes(answer, fragments) -> None:
     not_ok(checks.probability_from_nats(answer), *fragments)
 
 
-# --- Exercise 3: information_bits(p) ---------------------------------------------------------------
+# --- Exercise 3: section 7's wrong-label loss, 1.6094 nats, in bits --------------------------------
 
-def test_information_bits_accepts_correct_functions() -> None:
-    assert checks.information_bits_function(lambda p: -np.log2(p)).ok
-    assert checks.information_bits_function(lambda p: math.log2(1 / p)).ok
-    assert checks.information_bits_function(lambda p: -torch.log2(torch.tensor(p, dtype=torch.float64))).ok
-
-
-def placeholder_function(p):
-    ...
+def test_the_loss_reference_is_log2_5() -> None:
+    # independent references: PyTorch's BCE for the label y = 0 at P(y = 1) = 0.8, and log2 5 in closed form
+    bce = torch.nn.functional.binary_cross_entropy(torch.tensor(0.8, dtype=torch.float64),
+                                                   torch.tensor(0.0, dtype=torch.float64))
+    assert ix.EXERCISE3_NATS == pytest.approx(float(bce), rel=1e-12)
+    assert ix.EXERCISE3_BITS == pytest.approx(math.log2(5), rel=1e-12)
 
 
-def raising_function(p):
-    raise ZeroDivisionError("oops")
+@pytest.mark.parametrize("answer", [-np.log(0.2) / np.log(2), -np.log2(0.2), math.log2(5), np.float32(2.3219281),
+                                    torch.tensor(0.2).log2().neg(), np.array(2.321928)])
+def test_loss_in_bits_accepts_the_solution(answer) -> None:
+    verdict = checks.loss_in_bits(answer)
+    assert verdict.ok and "2.32193 bits" in verdict.message
 
 
-@pytest.mark.parametrize("fn, fragments", [
-    (..., ["placeholder", "write the function"]),
-    (placeholder_function, ["placeholder"]),
-    (lambda p: -np.log(p), ["nats where bits were asked"]),
-    (lambda p: np.log2(p), ["minus sign"]),
-    (lambda p: -np.log10(p), ["dits where bits were asked"]),
-    (lambda p: 1 / p, ["information_bits(0.5)"]),
-    (raising_function, ["raised ZeroDivisionError"]),
-    (3.0, ["should be a function"]),
+@pytest.mark.parametrize("answer, fragments", [
+    (..., ["placeholder"]),
+    (-math.log(0.2), ["still the loss in nats"]),
+    (-math.log(0.2) * math.log(2), ["multiplied by ln 2", "the other way"]),
+    (-math.log10(0.2), ["dits"]),
+    (math.log2(0.2), ["minus sign"]),
+    (0.2, ["probability"]),
+    (0.8, ["probability"]),
+    (3.0, ["too large"]),
+    ("2.32", ["should be a number"]),
+    (float("nan"), ["nan"]),
 ])
-def test_information_bits_diagnoses_mistakes(fn, fragments) -> None:
-    not_ok(checks.information_bits_function(fn), *fragments)
-
-
-def test_information_bits_catches_a_wrong_value_at_p_1() -> None:
-    # right everywhere except p = 1, where a certain event must carry 0 bits
-    not_ok(checks.information_bits_function(lambda p: -np.log2(p) + (p == 1.0)), "information_bits(1)")
+def test_loss_in_bits_diagnoses_mistakes(answer, fragments) -> None:
+    not_ok(checks.loss_in_bits(answer, hint=0), *fragments)
 
 
 def test_close_to_never_raises() -> None:
@@ -249,13 +247,13 @@ def test_why_shorter_on_average_reads_only_a_letter(choice, fragment) -> None:
 
 # --- hints: graduated, and none gives the answer away -----------------------------------------------
 
-CHECKERS = [checks.ace_of_spades_information, checks.probability_from_nats, checks.information_bits_function,
+CHECKERS = [checks.ace_of_spades_information, checks.probability_from_nats, checks.loss_in_bits,
             checks.questions_for_one_card, checks.decode_the_weather, checks.why_shorter_on_average]
 # What would give each answer away: the number itself, or the finished expression to copy.
 GIVEAWAYS = {
     "ace_of_spades_information": ["5.70", "5.7", "log2(52)", "log2 52", "1/52", "np.log2(1 / 52)"],
     "probability_from_nats": ["0.0498", "0.05", "e^(-3)", "exp(-3)", "np.exp(-I", "p = e^(-I)"],
-    "information_bits_function": ["-np.log2(p)", "return -", "-log2 p", "-log2(p)"],
+    "loss_in_bits": ["2.32", "log2 5", "log2(5)", "/ np.log(2)", "/ ln 2", "divide"],
     "questions_for_one_card": ["6 questions", "is 6", "= 6", "2^6", "64"],
     "decode_the_weather": ["rain, sun", "rain sun", "110 0", "six days", "6 days"],
     "why_shorter_on_average": ["(c)", "likeliest", "shortest codewords", "-log2 p"],
@@ -273,7 +271,7 @@ def test_hints_are_graduated_and_give_nothing_away(checker) -> None:
 
 @pytest.mark.parametrize("checker", CHECKERS, ids=lambda c: c.__name__)
 def test_asking_again_shows_the_next_hint(checker) -> None:
-    wrong = lambda p: -np.log(p) if checker is checks.information_bits_function else 0.5  # noqa: E731
+    wrong = 0.5
     assert not checker(wrong).ok
     for level in range(1, len(checker.hints) + 1):
         verdict = checker(wrong, hint=level)
@@ -294,6 +292,7 @@ def test_diagnoses_never_give_the_answer_away() -> None:
         checks.ace_of_spades_information: [1 / 52, 52.0, 2.0, math.log2(13), 2 * math.log2(13), math.log(52), 9.0],
         checks.probability_from_nats: [2.0 ** -3, 10.0 ** -3, math.exp(3), -3.0, 3.0, -0.2, 0.5, 0.01],
         checks.questions_for_one_card: [math.log2(52), 5, 52, 26, 7, 6.5, -6, 0],
+        checks.loss_in_bits: [-math.log(0.2), -math.log(0.2) * math.log(2), -math.log10(0.2), 0.2, 3.0, 1.0],
     }
     for checker, answers in wrong_answers.items():
         for answer in answers:

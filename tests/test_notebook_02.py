@@ -16,7 +16,7 @@ import pytest
 import torch
 from scipy.stats import entropy
 
-from helpers import checks, info
+from helpers import checks, info, publish
 from tests.support.notebooks import learner_code, notebook_path
 from tests.support.published import published
 
@@ -29,7 +29,7 @@ def values():
 @pytest.fixture(scope="module")
 def ns() -> dict:
     """What the exercise cells use: the imports and the notebook's own ``binary_search`` (its cell alone)."""
-    env = {"np": np, "checks": checks, "info": info}
+    env = {"np": np, "checks": checks, "info": info, "publish": publish}
     exec(code_cell("def binary_search("), env)  # noqa: S102  (the notebook's function)
     return env
 
@@ -105,10 +105,6 @@ def test_binary_search_asks_the_halving_count(ns) -> None:
     assert binary_search(433_915, 2**20) == 20 and "2^{20} = 1{,}048{,}576" in markdown()
 
 
-def test_one_eighth_in_three_units(values) -> None:
-    assert values["I_eighth"] == pytest.approx(3.0, abs=1e-9)
-
-
 # --- 4 · a prefix code of yes/no answers --------------------------------------------------------------
 
 WEATHER = {"sun": 1 / 2, "cloud": 1 / 4, "rain": 1 / 8, "snow": 1 / 8}
@@ -153,12 +149,14 @@ def test_independent_outcomes_add(values) -> None:
 
 def test_the_bce_loss_is_the_surprisal_of_the_true_label(values) -> None:
     bce = torch.nn.BCELoss()
-    for y, p_true in ((1, 0.8), (0, 0.2)):
+    for i, (y, p_true) in enumerate(((1, 0.8), (0, 0.2))):
         reference = bce(torch.tensor([0.8], dtype=torch.float64), torch.tensor([float(y)], dtype=torch.float64))
-        assert values[f"loss_y{y}"] == pytest.approx(float(reference), rel=1e-9)
+        assert values["losses"][i] == pytest.approx(float(reference), rel=1e-9)
         assert float(reference) == pytest.approx(-math.log(p_true), rel=1e-9)
-    assert 6.5 < values["loss_y0"] / values["loss_y1"] < 7.5  # "about seven times as much"
+    assert 6.5 < values["losses"][1] / values["losses"][0] < 7.5  # "about seven times as much"
     assert "about seven times" in markdown()
+    # the right label's loss in bits: -log2 0.8, less than one fair coin flip
+    assert values["loss_y1_bits"] == pytest.approx(-math.log2(0.8), rel=1e-9) and values["loss_y1_bits"] < 1
 
 
 # --- the explorer is shown, not driven ------------------------------------------------------------
@@ -185,7 +183,7 @@ def test_why_the_information_of_a_card_is_not_whole(values, ns) -> None:
 EXERCISES = {
     1: ("answer = ...\nchecks.ace_of_spades_information", checks.ace_of_spades_information),
     2: ("I_nats = 3.0\nanswer = ...", checks.probability_from_nats),
-    3: ("def information_bits(p):\n    ...", checks.information_bits_function),
+    3: ("loss_nats = -np.log(0.2)", checks.loss_in_bits),
     4: ("questions = ...", checks.questions_for_one_card),
     5: ('bits = "11001011100"\ndecoded = ...', checks.decode_the_weather),
     6: ("choice = ...", checks.why_shorter_on_average),
@@ -212,8 +210,7 @@ def test_solution_values_against_closed_forms(ns) -> None:
     exec(code_cell("# Solution to Exercise 2"), env)  # noqa: S102
     assert -math.log(env["answer"]) == pytest.approx(3.0, rel=1e-9)
     exec(code_cell("# Solution to Exercise 3"), env)  # noqa: S102
-    for p in (0.5, 0.125, 1.0, 1e-9):
-        assert env["information_bits"](p) == pytest.approx(-math.log2(p), abs=1e-9)
+    assert env["answer"] == pytest.approx(math.log2(5), rel=1e-9)  # 1.6094 nats = log2 5 bits
     exec(code_cell("# Solution to Exercise 4"), env)  # noqa: S102
     assert env["questions"] == halvings(52) == 6
     exec(code_cell("# Solution to Exercise 5"), env)  # noqa: S102
@@ -227,8 +224,8 @@ def test_solution_values_against_closed_forms(ns) -> None:
     (checks.ace_of_spades_information, math.log(52)),
     (checks.probability_from_nats, 2.0 ** -3),
     (checks.probability_from_nats, math.exp(3)),
-    (checks.information_bits_function, lambda p: np.log2(p)),
-    (checks.information_bits_function, lambda p: -np.log(p)),
+    (checks.loss_in_bits, -math.log(0.2) * math.log(2)),
+    (checks.loss_in_bits, -math.log(0.2)),
     (checks.questions_for_one_card, math.log2(52)),
     (checks.questions_for_one_card, 5),
     (checks.decode_the_weather, reference_decode("11001011100")[::-1]),

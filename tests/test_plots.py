@@ -97,6 +97,23 @@ def test_code_tree_draws_any_prefix_code() -> None:
     assert fig.get_axes()[0].get_lines()[-1].get_label() == "x (p = 0.3333, codeword 0)"
 
 
+def test_code_tree_labels_each_inner_node_with_its_question() -> None:
+    questions = {"": "sun?", "1": "cloud?", "11": "rain?"}
+    (ax,) = plots.code_tree(CODE, WEATHER, questions=questions).get_axes()
+    placed = {t.get_text(): t.xy for t in ax.texts if t.get_text().endswith("?")}
+    # each question sits at its node: the root at depth 0, "1" at depth 1, "11" at depth 2
+    assert {q: depth for q, (_, depth) in placed.items()} == {"sun?": 0, "cloud?": 1, "rain?": 2}
+    assert placed["sun?"][0] < placed["cloud?"][0] < placed["rain?"][0]  # each "no" moves right
+    (no_questions,) = plots.code_tree(CODE, WEATHER).get_axes()
+    assert not [t for t in no_questions.texts if t.get_text().endswith("?")]
+
+
+@pytest.mark.parametrize("questions", [{"0": "sun?"}, {"": 3}, {"111": "snow?"}, ["sun?"]])
+def test_code_tree_rejects_questions_at_nodes_that_are_not_inner(questions) -> None:
+    with pytest.raises(ValueError, match=r"^questions: .*inner nodes"):
+        plots.code_tree(CODE, WEATHER, questions=questions)
+
+
 @pytest.mark.parametrize("codewords, probabilities, name, problem", [
     ({"a": "0", "b": "01"}, {"a": 0.5, "b": 0.5}, "codewords", "'0' is the start of '01'"),
     ({"a": "0", "b": "0"}, {"a": 0.5, "b": 0.5}, "codewords", "'0' is the start of '0'"),

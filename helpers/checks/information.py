@@ -12,15 +12,13 @@ from helpers.checks.core import (
     Verdict,
     as_numbers,
     check_choice,
-    check_function,
     check_value,
     close_to,
     exercise,
     is_placeholder,
 )
-from helpers.info import information_content
 
-__all__ = ["ace_of_spades_information", "probability_from_nats", "information_bits_function",
+__all__ = ["ace_of_spades_information", "probability_from_nats", "loss_in_bits",
            "questions_for_one_card", "decode_the_weather", "why_shorter_on_average"]
 
 # Exercise 1: one card from a shuffled 52-card deck is the ace of spades, p = 1/52:
@@ -30,8 +28,10 @@ ACE_OF_SPADES_BITS = math.log2(DECK)
 # Exercise 2: an outcome carries 3 nats of information; I = -ln p, so p = e^(-3) = 0.0498.
 EXERCISE2_NATS = 3.0
 EXERCISE2_P = math.exp(-EXERCISE2_NATS)
-# Exercise 3: information_bits(p) = -log2 p on these probabilities (p = 1 must give 0 bits).
-EXERCISE3_CASES: tuple[tuple[float], ...] = ((0.5,), (0.125,), (0.9,), (1 / 6,), (1.0,), (1e-6,))
+# Exercise 3: section 7's (and notebook 01's) wrong-label loss, -ln 0.2 = 1.6094 nats, in bits:
+# 1 nat = 1/ln 2 bits, so 1.6094 nats = 2.3219 bits = log2 5.
+EXERCISE3_NATS = -math.log(0.2)
+EXERCISE3_BITS = EXERCISE3_NATS / math.log(2)
 # Exercise 4: halving 52 cards (52, 26, 13, 7, 4, 2, 1) takes 6 yes/no questions in the worst case,
 # the smallest k with 2^k >= 52, although one card carries only log2 52 = 5.70 bits.
 QUESTIONS_FOR_ONE_CARD = math.ceil(math.log2(DECK))
@@ -102,18 +102,26 @@ def probability_from_nats(answer: Any) -> Verdict:
     return verdict
 
 
-def _reference_bits(p: float) -> float:
-    return float(information_content(p, 2))
-
-
 @exercise(
-    "The function must be 0 at p = 1 and grow as p shrinks towards 0: which function of p is 0 at 1?",
-    "A log is 0 at 1 and negative for p < 1; a minus sign in front makes it positive.",
-    "Bits mean a log to base 2: NumPy has np.log2.",
+    "Bits and nats measure the same surprise on two scales, so one number is a constant multiple of the "
+    "other. Which unit is the larger one?",
+    "An outcome worth 1 nat (p = 1/e) is rarer than one worth 1 bit (p = 1/2), so a nat is the larger unit "
+    "and the same loss is a larger number of bits. Section 2's table gives the factor.",
 )
-def information_bits_function(fn: Any) -> Verdict:
-    """Exercise 3: a function ``information_bits(p)`` that returns -log2 p, with I(1) = 0."""
-    return check_function(fn, _reference_bits, EXERCISE3_CASES, "information_bits")
+def loss_in_bits(answer: Any) -> Verdict:
+    """Exercise 3: the loss -ln 0.2 = 1.6094 nats of section 7, converted to bits."""
+    nats = EXERCISE3_NATS
+    if close_to(answer, nats):
+        return Verdict(False, "that is still the loss in nats; the question asks for the same loss in bits.")
+    if close_to(answer, nats * math.log(2)):
+        return Verdict(False, "you multiplied by ln 2 = 0.6931, the factor that turns bits into nats; going "
+                              "from nats to bits goes the other way (a nat is the larger unit, so there are "
+                              "more bits than nats).")
+    if close_to(answer, nats / math.log(10)):
+        return Verdict(False, "that is the loss in dits (a log to base 10); bits use base 2.")
+    if close_to(answer, 0.2) or close_to(answer, 0.8):
+        return Verdict(False, "that is a probability of the model's; the question asks for the loss, in bits.")
+    return check_value(answer, EXERCISE3_BITS, "the loss in bits", unit="bits")
 
 
 @exercise(
