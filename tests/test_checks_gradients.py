@@ -18,7 +18,6 @@ from helpers import checks, grads
 from helpers.checks import gradients as gc
 
 F64 = torch.float64
-Y_HAT = torch.sigmoid(torch.tensor(-2.0, dtype=F64)).item()
 CHECKERS = [checks.bce_logit_gradient, checks.mean_ce_gradient, checks.stable_logsumexp,
             checks.label_smoothing_gradient, checks.why_gradient_rows_sum_to_zero]
 
@@ -39,8 +38,10 @@ def test_each_checker_has_graduated_hints(checker) -> None:
 
 def test_no_hint_gives_the_answer_away() -> None:
     everything = " ".join(h for c in CHECKERS for h in c.hints)
-    assert f"{Y_HAT - 1:.2f}"[1:] not in everything  # Exercise 1's number, 0.88
+    for value in ("0.82", "5.48", "0.149"):  # Exercise 1's numbers
+        assert value not in everything
     assert "ŷ − y" not in " ".join(checks.bce_logit_gradient.hints)
+    assert "1/(1 − ŷ)" not in " ".join(checks.bce_logit_gradient.hints)
     # Exercise 4: no hint writes the final formula softmax(z) - p, nor the smoothed target.
     smoothing = " ".join(checks.label_smoothing_gradient.hints)
     assert not re.search(r"softmax\(z\)\s*[−-]", smoothing) and "ε/C" not in smoothing and "ε / C" not in smoothing
@@ -57,33 +58,59 @@ def test_cases_are_read_only_tuples() -> None:
 
 
 # --- Exercise 1 ------------------------------------------------------------------------------
-def test_bce_gradient_accepts_the_right_number_in_any_form() -> None:
-    for answer in (Y_HAT - 1.0, round(Y_HAT - 1.0, 5), np.float32(Y_HAT - 1.0), torch.tensor(Y_HAT - 1.0),
-                   np.array([Y_HAT - 1.0])):
-        verdict = checks.bce_logit_gradient(answer)
+def autograd_steps() -> tuple[float, float, float, float]:
+    """y_hat, dL/dy_hat, dy_hat/ds and dL/ds at s = 1.5, y = 0, each from torch.autograd (float64)."""
+    s = torch.tensor(gc.BCE_EXERCISE_S, dtype=F64, requires_grad=True)
+    y_hat = torch.sigmoid(s)
+    y_hat.retain_grad()
+    F.binary_cross_entropy(y_hat, torch.tensor(gc.BCE_EXERCISE_Y, dtype=F64)).backward()
+    s2 = torch.tensor(gc.BCE_EXERCISE_S, dtype=F64, requires_grad=True)
+    torch.sigmoid(s2).backward()
+    return y_hat.item(), y_hat.grad.item(), s2.grad.item(), s.grad.item()
+
+
+Q, D1, D2, D3 = autograd_steps()
+
+
+def test_bce_steps_are_what_autograd_gives() -> None:
+    assert (gc.BCE_EXERCISE_S, gc.BCE_EXERCISE_Y) == (1.5, 0.0)
+    np.testing.assert_allclose(gc._bce_steps(), (Q, D1, D2, D3), rtol=1e-12)
+    assert [round(v, 4) for v in (Q, D1, D2, D3)] == [0.8176, 5.4817, 0.1491, 0.8176]
+    verdict = checks.bce_logit_gradient(Q, D1, D2, D3)
+    assert verdict.ok and "0.8176 nats per unit of logit" in verdict.message, verdict.message
+
+
+def test_bce_steps_accept_the_right_numbers_in_any_form() -> None:
+    for answer in ((Q, D1, D2, D3), (round(Q, 5), round(D1, 5), round(D2, 5), round(D3, 5)),
+                   (np.float32(Q), np.float32(D1), np.float32(D2), np.float32(D3)),
+                   (torch.tensor(Q), torch.tensor(D1), torch.tensor(D2), torch.tensor(D3))):
+        verdict = checks.bce_logit_gradient(*answer)
         assert verdict.ok, verdict.message
 
 
-def test_bce_gradient_is_what_autograd_gives() -> None:
-    s = torch.tensor(gc.BCE_EXERCISE_S, dtype=F64, requires_grad=True)
-    F.binary_cross_entropy_with_logits(s, torch.tensor(gc.BCE_EXERCISE_Y, dtype=F64)).backward()
-    assert checks.bce_logit_gradient(s.grad.item()).ok
-    assert round(s.grad.item(), 4) == -0.8808
-
-
 @pytest.mark.parametrize("answer, phrase", [
-    (..., "placeholder"),
-    (1.0 - Y_HAT, "wrong sign"),
-    ((Y_HAT - 1.0) * Y_HAT * (1.0 - Y_HAT), "squared error"),
-    ((Y_HAT - 1.0) / (Y_HAT * (1.0 - Y_HAT)), "dL/dŷ"),
-    (-2.0 - 1.0, "uses the logit"),
-    (Y_HAT, "label is missing"),
-    (0.25, "too large"),
-    ("-0.88", "number"),
-    (float("nan"), "nan"),
+    ((...,), "the forward pass: y_hat is still the placeholder"),
+    ((1 - Q, D1, D2, D3), "g(−s)"),
+    ((1.5, D1, D2, D3), "the logit s itself"),
+    ((Q,), "step 1: dL_dyhat is still the placeholder"),
+    ((Q, -1 / Q, D2, D3), "belongs to y = 1"),
+    ((Q, -D1, D2, D3), "step 1: dL_dyhat = -5.4817 has the wrong sign"),
+    ((Q, 1 / Q, D2, D3), "divides by ŷ"),
+    ((Q, D1, Q, D3), "step 2: dyhat_ds = 0.8176 is ŷ alone"),
+    ((Q, D1, 1 - Q, D3), "is 1 − ŷ alone"),
+    ((Q, D1, 0.25, D3), "slope at s = 0"),
+    ((Q, D1, D2), "step 3: dL_ds is still the placeholder"),
+    ((Q, D1, D2, D1 + D2), "adds step 1 and step 2"),
+    ((Q, D1, D2, D1 / D2), "divides step 1 by step 2"),
+    ((Q, D1, D2, Q - 1), "the gradient for y = 1"),
+    ((Q, D1, D2, -D3), "step 3: dL_ds = -0.8176 has the wrong sign"),
+    ((Q, D1, D2, D3 * D2), "squared error"),
+    ((Q, D1, D2, 2.0), "step 3: dL_ds = 2 nats per unit of logit is too large"),
+    (("0.82", D1, D2, D3), "number"),
+    ((Q, float("nan"), D2, D3), "nan"),
 ])
-def test_bce_gradient_names_each_slip(answer, phrase) -> None:
-    verdict = checks.bce_logit_gradient(answer)
+def test_bce_steps_name_the_wrong_step(answer, phrase) -> None:
+    verdict = checks.bce_logit_gradient(*answer)
     assert not verdict.ok and phrase in verdict.message, verdict.message
 
 

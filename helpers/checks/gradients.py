@@ -43,9 +43,9 @@ def _labels(values: Any) -> np.ndarray:
     return arr
 
 
-# Exercise 1: one logit and its label.
-BCE_EXERCISE_S: float = -2.0
-BCE_EXERCISE_Y: float = 1.0
+# Exercise 1: one logit and its label, a negative example (section 1 worked a positive one).
+BCE_EXERCISE_S: float = 1.5
+BCE_EXERCISE_Y: float = 0.0
 
 # Exercise 2: (logits z of shape (N, C), labels y of shape (N,)); the batches are not square, so
 # dividing by C instead of N shows; the third has logits near 1000 (a naive softmax overflows).
@@ -77,32 +77,68 @@ SMOOTHED_CE_CASES: tuple[tuple[Any, ...], ...] = (
 
 
 # --- Exercise 1 ------------------------------------------------------------------------------
-@exercise(
-    "Section 1 worked out the gradient with respect to the logit for s = 0.8: the same three steps "
-    "hold at any logit, and they end in a very short formula.",
-    "That formula needs the prediction as a probability, not the logit: turn s into ŷ first "
-    "(`losses.sigmoid`).",
-    "The label here is y = 1, and a positive example that the model doubts should get a negative "
-    "gradient (gradient descent then raises s).",
-)
-def bce_logit_gradient(answer: Any) -> Verdict:
-    """Exercise 1: dL/ds of binary cross-entropy at s = -2, y = 1: y_hat - y (nats per unit of logit)."""
+def _bce_steps() -> tuple[float, float, float, float]:
+    """Reference: y_hat, dL/dy_hat, dy_hat/ds and dL/ds for binary cross-entropy at the exercise's s, y."""
     s, y = BCE_EXERCISE_S, BCE_EXERCISE_Y
     y_hat = float(sigmoid(s))
-    what = "dL/ds"
-    slips = (
-        ((y_hat - y) * y_hat * (1 - y_hat), "is the gradient of the squared error ½(ŷ − y)² on a sigmoid, "
-                                            "not of binary cross-entropy"),
-        (y - y_hat, "has the wrong sign: it is label minus prediction"),
-        (s - y, "uses the logit s where the probability ŷ belongs"),
-        ((y_hat - y) / (y_hat * (1 - y_hat)), "is dL/dŷ, the gradient with respect to the probability, "
-                                              "not the logit"),
-        (y_hat, "is the prediction ŷ alone: the label is missing"),
+    dl_dyhat = -y / y_hat + (1 - y) / (1 - y_hat)
+    dyhat_ds = y_hat * (1 - y_hat)
+    return y_hat, dl_dyhat, dyhat_ds, dl_dyhat * dyhat_ds
+
+
+@exercise(
+    "Section 1's cell is the template: the same four lines of arithmetic, with s = 1.5 and y = 0.",
+    "With y = 0 one of the two terms of step 1 is multiplied by 0. Which term is left, and what is the "
+    "slope of log(1 − ŷ)?",
+    "Step 3 multiplies your step 1 by your step 2, nothing more. A negative example that the model rates "
+    "above ½ should get a positive gradient (gradient descent then lowers s).",
+)
+def bce_logit_gradient(y_hat: Any = ..., dL_dyhat: Any = ..., dyhat_ds: Any = ..., dL_ds: Any = ...) -> Verdict:
+    """Exercise 1: section 1's three steps at s = 1.5, y = 0: y_hat, dL/dy_hat, dy_hat/ds and dL/ds.
+
+    The verdict names the first value that is off (the forward pass, step 1, step 2 or step 3).
+    """
+    s = BCE_EXERCISE_S
+    right = _bce_steps()
+    q, d1, d2, d3 = right
+    steps = (
+        ("y_hat", "the forward pass", y_hat, q, "", (
+            (float(sigmoid(-s)), "is g(−s) = 1 − ŷ: the sigmoid is 1/(1 + e^(−s)), with a minus sign in the "
+                                 "exponent"),
+            (s, "is the logit s itself: the forward pass turns it into a probability with the sigmoid"),
+            (float(np.exp(-s)), "is e^(−s) alone: the sigmoid is 1/(1 + e^(−s))"),
+        )),
+        ("dL_dyhat", "step 1", dL_dyhat, d1, "nats per unit of probability", (
+            (-1 / q, "keeps the term −y/ŷ, which belongs to y = 1: with y = 0 it is multiplied by 0 and "
+                     "only the second term is left"),
+            (-d1, "has the wrong sign: the slope of log(1 − ŷ) is −1/(1 − ŷ), and the loss has a minus sign "
+                  "in front"),
+            (1 / q, "divides by ŷ: with y = 0 the loss is −log(1 − ŷ), so 1 − ŷ goes below the line"),
+        )),
+        ("dyhat_ds", "step 2", dyhat_ds, d2, "probability per unit of logit", (
+            (q, "is ŷ alone: the sigmoid's slope is ŷ (1 − ŷ)"),
+            (1 - q, "is 1 − ŷ alone: the sigmoid's slope is ŷ (1 − ŷ)"),
+            (0.25, "is the sigmoid's slope at s = 0; at s = 1.5 it is ŷ (1 − ŷ) with this ŷ"),
+        )),
+        ("dL_ds", "step 3", dL_ds, d3, "nats per unit of logit", (
+            (d1 + d2, "adds step 1 and step 2: the chain rule multiplies them"),
+            (d1 / d2, "divides step 1 by step 2: the chain rule multiplies them"),
+            (q - 1, "is ŷ − 1, the gradient for y = 1; this example's label is y = 0"),
+            (-d3, "has the wrong sign: for a negative example the model says too much, so the gradient is "
+                  "positive (gradient descent lowers s)"),
+            (d3 * d2, "is the gradient of the squared error ½(ŷ − y)² on a sigmoid, not of binary "
+                      "cross-entropy"),
+        )),
     )
-    for value, slip in slips:
-        if close_to(answer, value):
-            return Verdict(False, f"{what} = {value:.4f} {slip}.")
-    return check_value(answer, y_hat - y, what, rtol=1e-4, unit="nats per unit of logit")
+    for name, step, answer, expected, unit, slips in steps:
+        for value, slip in slips:
+            if close_to(answer, value):
+                return Verdict(False, f"{step}: {name} = {value:.4f} {slip}.")
+        verdict = check_value(answer, expected, name, rtol=1e-4, unit=unit)
+        if not verdict.ok:
+            return Verdict(False, f"{step}: {verdict.message}")
+    return Verdict(True, f"ŷ = {q:.4f}, dL/dŷ = {d1:.4f}, dŷ/ds = {d2:.4f}, and dL/ds = {d3:.4f} nats per "
+                         "unit of logit: ŷ − y once more.")
 
 
 # --- Exercise 2 ------------------------------------------------------------------------------
