@@ -73,19 +73,6 @@ def test_verdict_renders_as_one_line_of_html() -> None:
     assert "Correct!" in html and "\n" not in html
 
 
-@pytest.mark.parametrize("checker, right, wrong_base", [
-    (checks.check_nat_in_bits, 1 / math.log(2), math.log10(math.e)),
-    (checks.check_die_bits, math.log2(6), math.log(6)),
-    (checks.check_die_dits, math.log10(6), math.log(6)),
-    (checks.check_lock_code_bits, math.log2(1000), 3 * math.log(10)),
-])
-def test_notebook_00_checkers(checker, right, wrong_base) -> None:
-    assert checker(right).ok
-    assert "placeholder" in checker(...).message
-    assert "log base" in checker(wrong_base).message
-    assert len(checker.hints) >= 2
-
-
 def test_check_function_names_an_unwritten_body() -> None:
     def stub(s: float) -> None:
         ...
