@@ -80,7 +80,7 @@ def test_every_exercise_is_marked_for_nbgrader() -> None:
             assert nbgrader_role(sol) == "solution" and REGION.search(sol.source), (path.name, i)
             assert sol.metadata.jupyter == {"source_hidden": True, "outputs_hidden": True}
             assert check.metadata.nbgrader["locked"], (path.name, i)
-            assert re.fullmatch(r"checks\.\w+\(\w+\)", check.source), check.source
+            assert re.fullmatch(r"checks\.\w+\(\w+(, \w+)*\)", check.source), check.source
             assert "..." in answer.source and not answer.metadata.get("nbgrader"), (path.name, i)
             expected = 2 if re.search(r"^def ", answer.source, re.M) else 1
             assert check.metadata.nbgrader["points"] == expected, (path.name, check.source)
