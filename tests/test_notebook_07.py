@@ -206,8 +206,8 @@ def wilson_by_scipy(probs: np.ndarray, labels: np.ndarray) -> list[tuple[int, fl
 
 def test_counts_intervals_and_the_spread_of_the_ece(values, ns, trained) -> None:
     """What the prose reads from the counts: the small bins say little, the model of 100 steps is
-    under-confident overall, and the ECE of 360 images has a spread that the 1,000-step model's ECE lies in
-    and the smoothed model's does not."""
+    under-confident overall, and the ECE of 360 images has a spread far larger than the change of the ECE
+    from 100 to 1,000 steps, and far below the smoothed model's ECE."""
     from scipy.stats import binomtest
 
     w, b, _ = trained
@@ -226,7 +226,7 @@ def test_counts_intervals_and_the_spread_of_the_ece(values, ns, trained) -> None
     assert low < values["ece_100"] < high
     plain, smooth = dict(zip(["accuracy", "test loss", "confidence", "ECE"], values["without_smoothing"])), \
         dict(zip(["accuracy", "test loss", "confidence", "ECE"], values["with_smoothing"]))
-    assert low < plain["ECE"] < high and smooth["ECE"] > high
+    assert abs(values["ece_100"] - plain["ECE"]) < (high - low) / 5 and smooth["ECE"] > high  # "far less than its spread"
 
 
 def test_what_the_three_diagrams_show(values, ns) -> None:
