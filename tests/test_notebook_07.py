@@ -190,6 +190,18 @@ def test_reliability_and_ece_after_100_steps(values, ns, trained) -> None:
     assert values["confidence"] == pytest.approx(probs.max(axis=1).mean(), rel=1e-9)
 
 
+def test_a_calibrated_model_still_has_an_ece(values, ns, trained) -> None:
+    """A model exactly as often right as its confidence says, on these 360 confidences: its ECE is about
+    0.0240, not 0 (another seed and the loop ECE give the same mean)."""
+    w, b, _ = trained
+    probs = torch.softmax(torch.tensor(ns["X_test"] @ w + b), dim=1).numpy()
+    pred, conf = probs.argmax(axis=1), probs.max(axis=1)
+    rng = np.random.default_rng(8)
+    sims = [ece_by_loops(probs, np.where(rng.random(360) < conf, pred, (pred + 1) % 10)) for _ in range(300)]
+    assert values["ece_calibrated"] == pytest.approx(np.mean(sims), abs=0.002)
+    assert f"{values['ece_calibrated']:.4f}" == "0.0240" and values["ece_calibrated"] < values["ece_100"]
+
+
 def wilson_by_scipy(probs: np.ndarray, labels: np.ndarray) -> list[tuple[int, float, float, float, float]]:
     """Per non-empty confidence bin (0.1 wide): count, mean confidence, accuracy, Wilson's 95% interval (SciPy)."""
     from scipy.stats import binomtest
