@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.rcsetup import cycler
 
-__all__ = ["PALETTE", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
+__all__ = ["PALETTE", "GREY", "COLORS", "UNITS", "use_style", "style_params", "style_in_use", "describe_figure", "new_figure",
            "label_axes", "code_tree", "reliability_diagram"]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with any common colour vision.
@@ -23,6 +23,7 @@ PALETTE: dict[str, str] = {
     "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
     "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
 }
+GREY = "#444444"  # dark grey: whiskers that read on the light bars
 COLORS: list[str] = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
 
 # How a log base is named in labels and printouts: None (natural log) gives nats.
@@ -246,11 +247,12 @@ def reliability_diagram(ax: Axes, bins: dict[str, Any], interval: tuple[Any, Any
         if low.shape != accuracy.shape or high.shape != accuracy.shape:
             raise ValueError(f"interval: expected (low, high) with {accuracy.size} values each")
         ax.errorbar(middle[full], accuracy[full], yerr=np.maximum(0.0, [accuracy[full] - low[full], high[full] - accuracy[full]]),
-                    fmt="none", ecolor=PALETTE["blue"], elinewidth=1, capsize=2, label="95% interval")
+                    fmt="none", ecolor=GREY, elinewidth=1, capsize=3, label="95% interval")
         top = np.fmax(top, high)
+    top = np.fmax(top, confidence)  # each count sits clear of its whisker and its dot
     ax.plot(middle[full], confidence[full], "o", color=PALETTE["black"], label="confidence")
     for x, y, n in zip(middle[full], top[full], count[full]):
-        ax.text(x, y + 0.02, str(int(n)), ha="center", va="bottom", fontsize=8)
+        ax.text(x, y + 0.03, str(int(n)), ha="center", va="bottom", fontsize=8)
     ax.plot([0, 1], [0, 1], "--", color=PALETTE["black"], linewidth=1)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.12)

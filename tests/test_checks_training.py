@@ -17,7 +17,7 @@ from helpers.checks import training as tc
 from tests.references import ece_by_loops
 
 CHECKERS = [checks.initial_loss_26_classes, checks.ece_function, checks.smoothed_confidence,
-            checks.why_honest_probabilities, checks.fitted_temperature]
+            checks.why_reading_counts, checks.fitted_temperature]
 
 
 def test_public_names_are_exported() -> None:
@@ -116,17 +116,16 @@ def test_smoothed_confidence_is_where_the_smoothed_loss_is_smallest() -> None:
 
 
 # --- Exercise 4 --------------------------------------------------------------------------------------
-def test_why_honest_probabilities_by_the_expected_loss() -> None:
-    p = np.array([0.7, 0.3])
-    reports = {"a": [1.0, 0.0], "b": [0.5, 0.5], "c": [0.7, 0.3], "d": [0.9, 0.1]}
-    with np.errstate(divide="ignore"):
-        expected = {k: float(-(p * np.log(np.array(q))).sum()) if min(q) > 0 else math.inf for k, q in reports.items()}
-    assert min(expected, key=expected.get) == "c"         # the honest report is the best, by a closed form
-    assert checks.why_honest_probabilities("c") and checks.why_honest_probabilities(" (C) ")
-    assert "accuracy" in checks.why_honest_probabilities("a").message
-    assert "hedging" in checks.why_honest_probabilities("b").message
-    assert "over-confidence" in checks.why_honest_probabilities("d").message
-    assert "placeholder" in checks.why_honest_probabilities(...).message
+def test_why_reading_counts_by_the_bins_interval() -> None:
+    from scipy.stats import binomtest
+
+    ci = binomtest(3, 7).proportion_ci(method="wilson")        # the bin of 7 images, 3 right, at 1,000 steps
+    assert (f"{ci.low:.3f}", f"{ci.high:.3f}") == ("0.158", "0.750") and ci.low < 0.667 < ci.high
+    assert checks.why_reading_counts("b") and checks.why_reading_counts(" (B) ")
+    assert "without its count" in checks.why_reading_counts("a").message
+    assert "noise with noise" in checks.why_reading_counts("c").message
+    assert "share" in checks.why_reading_counts("d").message and "fell" in checks.why_reading_counts("d").message
+    assert "placeholder" in checks.why_reading_counts(...).message
 
 
 # --- Exercise 5 --------------------------------------------------------------------------------------
@@ -140,6 +139,7 @@ def test_fitted_temperature_accepts_the_grid_best_and_names_the_slips() -> None:
     assert "as they are" in checks.fitted_temperature(1.0).message
     assert "positive" in checks.fitted_temperature(-0.54).message
     assert "too large" in checks.fitted_temperature(0.7).message
+    assert "position" in checks.fitted_temperature(34).message and "position" in checks.fitted_temperature(np.int64(34)).message
 
 
 def test_the_temperature_slips_are_told_apart() -> None:

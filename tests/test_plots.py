@@ -152,9 +152,14 @@ def test_a_reliability_diagram_shows_each_bins_count_and_interval() -> None:
     fig, ax = plt.subplots()
     plots.reliability_diagram(ax, bins, interval=(low, high))
     texts = [t.get_text() for t in ax.texts]
+    label_y = [t.get_position()[1] for t in ax.texts]
+    whiskers = list(ax.collections)
     heights = sorted(p.get_height() for p in ax.patches)
     plt.close(fig)
     assert texts == ["3", "21", "284"]             # one count per non-empty bin, in order
+    full = bins["count"] > 0
+    assert all(y > max(c, h) for y, c, h in zip(label_y, bins["confidence"][full], high[full]))  # clear of dot and whisker
+    assert any(matplotlib.colors.to_hex(c.get_color()[0]) == plots.GREY for c in whiskers)        # dark grey whiskers
     np.testing.assert_allclose(heights, sorted([1 / 3, 18 / 21, 283 / 284]))
     assert "95% interval" in plots.describe_figure(fig) and "confidence" in plots.describe_figure(fig)
 

@@ -44,6 +44,7 @@ EXCEPTIONS: dict[tuple[str, str], str] = {
     ("07", "0.6931"): "ln 2, a constant the slips box names (test_notebook_07 checks it)",
     ("07", "1706.04599"): "an arXiv identifier (Guo et al., calibration)",
     ("07", "1906.02629"): "an arXiv identifier (Müller et al., label smoothing)",
+    ("07", "10.1198"): "a DOI prefix (Gneiting and Raftery, proper scoring rules)",
 }
 
 

@@ -4,8 +4,8 @@ Each checker first recognises the typical slips (a probability where a loss was 
 nats were, the digits' ten classes where there are 26, an unweighted or signed calibration gap,
 the smoothed target without its share of the spread, a temperature fitted on the wrong images or
 multiplied instead of divided) and names them; the graduated hints lead towards the answer without
-giving it away. Exercise 4 is multiple choice: each wrong option is a misconception about what
-cross-entropy rewards, and gets its own diagnosis.
+giving it away. Exercise 4 is multiple choice: each wrong option is a misconception about
+reading a reliability diagram, and gets its own diagnosis.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from helpers.checks.core import (
     is_placeholder,
 )
 
-__all__ = ["initial_loss_26_classes", "ece_function", "smoothed_confidence", "why_honest_probabilities",
+__all__ = ["initial_loss_26_classes", "ece_function", "smoothed_confidence", "why_reading_counts",
            "fitted_temperature", "LETTERS", "SMOOTHING", "ECE_CASES", "BEST_T_VALIDATION", "BEST_T_TEST",
            "BEST_T_TRAINING", "T_GRID"]
 
@@ -158,23 +158,22 @@ def smoothed_confidence(answer: Any) -> Verdict:
 
 
 @exercise(
-    "The expected loss over such images weights the loss of each digit by how often it occurs: "
-    "0.7 times the loss when it is a 3, plus 0.3 times the loss when it is an 8.",
-    "Notebook 04 split this weighted loss into two parts, H(p) and KL(p || q): which part does the "
-    "model's report change, and where is that part smallest?",
+    "Before the bar, read its count: how many images does this bin hold, and how sure can a fraction "
+    "of so few images be?",
+    "Find the 95% interval printed for this bin at 1,000 steps: does the mean confidence lie inside it?",
 )
-def why_honest_probabilities(choice: Any) -> Verdict:
-    """Exercise 4 of notebook 07: which report minimises the expected cross-entropy, and why?"""
+def why_reading_counts(choice: Any) -> Verdict:
+    """Exercise 4 of notebook 07: what does a bin of 7 images (3 right, mean confidence 0.667) tell you?"""
     return check_choice(choice, {
-        "a": "confuses the loss with accuracy: 3 is the better pick, but the 8s, 30% of such images, "
-             "would then each cost -ln 0, an infinite loss. Cross-entropy scores the probabilities, not the pick.",
-        "b": "hedging is not free: 0.5 on each costs ln 2 nats on every image, while the honest report pays less "
-             "on the 3s, which are more frequent, and so less on average.",
-        "c": "the expected loss is the cross-entropy H(p, q) = H(p) + KL(p || q), and KL(p || q) is 0 only at q = p. "
-             "Cross-entropy is a proper scoring rule: it pays for honest probabilities.",
-        "d": "over-confidence does not pay: 0.9 saves a little on each 3 but costs -ln 0.1 instead of -ln 0.3 on "
-             "each 8, and on average it loses by KL(p || q) > 0.",
-    }, right="c")
+        "a": "reads the bar without its count: 3 right of 7 is far too few images to place the accuracy "
+             "below 0.667, since its 95% interval runs from 0.158 to 0.750.",
+        "b": "a bar of 7 images says little. Its 95% interval, 0.158 to 0.750, holds the mean confidence "
+             "0.667: this bin cannot tell a calibrated model from an over-confident one.",
+        "c": "compares noise with noise: at 100 steps this bin also held only 7 images, so neither bar, "
+             "nor the change between them, shows what long training did.",
+        "d": "the ECE weighs each gap by its bin's share, here 7 of 360 images; the ECE in fact fell, "
+             "from 0.0360 at 100 steps to 0.0324.",
+    }, right="b")
 
 
 @exercise(
@@ -198,6 +197,10 @@ def fitted_temperature(T: Any) -> Verdict:
     if close_to(T, BEST_T_TRAINING, rtol=0.01):
         return Verdict(False, "that is the best temperature for the images the model trained on, where it is right "
                               "and sure about almost all of them. Fit T on held-out images: Z_val and y_val.")
+    position = (BEST_T_VALIDATION - T_GRID[0]) / (T_GRID[1] - T_GRID[0]) * 280
+    if got is not None and got.size == 1 and abs(float(got.reshape(())) - round(position)) < 1.5:
+        return Verdict(False, "that is a position in temperatures, not a temperature: use it to index "
+                              "temperatures.")
     if close_to(T, 1 / BEST_T_VALIDATION, rtol=0.01):
         return Verdict(False, "that looks like 1/T: the logits were multiplied by the temperature. "
                               "Temperature scaling divides them: Z_val / T.")
