@@ -28,6 +28,7 @@ DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.]*\d)")
 
 # (notebook, number as the prose writes it): why the prose may state it without the notebook printing it.
 EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("00", "0.5"): "an input: the threshold of Exercise 3, where a prediction favours one class or the other",
     ("01", "2.718"): "Euler's number e, a constant (test_notebook_01 checks e from the sigmoid's odds)",
     ("02", "0.8"): "an input: the model's probability y_hat = 0.8, typed into cell 29",
     ("03", "0.999"): "an input: shooter B's hit probability, typed into cell 6",

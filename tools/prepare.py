@@ -21,7 +21,7 @@ from tools.live import embed_live_explorers
 
 __all__ = [
     "WIDGET_VIEW", "EXPLORER_NOTE", "is_explorer_output", "show_explorers_as_figures",
-    "rewrite_notebook_links", "notebook_title", "notebook_lede", "unexecuted_cells", "prepare",
+    "rewrite_notebook_links", "unlink_solutions", "notebook_title", "notebook_lede", "unexecuted_cells", "prepare",
     "slide_type", "is_explorer_cell", "slide_pages",
 ]
 
@@ -83,6 +83,30 @@ def rewrite_notebook_links(nb: nbformat.NotebookNode, suffix: str) -> int:
     return count
 
 
+# A link to a solution: ``[Solution](#Solution-to-Exercise-2)``, ``[Solutions](#Solutions)``, or into another
+# notebook's solutions (``02_information_content.ipynb#Solution-to-Exercise-4``).
+_SOLUTION_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?:[\w-]+\.ipynb)?#Solutions?(?:-[\w-]*)?\)")
+
+
+def unlink_solutions(nb: nbformat.NotebookNode) -> int:
+    """Take the links to solutions out of the Markdown (a deck skips the solutions, so they would
+    lead nowhere): a bare ``[Solution](...)`` after an exercise goes, any other keeps its text.
+
+    Returns the number of links taken out.
+    """
+    count = 0
+
+    def unlink(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return "" if match["text"] == "Solution" else match["text"]
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = _SOLUTION_LINK.sub(unlink, cell.source).rstrip()
+    return count
+
+
 def _plain(markdown: str) -> str:
     """Markdown inline text without emphasis, code ticks or link syntax."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
@@ -117,11 +141,14 @@ def unexecuted_cells(nb: nbformat.NotebookNode) -> list[int]:
             if cell.cell_type == "code" and cell.source.strip() and cell.get("execution_count") is None]
 
 
-def prepare(nb: nbformat.NotebookNode, link_suffix: str) -> nbformat.NotebookNode:
-    """A copy of ``nb`` ready for a static page: explorers as figures, links to built pages."""
+def prepare(nb: nbformat.NotebookNode, link_suffix: str, solutions: bool = True) -> nbformat.NotebookNode:
+    """A copy of ``nb`` ready for a static page: explorers as figures, links to built pages; with
+    ``solutions=False`` (a deck, which skips them) no link to a solution."""
     nb = copy.deepcopy(nb)
     embed_live_explorers(nb)  # live explorers move on the page; the others show their initial figure
     show_explorers_as_figures(nb)
+    if not solutions:
+        unlink_solutions(nb)
     rewrite_notebook_links(nb, link_suffix)
     return nb
 

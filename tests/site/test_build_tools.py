@@ -18,6 +18,7 @@ from tools.prepare import (
     rewrite_notebook_links,
     show_explorers_as_figures,
     unexecuted_cells,
+    unlink_solutions,
 )
 
 PNG = base64.b64encode(b"\x89PNG fake").decode()
@@ -77,6 +78,16 @@ def test_links_between_notebooks_point_to_the_built_pages() -> None:
     assert nb.cells[0].source == (
         "Next: [04](04_cross_entropy.slides.html), [a part](03_entropy.slides.html#The-curve), "
         "<a href=\"01_sigmoid.slides.html\">x</a>, [web](https://example.org/a.ipynb)")
+
+
+def test_a_deck_keeps_no_link_to_the_solutions_it_skips() -> None:
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
+        "**Exercise 2:** Compute it. [Solution](#Solution-to-Exercise-2)"), nbformat.v4.new_markdown_cell(
+        "They are in [Solutions](#Solutions); 02 did it [after its Exercise 4](02_info.ipynb#Solution-to-Exercise-4), "
+        "as [section 3](#3-·-Bits) says.")])
+    assert unlink_solutions(nb) == 3
+    assert nb.cells[0].source == "**Exercise 2:** Compute it."
+    assert nb.cells[1].source == "They are in Solutions; 02 did it after its Exercise 4, as [section 3](#3-·-Bits) says."
 
 
 def test_title_lede_and_unexecuted_cells() -> None:
