@@ -92,8 +92,9 @@ def reliability_bins(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10) -> d
     """The numbers behind a reliability diagram, over ``n_bins`` equal-width confidence bins.
 
     Bin b holds the samples whose confidence lies in (b / B, (b + 1) / B] (the first bin also
-    takes 0). Per bin: ``count`` n_b, ``confidence`` (the mean confidence) and ``accuracy`` (the
-    fraction predicted right), both nan for an empty bin; ``edges`` are the B + 1 bin edges.
+    takes 0). Per bin: ``count`` n_b, ``right`` (how many of them are predicted right),
+    ``confidence`` (the mean confidence) and ``accuracy`` (the fraction predicted right), the last two
+    nan for an empty bin; ``edges`` are the B + 1 bin edges.
     A calibrated model has accuracy = confidence in every bin.
     """
     b = _bins(n_bins)
@@ -103,8 +104,10 @@ def reliability_bins(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10) -> d
     count = np.bincount(which, minlength=b)
     with np.errstate(invalid="ignore", divide="ignore"):
         confidence = np.bincount(which, weights=conf, minlength=b) / count
-        accuracy = np.bincount(which, weights=correct.astype(float), minlength=b) / count
-    return {"edges": edges, "count": count, "confidence": confidence, "accuracy": accuracy}
+        right = np.bincount(which, weights=correct.astype(float), minlength=b)
+        accuracy = right / count
+    return {"edges": edges, "count": count, "right": right.astype(np.int64), "confidence": confidence,
+            "accuracy": accuracy}
 
 
 def expected_calibration_error(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10) -> float:
@@ -154,8 +157,7 @@ def accuracy_intervals(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10,
     Returns (low, high), one value per bin, nan for an empty bin.
     """
     bins = reliability_bins(probs, y_true, n_bins)
-    right = np.round(np.nan_to_num(bins["accuracy"]) * bins["count"])
-    return wilson_interval(right, bins["count"], z)
+    return wilson_interval(bins["right"], bins["count"], z)
 
 
 def bootstrap_ece(probs: ArrayLike, y_true: ArrayLike, n_bins: int = 10, n_resamples: int = 1000,

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.rcsetup import cycler
@@ -230,8 +231,6 @@ def reliability_diagram(ax: Axes, bins: dict[str, Any], interval: tuple[Any, Any
     bin (``calibration.accuracy_intervals``), an error bar over each accuracy. The diagonal is a
     calibrated model. Empty bins draw nothing. Returns ``ax``.
     """
-    import numpy as np
-
     edges, count = np.asarray(bins["edges"], dtype=float), np.asarray(bins["count"])
     accuracy, confidence = np.asarray(bins["accuracy"], dtype=float), np.asarray(bins["confidence"], dtype=float)
     if not (edges.ndim == 1 and count.shape == accuracy.shape == confidence.shape == (edges.size - 1,)):

@@ -40,6 +40,7 @@ def test_hand_worked_reliability_bins_and_ece() -> None:
     # confidences 0.9, 0.8, 0.7, 0.55 fall in bins (0.8, 0.9], (0.7, 0.8], (0.6, 0.7], (0.5, 0.6]
     np.testing.assert_array_equal(bins["count"], [0, 0, 0, 0, 0, 1, 1, 1, 1, 0])
     np.testing.assert_allclose(bins["accuracy"][5:9], [1, 0, 1, 1])
+    np.testing.assert_array_equal(bins["right"], [0, 0, 0, 0, 0, 1, 0, 1, 1, 0])
     assert np.isnan(bins["confidence"][0]) and np.isnan(bins["accuracy"][9])
     # |1 - 0.55| + |0 - 0.7| + |1 - 0.8| + |1 - 0.9|, each a quarter of the samples
     assert calibration.expected_calibration_error(probs, labels, 10) == pytest.approx((0.45 + 0.7 + 0.2 + 0.1) / 4)
