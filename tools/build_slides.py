@@ -45,7 +45,7 @@ def build_deck(path: Path, out: Path, exporter: SlidesExporter) -> Path:
     todo = unexecuted_cells(nb)
     if todo:
         raise ValueError(f"{path.name}: code cells {todo} have never run; execute the notebook first (make notebooks)")
-    nb = prepare(nb, ".slides.html", solutions=False)  # a deck skips the solutions
+    nb = prepare(nb, ".slides.html", deck=True)
     localise_repo_links(nb, path.parent, out)
     nb.metadata["title"] = notebook_title(nb, path.stem)
     resources = {"metadata": {"name": path.stem, "path": str(path.parent)},

@@ -22,7 +22,7 @@ from tools.live import embed_live_explorers
 __all__ = [
     "WIDGET_VIEW", "EXPLORER_NOTE", "is_explorer_output", "show_explorers_as_figures",
     "rewrite_notebook_links", "unlink_solutions", "notebook_title", "notebook_lede", "unexecuted_cells", "prepare",
-    "slide_type", "is_explorer_cell", "slide_pages",
+    "slide_type", "is_explorer_cell", "slide_pages", "shows_a_figure", "hide_code_of_figures",
 ]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -113,6 +113,28 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
+def shows_a_figure(cell: nbformat.NotebookNode) -> bool:
+    """True for a code cell whose output is a picture or an explorer (live, or its still)."""
+    if cell.cell_type != "code":
+        return False
+    if cell.metadata.get("ce_live") or cell.metadata.get("ce_explorer") or is_explorer_cell(cell):
+        return True
+    return any("image/png" in output.get("data", {}) or "image/svg+xml" in output.get("data", {})
+               for output in cell.get("outputs", []))
+
+
+def hide_code_of_figures(nb: nbformat.NotebookNode) -> int:
+    """On a slide a figure or an explorer is the point, not the code that draws it: mark those code
+    cells so that nbconvert leaves their source out (``transient.remove_source``, as its
+    TagRemovePreprocessor does). Returns the number of cells marked."""
+    count = 0
+    for cell in nb.cells:
+        if shows_a_figure(cell):
+            cell.metadata["transient"] = {"remove_source": True}
+            count += 1
+    return count
+
+
 def notebook_title(nb: nbformat.NotebookNode, fallback: str) -> str:
     """The text of the first level-1 heading of the notebook, or ``fallback``."""
     for cell in nb.cells:
@@ -141,14 +163,15 @@ def unexecuted_cells(nb: nbformat.NotebookNode) -> list[int]:
             if cell.cell_type == "code" and cell.source.strip() and cell.get("execution_count") is None]
 
 
-def prepare(nb: nbformat.NotebookNode, link_suffix: str, solutions: bool = True) -> nbformat.NotebookNode:
-    """A copy of ``nb`` ready for a static page: explorers as figures, links to built pages; with
-    ``solutions=False`` (a deck, which skips them) no link to a solution."""
+def prepare(nb: nbformat.NotebookNode, link_suffix: str, deck: bool = False) -> nbformat.NotebookNode:
+    """A copy of ``nb`` ready for a static page: explorers as figures, links to built pages; for a
+    deck (``deck=True``), which skips the solutions, no link to a solution and no code above a figure."""
     nb = copy.deepcopy(nb)
     embed_live_explorers(nb)  # live explorers move on the page; the others show their initial figure
     show_explorers_as_figures(nb)
-    if not solutions:
+    if deck:
         unlink_solutions(nb)
+        hide_code_of_figures(nb)
     rewrite_notebook_links(nb, link_suffix)
     return nb
 

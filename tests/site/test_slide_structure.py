@@ -2,9 +2,13 @@
 
 A page is what one screen shows: a ``slide`` or ``subslide`` cell starts one, ``-`` and
 ``fragment`` cells join it, ``skip`` and ``notes`` cells are not on it (``tools.prepare.slide_pages``).
+A slide shows its heading, the key sentence or formula, a figure or explorer and short bullets; the
+rest of the prose is in ``notes`` cells (the speaker notes), so the notebook still reads it once.
+Whether each slide fits the screen is measured in ``test_slide_fit.py``.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -18,10 +22,26 @@ IDS = [p.stem for p in NOTEBOOKS]
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 MIN_PAGES, MAX_PAGES = 15, 30
 MAX_CELLS_PER_PAGE = 5  # "no slide with more than ~5 cells": a sixth cell no longer fits a screen
+MAX_WORDS_PER_PAGE = 60  # of prose shown on a slide; the rest belongs in the speaker notes
 
 
 def load(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
+
+
+def prose_words(markdown: str) -> int:
+    """Words of prose in Markdown: headings, math, HTML comments and link targets left out."""
+    text = re.sub(r"<!--.*?-->|\$\$.*?\$\$|\\\[.*?\\\]", " ", markdown, flags=re.S)
+    text = re.sub(r"\$[^$\n]+\$", " ", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s.*$", " ", text, flags=re.M)
+    text = re.sub(r"\]\([^)]*\)", "]", text)
+    return len(re.findall(r"[^\W_][\w'’.-]*", text))
+
+
+def solutions_start(nb: nbformat.NotebookNode) -> int:
+    """Index of the ``## Solutions`` heading cell (len(cells) if there is none)."""
+    return next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("## Solutions")),
+                len(nb.cells))
 
 
 def first_line(cell: nbformat.NotebookNode) -> str:
@@ -66,6 +86,28 @@ def test_no_slide_is_overfull(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_a_slide_shows_a_few_lines_and_the_notes_hold_the_rest(path: Path) -> None:
+    nb = load(path)
+    wordy = [f"slide {n + 1} (from {first_line(nb.cells[page[0]])!r}): {words} words"
+             for n, page in enumerate(slide_pages(nb))
+             if (words := sum(prose_words(nb.cells[i].source) for i in page if nb.cells[i].cell_type == "markdown"))
+             > MAX_WORDS_PER_PAGE]
+    assert wordy == [], (f"at most {MAX_WORDS_PER_PAGE} words of prose a slide: move the explanation into a Markdown "
+                         "cell of slide type 'notes' right after it (the notebook still reads it; the speaker notes show it)")
+    assert any(slide_type(c) == "notes" and c.cell_type == "markdown" for c in nb.cells), "no speaker notes"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_prose_is_dropped_from_the_lecture(path: Path) -> None:
+    """Every Markdown cell before the solutions is on a slide or in the notes; only code (the imports)
+    and the solutions are skipped."""
+    nb = load(path)
+    skipped = [f"cell {i}: {first_line(c)!r}" for i, c in enumerate(nb.cells[:solutions_start(nb)])
+               if c.cell_type == "markdown" and slide_type(c) == "skip"]
+    assert skipped == [], "make these 'notes' (or show them): a lecture drops no prose"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_explorer_is_on_a_slide_of_its_own(path: Path) -> None:
     nb = load(path)
     explorers = [i for i, c in enumerate(nb.cells) if is_explorer_cell(c)]
@@ -106,6 +148,11 @@ def test_pages_split_at_slides_and_subslides_and_hide_skip_and_notes() -> None:
 
 def test_cells_before_the_first_slide_form_their_own_page() -> None:
     assert slide_pages(_nb(("code", "-"), ("md", "slide"))) == [[0], [1]]
+
+
+def test_prose_words_leave_out_headings_math_and_link_targets() -> None:
+    assert prose_words("## A heading\n\nOne two, three $x^2 + y$ four.\n\n$$a = b$$\n\n[five](#six-seven)") == 5
+    assert prose_words("`torch.nn` and H(p, q) = 1.5 nats") == 7
 
 
 def test_an_explorer_is_found_by_its_call_or_its_widget_output() -> None:
