@@ -12,6 +12,7 @@ from tools.build_site import localise_repo_links
 from tools.prepare import (
     EXPLORER_NOTE,
     WIDGET_VIEW,
+    hide_code_of_figures,
     notebook_lede,
     notebook_title,
     prepare,
@@ -88,6 +89,24 @@ def test_a_deck_keeps_no_link_to_the_solutions_it_skips() -> None:
     assert unlink_solutions(nb) == 3
     assert nb.cells[0].source == "**Exercise 2:** Compute it."
     assert nb.cells[1].source == "They are in Solutions; 02 did it after its Exercise 4, as [section 3](#3-·-Bits) says."
+
+
+def test_a_deck_shows_a_figure_without_the_code_that_draws_it() -> None:
+    def notebook() -> nbformat.NotebookNode:
+        figure = nbformat.v4.new_code_cell("plots.curve(x)", execution_count=1, outputs=[
+            nbformat.v4.new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})])
+        printed = nbformat.v4.new_code_cell("print(1)", execution_count=2, outputs=[
+            nbformat.v4.new_output("stream", name="stdout", text="1\n")])
+        nb = explorer_notebook()
+        nb.cells += [figure, printed]
+        return nb
+
+    nb = notebook()
+    assert hide_code_of_figures(nb) == 2  # the explorer and the figure; the printing cell keeps its code
+    assert [c.metadata.get("transient") for c in nb.cells] == [None, {"remove_source": True}, {"remove_source": True}, None]
+    assert not any(c.metadata.get("transient") for c in prepare(notebook(), ".html").cells), "the site shows all code"
+    deck = prepare(notebook(), ".slides.html", deck=True)
+    assert [bool(c.metadata.get("transient")) for c in deck.cells] == [False, True, True, False]
 
 
 def test_title_lede_and_unexecuted_cells() -> None:
