@@ -15,7 +15,7 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student
+.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -69,6 +69,9 @@ bench: $(DEV)  ## run the benchmarks and print their ratios
 
 slides: $(STAMP)  ## offline reveal.js decks of every notebook in build/slides (fetches reveal.js and MathJax with npm)
 	$(PY) -m tools.build_slides
+
+deck-mode: $(STAMP)  ## give every notebook the deck-mode style (JupyterLab's Start Deck then looks like the decks)
+	$(PY) -m tools.deck_mode
 
 html: $(STAMP)  ## a static site of the course in build/html, readable offline: open build/html/index.html
 	$(PY) -m tools.build_site

@@ -76,3 +76,29 @@ def test_live_explorers_follow_their_reference(notebook: RunNotebook) -> None:
         explorer = LiveOnPage(page, name, names[:index].count(name))  # the n-th of that name
         explorer.root.scroll_into_view_if_needed()
         exercise_explorer(explorer, seed=index)
+
+
+def test_every_slide_fits_the_screen_in_deck_mode(notebook: RunNotebook) -> None:
+    """JupyterLab's deck mode (jupyterlab-slideshow, the live way to present) shows every screen of
+    the notebook whole on a 720p and a 1080p screen, with the deck-mode style every notebook carries
+    (``tools/deck_mode.py``): nothing beyond the window, nothing in a scroller, and on 1080p prose of
+    at least 24 px and code of at least 20 px, as in the static decks (``tests/site/test_slide_fit.py``)."""
+    from tests.support.slidefit import SCREENS, measure_deck_mode
+
+    require_run(notebook)
+    page = notebook.nb.page
+    problems = []
+    try:
+        for screen, size in SCREENS.items():
+            page.set_viewport_size(size)
+            fits = measure_deck_mode(page)
+            assert len(fits) >= 15, f"deck mode showed only {len(fits)} screens at {screen}"
+            bad = [fit for fit in fits if not fit.fits]
+            problems += [f"{screen} cell {fit.h} {fit.report().split(': ', 1)[-1]}" for fit in bad]
+            assert sum(fit.explorers for fit in fits) >= len(live_explorers_shown(notebook)), "an explorer is not shown"
+            if screen == "1080p":
+                fonts = [fit.fonts for fit in fits]
+                assert min(f["text"] for f in fonts) >= 24 and min(f["code"] for f in fonts) >= 20, fonts
+    finally:
+        page.set_viewport_size(labdriver.VIEWPORT)
+    assert problems == [], f"{len(problems)} screens do not fit in deck mode:\n  " + "\n  ".join(problems)

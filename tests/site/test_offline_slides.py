@@ -64,6 +64,33 @@ def test_deck_opens_offline_with_its_title_math_and_figures(path: Path, slides_d
     assert browser.failed == [] and browser.errors == []
 
 
+def pages_with_notes(nb: nbformat.NotebookNode) -> int:
+    """How many slides (slide or subslide pages) have speaker notes: a notes cell joins the page
+    shown before it."""
+    pages, with_notes = 0, set()
+    for cell in nb.cells:
+        kind = slide_type(cell)
+        if kind in ("slide", "subslide"):
+            pages += 1
+        elif kind == "notes" and pages:
+            with_notes.add(pages)
+    return len(with_notes)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_the_speaker_notes_hold_the_notes_cells(path: Path, slides_dir: Path, offline_page: Any) -> None:
+    """Every notes cell is in the speaker notes (press S) of the slide it follows, and not on the slide."""
+    nb = nbformat.read(path, as_version=4)
+    browser = offline_page(slides_dir)
+    page = browser.open(built(slides_dir, f"{path.stem}.slides.html"))
+    page.wait_for_function("() => window.Reveal && Reveal.isReady()", timeout=20_000)
+    notes = page.evaluate("""() => Reveal.getSlides().map(s => Reveal.getSlideNotes(s) || '')
+                             .filter(n => n.trim()).length""")
+    assert notes == pages_with_notes(nb) > 0
+    shown = page.evaluate("() => [...document.querySelectorAll('aside.notes')].filter(a => a.checkVisibility()).length")
+    assert shown == 0, "speaker notes visible on a slide"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_every_link_of_a_deck_resolves_in_the_build_folder(path: Path, slides_dir: Path) -> None:
     """Every href and src of the deck (links, figures, scripts, styles) names a file of build/slides

@@ -120,6 +120,14 @@ def test_every_explorer_is_on_a_slide_of_its_own(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_deck_mode_has_the_decks_style(path: Path) -> None:
+    """JupyterLab's deck mode reads its look from the notebook (tools/deck_mode.py; make deck-mode)."""
+    from tools.deck_mode import KEY, STYLE
+
+    assert load(path).metadata.get(KEY) == STYLE, "run `make deck-mode`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_solutions_are_skipped(path: Path) -> None:
     nb = load(path)
     shown = [f"cell {i}: {first_line(c)!r}" for i, c in enumerate(nb.cells)

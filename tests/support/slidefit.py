@@ -122,3 +122,76 @@ def measure_deck(page: Any) -> list[SlideFit]:
         go_to(page, h, v)
         fits.append(measure_current(page))
     return fits
+
+
+# --- JupyterLab's deck mode (jupyterlab-slideshow) ------------------------------------------------
+# The slide is the window: every cell on screen, and all it holds, must lie inside it, and the
+# notebook (the deck's scroller) must not scroll. Returns window pixels.
+_MEASURE_DECK_MODE = r"""() => {
+  const panel = document.querySelector('.jp-NotebookPanel.jp-Deck');
+  const nb = panel.querySelector('.jp-Notebook');
+  const box = {top: 0, left: 0, right: innerWidth, bottom: innerHeight};
+  const over = {top: 0, right: 0, bottom: 0, left: 0};
+  const worst = {top: '', right: '', bottom: '', left: ''};
+  const hidden = [];
+  const fonts = {text: Infinity, code: Infinity, textAt: '', codeAt: ''};
+  const describe = (el) => {
+    const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+    return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
+  };
+  const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
+  for (const cell of cells) {
+    for (const el of [cell, ...cell.querySelectorAll('*')]) {
+      if (el.closest('mjx-assistive-mml, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt')) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'none') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const reach = {top: box.top - r.top, right: r.right - box.right, bottom: r.bottom - box.bottom, left: box.left - r.left};
+      for (const side of Object.keys(over)) {
+        if (reach[side] > over[side]) { over[side] = reach[side]; worst[side] = describe(el); }
+      }
+      if (el.tagName.toLowerCase().startsWith('mjx') || el.classList.contains('cm-scroller')) continue;
+      const clipsX = ['auto', 'scroll'].includes(style.overflowX), clipsY = ['auto', 'scroll'].includes(style.overflowY);
+      if ((clipsX && el.scrollWidth > el.clientWidth + 1) || (clipsY && el.scrollHeight > el.clientHeight + 1)) {
+        hidden.push(`${describe(el)}: ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+      }
+      const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+      if (own && style.visibility !== 'hidden' && !el.closest('mjx-container')) {
+        const size = parseFloat(style.fontSize) * (parseFloat(getComputedStyle(nb).zoom) || 1);
+        const code = !!el.closest('pre, code, .cm-content, .jp-OutputArea-output');
+        const key = code ? 'code' : 'text';
+        if (size < fonts[key]) { fonts[key] = size; fonts[key + 'At'] = describe(el); }
+      }
+    }
+  }
+  if (nb.scrollHeight > nb.clientHeight + 1) hidden.push(`the deck scrolls: ${nb.scrollHeight} px in ${nb.clientHeight}`);
+  const heading = cells.length ? cells[0].querySelector('h1, h2, h3, h4') : null;
+  const index = window.jupyterapp.shell.currentWidget.content.activeCellIndex;
+  return {h: index, v: 0, title: heading ? heading.innerText.trim().slice(0, 70) : (cells.length ? describe(cells[0]) : '(nothing)'),
+          over, worst, hidden, fonts, explorers: cells.reduce((n, c) => n + c.querySelectorAll('.ce-live').length, 0),
+          cells: cells.length};
+}"""
+
+
+def measure_deck_mode(page: Any) -> list[SlideFit]:
+    """Every screen of the notebook presenting in deck mode in ``page``, from its first cell to the
+    end, measured in turn (``h`` is the active cell's index, the screen's first visible cell)."""
+    page.evaluate("() => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0; }")
+    page.evaluate("() => window.jupyterapp.commands.execute('deck:start')")
+    page.wait_for_selector(".jp-NotebookPanel.jp-Deck", timeout=10_000)
+    fits: list[SlideFit] = []
+    seen: set[int] = set()
+    for _ in range(400):
+        page.wait_for_timeout(250)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        data = page.evaluate(_MEASURE_DECK_MODE)
+        if data["h"] in seen:
+            break
+        seen.add(data["h"])
+        if data["cells"]:
+            fits.append(SlideFit(h=data["h"], v=0, title=data["title"], over=data["over"], worst=data["worst"],
+                                 hidden=data["hidden"], fonts=data["fonts"], explorers=data["explorers"]))
+        page.evaluate("() => window.jupyterapp.commands.execute('deck:go', {direction: 'down', alternate: 'forward'})")
+    page.evaluate("() => window.jupyterapp.commands.execute('deck:stop')")
+    return fits
