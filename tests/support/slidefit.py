@@ -35,7 +35,7 @@ _MEASURE = r"""() => {
     const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
     return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
   };
-  const skip = (el) => el.closest('aside.notes, mjx-assistive-mml, svg *, .ce-explorer-note ~ *:empty');
+  const skip = (el) => el.closest('aside.notes, mjx-assistive-mml, mjx-ext, svg *');
   for (const el of [slide, ...slide.querySelectorAll('*')]) {
     if (el !== slide && skip(el)) continue;
     const style = getComputedStyle(el);
@@ -142,7 +142,7 @@ _MEASURE_DECK_MODE = r"""() => {
   const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
   for (const cell of cells) {
     for (const el of [cell, ...cell.querySelectorAll('*')]) {
-      if (el.closest('mjx-assistive-mml, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt')) continue;
+      if (el.closest('mjx-assistive-mml, mjx-ext, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt')) continue;
       const style = getComputedStyle(el);
       if (style.display === 'none') continue;
       const r = el.getBoundingClientRect();
