@@ -109,8 +109,11 @@ def test_the_chances_of_bs_misses(values, runs) -> None:
 
 
 def test_the_simulation_explorers_text_holds_for_its_draws(cells) -> None:
-    """The explorer's Markdown names counts from the draws: check each against the shots themselves."""
-    (text,) = [" ".join(c.source.split()) for c in cells if c.cell_type == "markdown" and "## Explorer: simulated shots" in c.source]
+    """The explorer's Markdown (its slide and the notes after it) names counts from the draws: check
+    each against the shots themselves."""
+    (start,) = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and "## Explorer: simulated shots" in c.source]
+    end = next(i for i in range(start + 1, len(cells)) if cells[i].cell_type == "markdown" and cells[i].source.startswith("## "))
+    text = " ".join(" ".join(c.source.split()) for c in cells[start:end] if c.cell_type == "markdown")
     simulate = experiments.simulate_shots
     assert "at $n = 1000$, A has 93 hits and B 999" in text
     assert simulate(P_A, 1000, 0, 0).sum() == 93 and simulate(P_B, 1000, 0, 1).sum() == 999
