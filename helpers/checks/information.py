@@ -237,7 +237,7 @@ def decode_the_weather(answer: Any) -> Verdict:
 def why_shorter_on_average(choice: Any) -> Verdict:
     """Exercise 6 of notebook 02: why does the weather code average fewer bits than a 2-bit code?"""
     return check_choice(choice, {
-        "a": "holds for half the codewords only: sun's and cloud's codewords (0, 10) are shorter, but rain's and snow's "
+        "a": "does not hold: only sun's codeword (0) is shorter, cloud's (10) is just as long, and rain's and snow's "
              "(110, 111) are longer than 2 bits. Shorter words alone do not win: if the four weathers were "
              "equally likely, this code would average 2.25 bits, more than the fixed 2.",
         "b": "mistakes what the fixed-length code needs: it needs no separators either (cut the string every "
