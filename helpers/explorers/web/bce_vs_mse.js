@@ -192,7 +192,7 @@ function render({ model, el }) {
   [lrSlider] = controlsFrom(ui.controls, model, update);
   lrOutput = lrSlider.parentElement.querySelector("output");
   // a label column wide enough for "learning rate", a value column for "0.0186 (2^-5.75)"
-  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.gridTemplateColumns = "8em 1fr 9.5em";
+  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.setProperty("--ce-columns", "8em 1fr 9.5em");
   update();
 }
 

@@ -70,7 +70,7 @@ function render({ model, el }) {
 
   controlsFrom(ui.controls, model, update);
   // a label column wide enough for "temperature T" on one line
-  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.gridTemplateColumns = "8.5em 1fr 6em";
+  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.setProperty("--ce-columns", "8.5em 1fr 6em");
   update();
 }
 

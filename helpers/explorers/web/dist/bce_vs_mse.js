@@ -371,7 +371,7 @@ function render({ model, el }) {
   }
   [lrSlider] = controlsFrom(ui.controls, model, update);
   lrOutput = lrSlider.parentElement.querySelector("output");
-  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.gridTemplateColumns = "8em 1fr 9.5em";
+  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.setProperty("--ce-columns", "8em 1fr 9.5em");
   update();
 }
 var bce_vs_mse_default = { render };

@@ -262,7 +262,7 @@ function render({ model, el }) {
     ax.describe(`Bars of q = softmax(z / T) for classes 0, 1 and 2: ${s.q.map((q) => fmt(q, 4)).join(", ")}; the bar of the label y = ${s.label} is green, a dotted line marks the uniform 1/3. ${text}`);
   }
   controlsFrom(ui.controls, model, update);
-  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.gridTemplateColumns = "8.5em 1fr 6em";
+  for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.setProperty("--ce-columns", "8.5em 1fr 6em");
   update();
 }
 var softmax_loss_default = { render };
