@@ -121,9 +121,12 @@ def test_two_class_softmax_is_the_sigmoid(values) -> None:
 
 
 def test_the_softmax_is_introduced_before_its_first_use(cells) -> None:
-    """After the title's list of what is to come, the first cell that names the softmax defines it."""
-    uses = [i for i, c in enumerate(cells) if i > 0 and "softmax" in c.source.lower()]
-    first = cells[uses[0]].source
+    """After the opening (the title, and the list of what is to come in its notes), the first
+    passage that names the softmax defines it: that cell and the cells up to the next heading."""
+    body = next(i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith("## "))
+    uses = [i for i, c in enumerate(cells) if i >= body and "softmax" in c.source.lower()]
+    end = next((i for i in range(uses[0] + 1, len(cells)) if cells[i].source.startswith(("## ", "### "))), len(cells))
+    first = "\n".join(c.source for c in cells[uses[0]:end] if c.cell_type == "markdown")
     assert r"\mathrm{softmax}(z)_i = \frac{e^{z_i}}{\sum_{j=1}^{C} e^{z_j}}" in first
     assert "unnormalised log-probabilities" in first and "05_pytorch_softmax_log_nll.ipynb" in first
     for reason in ("**positive**", "**increasing**", "**differences of logits into ratios of probabilities**"):

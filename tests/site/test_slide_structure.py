@@ -30,10 +30,12 @@ def load(path: Path) -> nbformat.NotebookNode:
 
 
 def prose_words(markdown: str) -> int:
-    """Words of prose in Markdown: headings, math, HTML comments and link targets left out."""
+    """Words of prose in Markdown: headings, math, tables, an exercise's answer options ("- (a) ..."),
+    HTML comments and link targets left out (a table or a vote is shown whole, like a figure)."""
     text = re.sub(r"<!--.*?-->|\$\$.*?\$\$|\\\[.*?\\\]", " ", markdown, flags=re.S)
     text = re.sub(r"\$[^$\n]+\$", " ", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s.*$", " ", text, flags=re.M)
+    text = re.sub(r"^\s{0,3}#{1,6}\s.*$|^\s*>?\s*\|.*$", " ", text, flags=re.M)
+    text = re.sub(r"^[ \t]*>?[ \t]*[-*][ \t]+(?:\*\*)?\([a-e]\)(?:\*\*)?[ \t].*(?:\n(?![ \t]*>?[ \t]*[-*][ \t])[ \t]+\S.*)*", " ", text, flags=re.M)
     text = re.sub(r"\]\([^)]*\)", "]", text)
     return len(re.findall(r"[^\W_][\w'’.-]*", text))
 
@@ -161,6 +163,7 @@ def test_cells_before_the_first_slide_form_their_own_page() -> None:
 def test_prose_words_leave_out_headings_math_and_link_targets() -> None:
     assert prose_words("## A heading\n\nOne two, three $x^2 + y$ four.\n\n$$a = b$$\n\n[five](#six-seven)") == 5
     assert prose_words("`torch.nn` and H(p, q) = 1.5 nats") == 7
+    assert prose_words("Which one?\n\n- (a) one two\n  three\n- **(b)** four\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\nEnd.") == 3
 
 
 def test_an_explorer_is_found_by_its_call_or_its_widget_output() -> None:
