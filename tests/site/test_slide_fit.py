@@ -162,8 +162,7 @@ def test_an_overlong_slide_and_a_scrolling_one_fail_the_measure(chromium: Any, s
     html = deck.read_text(encoding="utf-8")
     long_text = "<p>" + " ".join(["An overlong slide."] * 400) + "</p>"
     scroller = '<div style="height: 40px; overflow: auto"><p>1</p><p>2</p><p>3</p><p>4</p></div>'
-    first = html.index("<section", html.index('class="slides"'))
-    opening = html.index(">", first) + 1
+    opening = html.index('<div class="jp-Cell', html.index('class="slides"'))  # inside the first slide
     bad = slides_dir / "zz_overlong.slides.html"
     bad.write_text(html[:opening] + long_text + scroller + html[opening:], encoding="utf-8")
     context = None
