@@ -7,8 +7,8 @@ metadata can carry a style of its own (the ``@deathbeds/jupyterlab-fonts`` key, 
 jupyterlab-slideshow installs and reads; ``:root`` is the notebook panel, and ``&.jp-Deck`` is that
 panel while it presents), so the same look travels with the notebook to any JupyterLab with the
 extension (``make lab``, a hub, Binder). It gives deck mode the static decks' layout
-(``tools/templates/ce_slides/deck.css``): 20 px prose and 16 px code on a slide about 1,280 px wide
-and 720 px tall, zoomed to the screen (×1.5 on a 1080p screen), figures and explorers without the
+(``tools/templates/ce_slides/deck.css``): 20 px prose and 16 px code on a slide about 1,320 px wide
+and 770 px tall, zoomed to the screen (×1.4 on a 1080p screen), figures and explorers without the
 code that draws them, explorers with their controls beside the drawing. Outside deck mode the style
 changes nothing: a learner's notebook looks as JupyterLab always draws it.
 
@@ -31,9 +31,10 @@ __all__ = ["KEY", "STYLE", "ZOOMS", "deck_style", "apply_deck_style", "main"]
 
 KEY = "@deathbeds/jupyterlab-fonts"
 DECK = "&.jp-Deck"
-# Screen height (px) from which a zoom applies: the slide is 720 px tall, so zoom = height / 720,
-# rounded down to a step (a slide zoomed a little less than the screen allows still fits).
-ZOOMS = {860: 1.2, 1000: 1.5, 1400: 2.0}
+# Screen height (px) from which a zoom applies. The slide is about 770 px tall here (zoom = height
+# / 770, rounded down): a little more room than the decks' 720, since JupyterLab's sidebars take
+# some of the width and its code cells more padding. Text stays at least 28 px on a 1080p screen.
+ZOOMS = {700: 0.93, 860: 1.12, 1000: 1.4, 1400: 1.87}
 
 
 def deck_style() -> dict[str, Any]:
@@ -45,6 +46,11 @@ def deck_style() -> dict[str, Any]:
         f"{DECK} .jp-CodeCell:has(.jp-OutputArea-output img, .ce-live) .jp-Cell-inputWrapper": {"display": "none"},
         f"{DECK} .ce-live": {"max-width": "none", "font-size": "18px"},
         f"{DECK} .ce-live .ce-plot": {"max-height": "560px"},
+        # the decks' spacing (deck.css): JupyterLab's roomier tables and paragraphs would not fit
+        f"{DECK} .jp-RenderedHTMLCommon": {"line-height": "1.35"},
+        f"{DECK} .jp-RenderedHTMLCommon td, {DECK} .jp-RenderedHTMLCommon th": {"padding": "0.2em 0.5em"},
+        f"{DECK} .jp-RenderedHTMLCommon p, {DECK} .jp-RenderedHTMLCommon ul, {DECK} .jp-RenderedHTMLCommon ol":
+            {"margin-bottom": "0.45em"},
     }
     heights = sorted(ZOOMS)
     for low, high in zip(heights, [*heights[1:], None]):
