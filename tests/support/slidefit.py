@@ -21,13 +21,9 @@ __all__ = ["SlideFit", "measure_deck", "measure_current", "go_to", "TOLERANCE", 
 SCREENS = {"720p": {"width": 1280, "height": 720}, "1080p": {"width": 1920, "height": 1080}}
 TOLERANCE = 1.0  # px of the slide's box: sub-pixel rounding of scaled layout is not an overflow
 
-# Everything the present slide shows, measured against the slide box. Returns layout pixels.
-_MEASURE = r"""() => {
-  const slide = Reveal.getCurrentSlide();
-  const cfg = Reveal.getConfig();
-  const scale = Reveal.getScale();
-  const box = document.querySelector('.reveal .slides').getBoundingClientRect();
-  const over = {top: 0, right: 0, bottom: 0, left: 0};
+# What both measures keep: how far past each edge, the element that reaches furthest, what scrolls,
+# the smallest type, and a short description of an element for the report.
+_TALLY = r"""  const over = {top: 0, right: 0, bottom: 0, left: 0};
   const worst = {top: '', right: '', bottom: '', left: ''};
   const hidden = [];
   const fonts = {text: Infinity, code: Infinity, textAt: '', codeAt: ''};
@@ -35,7 +31,15 @@ _MEASURE = r"""() => {
     const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
     return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
   };
-  const skip = (el) => el.closest('aside.notes, mjx-assistive-mml, mjx-ext, svg *');
+"""
+
+# Everything the present slide shows, measured against the slide box. Returns layout pixels.
+_MEASURE = r"""() => {
+  const slide = Reveal.getCurrentSlide();
+  const cfg = Reveal.getConfig();
+  const scale = Reveal.getScale();
+  const box = document.querySelector('.reveal .slides').getBoundingClientRect();
+%(TALLY)s  const skip = (el) => el.closest('aside.notes, mjx-assistive-mml, mjx-ext, svg *');
   for (const el of [slide, ...slide.querySelectorAll('*')]) {
     if (el !== slide && skip(el)) continue;
     const style = getComputedStyle(el);
@@ -66,7 +70,7 @@ _MEASURE = r"""() => {
   return {h: indices.h, v: indices.v || 0, title: heading ? heading.innerText.trim().slice(0, 70) : describe(slide),
           over, worst, hidden, fonts, width: cfg.width, height: cfg.height, scale,
           explorers: [...slide.querySelectorAll('[data-ce-explorer]')].length};
-}"""
+}""".replace("%(TALLY)s", _TALLY)
 
 
 @dataclass
@@ -131,15 +135,7 @@ _MEASURE_DECK_MODE = r"""() => {
   const panel = document.querySelector('.jp-NotebookPanel.jp-Deck');
   const nb = panel.querySelector('.jp-Notebook');
   const box = {top: 0, left: 0, right: innerWidth, bottom: innerHeight};
-  const over = {top: 0, right: 0, bottom: 0, left: 0};
-  const worst = {top: '', right: '', bottom: '', left: ''};
-  const hidden = [];
-  const fonts = {text: Infinity, code: Infinity, textAt: '', codeAt: ''};
-  const describe = (el) => {
-    const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
-    return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
-  };
-  const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
+%(TALLY)s  const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
   for (const cell of cells) {
     for (const el of [cell, ...cell.querySelectorAll('*')]) {
       if (el.closest('mjx-assistive-mml, mjx-ext, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt')) continue;
@@ -171,7 +167,7 @@ _MEASURE_DECK_MODE = r"""() => {
   return {h: index, v: 0, title: heading ? heading.innerText.trim().slice(0, 70) : (cells.length ? describe(cells[0]) : '(nothing)'),
           over, worst, hidden, fonts, explorers: cells.reduce((n, c) => n + c.querySelectorAll('.ce-live').length, 0),
           cells: cells.length};
-}"""
+}""".replace("%(TALLY)s", _TALLY)
 
 
 def measure_deck_mode(page: Any) -> list[SlideFit]:
