@@ -21,55 +21,57 @@ __all__ = ["SlideFit", "measure_deck", "measure_current", "go_to", "TOLERANCE", 
 SCREENS = {"720p": {"width": 1280, "height": 720}, "1080p": {"width": 1920, "height": 1080}}
 TOLERANCE = 1.0  # px of the slide's box: sub-pixel rounding of scaled layout is not an overflow
 
-# What both measures keep: how far past each edge, the element that reaches furthest, what scrolls,
-# the smallest type, and a short description of an element for the report.
-_TALLY = r"""  const over = {top: 0, right: 0, bottom: 0, left: 0};
+# Both measures walk the elements a screen shows and keep: how far past each edge of ``box`` they
+# reach (divided by ``unit``, so the static decks report slide pixels), the element that reaches
+# furthest, every element that hides content in a scroller (``clipping``: the overflow values that
+# count), and the smallest type in screen pixels (font size times ``zoom``), prose and code apart.
+_TALLY = r"""const tally = (elements, box, unit, zoom, clipping) => {
+  const over = {top: 0, right: 0, bottom: 0, left: 0};
   const worst = {top: '', right: '', bottom: '', left: ''};
   const hidden = [];
   const fonts = {text: Infinity, code: Infinity, textAt: '', codeAt: ''};
-  const describe = (el) => {
-    const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
-    return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
-  };
-"""
-
-# Everything the present slide shows, measured against the slide box. Returns layout pixels.
-_MEASURE = r"""() => {
-  const slide = Reveal.getCurrentSlide();
-  const cfg = Reveal.getConfig();
-  const scale = Reveal.getScale();
-  const box = document.querySelector('.reveal .slides').getBoundingClientRect();
-%(TALLY)s  const skip = (el) => el.closest('aside.notes, mjx-assistive-mml, mjx-ext, svg *');
-  for (const el of [slide, ...slide.querySelectorAll('*')]) {
-    if (el !== slide && skip(el)) continue;
+  for (const el of elements) {
     const style = getComputedStyle(el);
     if (style.display === 'none') continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    const reach = {top: (box.top - r.top) / scale, right: (r.right - box.right) / scale,
-                   bottom: (r.bottom - box.bottom) / scale, left: (box.left - r.left) / scale};
+    const reach = {top: (box.top - r.top) / unit, right: (r.right - box.right) / unit,
+                   bottom: (r.bottom - box.bottom) / unit, left: (box.left - r.left) / unit};
     for (const side of Object.keys(over)) {
       if (reach[side] > over[side]) { over[side] = reach[side]; worst[side] = describe(el); }
     }
-    const clipsX = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
-    const clipsY = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowY);
-    if (el.tagName.toLowerCase().startsWith('mjx')) continue;
+    if (el.tagName.toLowerCase().startsWith('mjx') || el.classList.contains('cm-scroller')) continue;
+    const clipsX = clipping.includes(style.overflowX), clipsY = clipping.includes(style.overflowY);
     if ((clipsX && el.scrollWidth > el.clientWidth + 1) || (clipsY && el.scrollHeight > el.clientHeight + 1)) {
       hidden.push(`${describe(el)}: ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
     }
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (own && style.visibility !== 'hidden' && !el.closest('mjx-container')) {
-      const size = parseFloat(style.fontSize) * scale;
-      const code = !!el.closest('pre, code, .highlight, .jp-OutputArea-output');
-      const key = code ? 'code' : 'text';
+      const size = parseFloat(style.fontSize) * zoom;
+      const key = el.closest('pre, code, .highlight, .cm-content, .jp-OutputArea-output') ? 'code' : 'text';
       if (size < fonts[key]) { fonts[key] = size; fonts[key + 'At'] = describe(el); }
     }
   }
+  return {over, worst, hidden, fonts};
+};
+const describe = (el) => {
+  const text = (el.innerText || el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 60);
+  return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/)[0] : ''} "${text}"`;
+};
+"""
+
+# Everything the present slide shows, measured against the slide box. Returns layout pixels.
+_MEASURE = r"""() => {
+%(TALLY)s  const slide = Reveal.getCurrentSlide();
+  const scale = Reveal.getScale();
+  const box = document.querySelector('.reveal .slides').getBoundingClientRect();
+  const shown = [slide, ...slide.querySelectorAll('*')].filter(
+    el => el === slide || !el.closest('aside.notes, mjx-assistive-mml, mjx-ext, svg *'));
+  const found = tally(shown, box, scale, scale, ['auto', 'scroll', 'hidden', 'clip']);
   const indices = Reveal.getIndices();
   const heading = slide.querySelector('h1, h2, h3, h4');
   return {h: indices.h, v: indices.v || 0, title: heading ? heading.innerText.trim().slice(0, 70) : describe(slide),
-          over, worst, hidden, fonts, width: cfg.width, height: cfg.height, scale,
-          explorers: [...slide.querySelectorAll('[data-ce-explorer]')].length};
+          ...found, explorers: [...slide.querySelectorAll('[data-ce-explorer]')].length};
 }""".replace("%(TALLY)s", _TALLY)
 
 
@@ -132,41 +134,17 @@ def measure_deck(page: Any) -> list[SlideFit]:
 # The slide is the window: every cell on screen, and all it holds, must lie inside it, and the
 # notebook (the deck's scroller) must not scroll. Returns window pixels.
 _MEASURE_DECK_MODE = r"""() => {
-  const panel = document.querySelector('.jp-NotebookPanel.jp-Deck');
-  const nb = panel.querySelector('.jp-Notebook');
+%(TALLY)s  const nb = document.querySelector('.jp-NotebookPanel.jp-Deck .jp-Notebook');
   const box = {top: 0, left: 0, right: innerWidth, bottom: innerHeight};
-%(TALLY)s  const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
-  for (const cell of cells) {
-    for (const el of [cell, ...cell.querySelectorAll('*')]) {
-      if (el.closest('mjx-assistive-mml, mjx-ext, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt')) continue;
-      const style = getComputedStyle(el);
-      if (style.display === 'none') continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      const reach = {top: box.top - r.top, right: r.right - box.right, bottom: r.bottom - box.bottom, left: box.left - r.left};
-      for (const side of Object.keys(over)) {
-        if (reach[side] > over[side]) { over[side] = reach[side]; worst[side] = describe(el); }
-      }
-      if (el.tagName.toLowerCase().startsWith('mjx') || el.classList.contains('cm-scroller')) continue;
-      const clipsX = ['auto', 'scroll'].includes(style.overflowX), clipsY = ['auto', 'scroll'].includes(style.overflowY);
-      if ((clipsX && el.scrollWidth > el.clientWidth + 1) || (clipsY && el.scrollHeight > el.clientHeight + 1)) {
-        hidden.push(`${describe(el)}: ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
-      }
-      const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-      if (own && style.visibility !== 'hidden' && !el.closest('mjx-container')) {
-        const size = parseFloat(style.fontSize) * (parseFloat(getComputedStyle(nb).zoom) || 1);
-        const code = !!el.closest('pre, code, .cm-content, .jp-OutputArea-output');
-        const key = code ? 'code' : 'text';
-        if (size < fonts[key]) { fonts[key] = size; fonts[key + 'At'] = describe(el); }
-      }
-    }
-  }
-  if (nb.scrollHeight > nb.clientHeight + 1) hidden.push(`the deck scrolls: ${nb.scrollHeight} px in ${nb.clientHeight}`);
+  const cells = [...nb.querySelectorAll('.jp-Cell.jp-deck-mod-onscreen')];
+  const shown = cells.flatMap(cell => [cell, ...cell.querySelectorAll('*')]).filter(el => !el.closest(
+    'mjx-assistive-mml, mjx-ext, svg *, .jp-cell-toolbar, .jp-Collapser, .jp-InputPrompt, .jp-OutputPrompt'));
+  const found = tally(shown, box, 1, parseFloat(getComputedStyle(nb).zoom) || 1, ['auto', 'scroll']);
+  if (nb.scrollHeight > nb.clientHeight + 1) found.hidden.push(`the deck scrolls: ${nb.scrollHeight} px in ${nb.clientHeight}`);
   const heading = cells.length ? cells[0].querySelector('h1, h2, h3, h4') : null;
   const index = window.jupyterapp.shell.currentWidget.content.activeCellIndex;
   return {h: index, v: 0, title: heading ? heading.innerText.trim().slice(0, 70) : (cells.length ? describe(cells[0]) : '(nothing)'),
-          over, worst, hidden, fonts, explorers: cells.reduce((n, c) => n + c.querySelectorAll('.ce-live').length, 0),
-          cells: cells.length};
+          ...found, explorers: cells.reduce((n, c) => n + c.querySelectorAll('.ce-live').length, 0), cells: cells.length};
 }""".replace("%(TALLY)s", _TALLY)
 
 
