@@ -15,7 +15,8 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode
+.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode \
+        i18n-extract i18n-update i18n-build i18n-check
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -81,3 +82,15 @@ student: $(TEACH)  ## the student edition in build/student: nbgrader removes the
 
 classroom-link:  ## print the nbgitpuller link of a class: make classroom-link HUB=<hub URL> REPO=<repository URL> [BRANCH=main]
 	@$(PYTHON) -m tools.classroom_link "$(HUB)" "$(REPO)" --branch "$(or $(BRANCH),main)"
+
+i18n-extract: $(STAMP)  ## after editing an English notebook or a helpers message: rewrite the templates (i18n/*.pot, helpers/locale/*.pot)
+	$(PY) -m tools.i18n extract
+
+i18n-update: i18n-extract  ## merge every Chinese catalog with its template (changed English turns fuzzy, the old English kept beside it)
+	$(PY) -m tools.i18n update
+
+i18n-build: $(DEV)  ## write the Chinese notebooks (notebooks/zh_CN) from the English ones and the catalogs, and run the ones that changed
+	$(PY) -m tools.i18n build --execute
+
+i18n-check: $(DEV)  ## every gate of the Chinese edition, each problem with its place (also part of make test)
+	$(PY) -m tools.i18n check

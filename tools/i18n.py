@@ -30,6 +30,7 @@ Commands (``python -m tools.i18n COMMAND``, or the ``make i18n-…`` targets):
   (``notebooks/zh_CN/``, same file names), keeping its outputs when its sources did not change;
   ``--execute`` runs the ones that changed.
 - ``status``: per catalog, how many entries are translated, fuzzy, untranslated and obsolete.
+- ``check [NAMES]``: every gate (below), each problem on a line that names its place; exit 1 if any.
 
 ``tests/i18n/`` holds the gates: catalogs complete and current, each Chinese notebook what ``build``
 makes, the same numbers, math, code and links in every entry, the same syntax tree in every code cell.
@@ -39,6 +40,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import functools
 import hashlib
 import io
 import json
@@ -484,9 +486,310 @@ def status(language: str = "zh_CN") -> list[str]:
     return lines
 
 
+# ---------------------------------------------------------------------------------------------- gates
+
+GLOSSARY = I18N / "glossary.csv"
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_TEXT_IN_MATH = re.compile(r"\\text\{[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A row of the glossary: the English term, its Chinese, accepted alternatives and forbidden variants."""
+
+    english: str
+    chinese: str
+    also: tuple[str, ...]
+    forbidden: tuple[str, ...]
+    first_met: str
+    in_table: bool
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        stem = re.escape(self.english)
+        plural = stem[:-1] + "(?:y|ies)" if self.english.endswith("y") else stem + "(?:s|es)?"
+        return re.compile(rf"(?<![\w-]){plural}(?![\w])", re.IGNORECASE)
+
+
+def glossary() -> list[Term]:
+    """The glossary (``i18n/glossary.csv``): the one source of the course's terms in both languages."""
+    import csv
+
+    with GLOSSARY.open(encoding="utf-8", newline="") as handle:
+        return [Term(row["english"], row["chinese"], tuple(filter(None, row["also"].split("|"))),
+                     tuple(filter(None, row["forbidden"].split("|"))), row["first_met"], row["in_table"] == "yes")
+                for row in csv.DictReader(handle)]
+
+
+def _markdown_facts(text: str) -> dict[str, Any]:
+    """What must not change in a translated Markdown block: its numbers, math, inline code, link targets,
+    heading level, top-level list length and table shape."""
+    tokens = _markdown().parse(text)
+    math, code, links, stars = [], [], [], 0
+    heading = list_items = 0
+    rows = 0
+    cols: set[int] = set()
+    depth = 0
+    for token in tokens:
+        if token.type == "heading_open" and token.level == 0:
+            heading = int(token.tag[1])
+        if token.type in {"bullet_list_open", "ordered_list_open"}:
+            depth += 1
+        elif token.type in {"bullet_list_close", "ordered_list_close"}:
+            depth -= 1
+        elif token.type == "list_item_open" and depth == 1:
+            list_items += 1
+        elif token.type == "tr_open":
+            rows += 1
+        elif token.type == "math_block":
+            math.append(_TEXT_IN_MATH.sub(r"\\text{}", token.content.strip()))
+        for child in token.children or []:
+            if child.type in {"math_inline", "math_inline_double"}:
+                math.append(_TEXT_IN_MATH.sub(r"\\text{}", child.content.strip()))
+            elif child.type == "code_inline":
+                code.append(child.content)
+            elif child.type == "link_open":
+                links.append(child.attrs.get("href"))
+            elif child.type == "text":
+                stars += child.content.count("*") + child.content.count("__")
+    for line in text.splitlines():
+        if line.lstrip().startswith("|") and not re.fullmatch(r"\s*\|[\s|:-]+\|?\s*", line):
+            cols.add(line.strip().strip("|").count("|") + 1)
+    plain = _TEXT_IN_MATH.sub("", text)
+    return {"numbers": sorted(_NUMBER.findall(plain)), "math": sorted(math), "inline code": sorted(code),
+            "link targets": sorted(str(x) for x in links), "heading level": heading, "list items": list_items,
+            "table shape": (rows, sorted(cols)), "literal * or __": stars}
+
+
+def _fields(node: ast.AST) -> list[str]:
+    return sorted(ast.dump(v) for v in ast.walk(node) if isinstance(v, ast.FormattedValue))
+
+
+def _string_problems(msgid: str, msgstr: str) -> list[str]:
+    try:
+        english = ast.parse(f"(\n{msgid}\n)", mode="eval").body
+        chinese = ast.parse(f"(\n{msgstr}\n)", mode="eval").body
+    except SyntaxError as exc:
+        return [f"the translation is not a Python string: {exc.msg}"]
+    problems = []
+    if type(english) is not type(chinese):
+        problems.append(f"a {type(english).__name__} became a {type(chinese).__name__} (keep the quotes and prefix)")
+    elif _fields(english) != _fields(chinese):
+        problems.append("its {fields} differ: keep every field of the English, as written")
+    if "$" in msgstr and re.search(f"[{_CJK}]", msgstr) and re.search(r"\$[^$]+\$", msgstr):
+        problems.append("Chinese and $…$ math in one string (matplotlib cannot draw both: split the string)")
+    return problems
+
+
+def _normalised(tree: ast.AST) -> str:
+    """A syntax tree with every string's text taken out and each f-string's fields sorted."""
+    class Blank(ast.NodeTransformer):
+        def visit_Constant(self, node: ast.Constant) -> ast.AST:
+            return ast.Constant("") if isinstance(node.value, str) else node
+
+        def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+            fields = sorted((v for v in node.values if isinstance(v, ast.FormattedValue)), key=ast.dump)
+            return ast.JoinedStr(values=fields)
+
+    return ast.dump(Blank().visit(copy.deepcopy(tree)), annotate_fields=False)
+
+
+def entry_problems(entry: polib.POEntry, kind: str, terms: list[Term]) -> list[str]:
+    """What is wrong with one translated entry of a notebook catalog (empty when it may be used)."""
+    if not entry.msgstr:
+        return []
+    msgid, msgstr = entry.msgid, entry.msgstr
+    problems: list[str] = []
+    if kind == "string":
+        problems += _string_problems(msgid, msgstr)
+    elif kind == "comment":
+        if "\n" in msgstr:
+            problems.append("a comment's translation must stay on one line")
+    if kind != "string":
+        english, chinese = _markdown_facts(msgid), _markdown_facts(msgstr)
+        if kind == "comment":
+            english, chinese = {"numbers": english["numbers"]}, {"numbers": chinese["numbers"]}
+        for fact, value in english.items():
+            if chinese[fact] != value:
+                problems.append(f"{fact} differ: English {value!r}, translation {chinese[fact]!r}")
+    else:
+        literal = lambda s: _NUMBER.findall(re.sub(r"\{[^{}]*\}", "", s))  # noqa: E731
+        if sorted(literal(msgid)) != sorted(literal(msgstr)):
+            problems.append(f"numbers differ: English {sorted(literal(msgid))}, translation {sorted(literal(msgstr))}")
+    if re.search(f"[{_CJK}][ \\t]*\n[ \\t]*[{_CJK}]", msgstr) and kind in {"paragraph", "list", "quote", "html"}:
+        problems.append("a line break between two Chinese characters (it renders as a space): join the lines")
+    for term in terms:
+        for bad in term.forbidden:
+            if bad in msgstr:
+                problems.append(f"forbidden term {bad!r} (the glossary says {term.chinese!r} for {term.english!r})")
+        if term.pattern.search(re.sub(r"`[^`]*`", "", msgid)) and not any(
+                t in msgstr for t in (term.chinese, *term.also)):
+            problems.append(f"{term.english!r} is not translated as {term.chinese!r} (the glossary)")
+    if "几率" in msgstr and not re.search(r"odds|logit", msgid, re.IGNORECASE):
+        problems.append("几率 means odds here; a probability is 概率")
+    traditional = _traditional(msgstr)
+    if traditional:
+        problems.append(f"Traditional characters {traditional!r}: write Simplified Chinese")
+    return problems
+
+
+@functools.cache
+def _opencc() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _traditional(text: str) -> str:
+    """The characters of ``text`` that OpenCC's Traditional-to-Simplified conversion changes."""
+    converted = _opencc().convert(text)
+    return "".join(sorted({a for a, b in zip(text, converted) if a != b})) if len(converted) == len(text) else text
+
+
+def _kind(entry: polib.POEntry) -> str:
+    return next((k for k, c in _COMMENTS.items() if c == entry.comment), "paragraph")
+
+
+def _place(po_path: Path, entry: polib.POEntry) -> str:
+    first = entry.msgid.splitlines()[0][:60] if entry.msgid else ""
+    return f"{po_path.relative_to(ROOT)}:{entry.linenum} [{entry.msgctxt}] {first!r}"
+
+
+def catalog_problems(stem: str, language: str = "zh_CN") -> list[str]:
+    """Every problem of one catalog, each naming its place: not current with the English, not complete,
+    ``msgfmt --check`` errors, and each entry's problems (``entry_problems``)."""
+    po_path, pot_path = catalog_path(stem, language), template_path(stem)
+    where = po_path.relative_to(ROOT)
+    fresh = notebook_template(NOTEBOOKS / f"{stem}.ipynb") if _is_notebook(stem) else helpers_templates().get(stem)
+    if fresh is None:
+        return [f"{where}: no helpers module has messages for this catalog"]
+    problems = []
+    if not pot_path.exists():
+        problems.append(f"{pot_path.relative_to(ROOT)}: missing (run `make i18n-extract`)")
+    else:
+        problems += [f"{pot_path.relative_to(ROOT)}: not current: {d}"
+                     for d in entries_differ(polib.pofile(str(pot_path), wrapwidth=0), fresh)]
+    if not po_path.exists():
+        return [*problems, f"{where}: missing (run `make i18n-update`)"]
+    po = polib.pofile(str(po_path), wrapwidth=0)
+    have = {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
+    problems += [f"{where}: not merged with the English: [{e.msgctxt}] {e.msgid[:60]!r} (run `make i18n-update`)"
+                 for e in fresh if (e.msgctxt, e.msgid) not in have]
+    problems += [f"{_place(po_path, e)}: untranslated" for e in po.untranslated_entries()]
+    problems += [f"{_place(po_path, e)}: fuzzy (the English changed: check the translation, then drop the flag)"
+                 for e in po.fuzzy_entries()]
+    problems += [f"{_place(po_path, e)}: obsolete (gone from the English: delete it)" for e in po.obsolete_entries()]
+    done = subprocess.run(["msgfmt", "--check", "--output-file=/dev/null", str(po_path)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        problems += [f"{where}: msgfmt: {line}" for line in done.stderr.splitlines() if line.strip()]
+    terms = glossary()
+    for entry in po:
+        if entry.obsolete or entry.fuzzy:
+            continue
+        if _is_notebook(stem):
+            problems += [f"{_place(po_path, entry)}: {p}" for p in entry_problems(entry, _kind(entry), terms)]
+        elif entry.msgstr:
+            if "python-brace-format" in entry.flags and _format_fields(entry.msgid) != _format_fields(entry.msgstr):
+                problems.append(f"{_place(po_path, entry)}: its {{fields}} differ from the English")
+            traditional = _traditional(entry.msgstr)
+            if traditional:
+                problems.append(f"{_place(po_path, entry)}: Traditional characters {traditional!r}")
+            problems += [f"{_place(po_path, entry)}: forbidden term {bad!r}" for t in terms for bad in t.forbidden
+                         if bad in entry.msgstr]
+    return problems
+
+
+def _format_fields(template: str) -> list[str]:
+    import string
+
+    return sorted(f"{name}:{spec}!{conv}" for _, name, spec, conv in string.Formatter().parse(template)
+                  if name is not None)
+
+
+def edition_problems(stem: str, language: str = "zh_CN") -> list[str]:
+    """What is wrong with the built notebook of ``language``: not what ``build`` makes from the English
+    and the catalog, a code cell whose syntax tree differs, outputs of other types or numbers."""
+    english_path = NOTEBOOKS / f"{stem}.ipynb"
+    target = zh_path(english_path, language)
+    where = target.relative_to(ROOT)
+    if not target.exists():
+        return [f"{where}: missing (run `make i18n-build`)"]
+    english = nbformat.read(english_path, as_version=4)
+    built = build_notebook(english_path, language)
+    edition = nbformat.read(target, as_version=4)
+    problems = []
+    if not _same_sources(edition, built):
+        problems.append(f"{where}: not what `make i18n-build` makes from the English notebook and its catalog")
+    for e_cell, z_cell in zip(english.cells, edition.cells):
+        if e_cell.cell_type != "code" or z_cell.cell_type != "code":
+            continue
+        try:
+            same = _normalised(ast.parse(e_cell.source)) == _normalised(ast.parse(z_cell.source))
+        except SyntaxError as exc:
+            problems.append(f"{where} cell {z_cell.id}: does not parse: {exc.msg} (line {exc.lineno})")
+            continue
+        if not same:
+            problems.append(f"{where} cell {z_cell.id}: its code differs from the English beyond its strings")
+        problems += [f"{where} cell {z_cell.id}: {p}" for p in _output_problems(e_cell, z_cell)]
+    return problems
+
+
+def _output_shape(cell: Any) -> list[tuple[str, tuple[str, ...]]]:
+    return [(o.output_type, tuple(sorted(o.get("data", {})))) for o in cell.get("outputs", [])]
+
+
+def _output_numbers(cell: Any) -> list[str]:
+    texts = []
+    for output in cell.get("outputs", []):
+        if output.output_type == "stream":
+            texts.append(output.text)
+        elif "data" in output:
+            texts.append(output.data.get("text/plain", "") if "image/png" not in output.data else "")
+    return sorted(_NUMBER.findall("\n".join(texts)))
+
+
+def _output_problems(english: Any, edition: Any) -> list[str]:
+    if not edition.get("outputs"):
+        return []
+    problems = []
+    if _output_shape(english) != _output_shape(edition):
+        problems.append(f"outputs of other types: English {_output_shape(english)}, edition {_output_shape(edition)}")
+    elif _output_numbers(english) != _output_numbers(edition):
+        missing = Counter(_output_numbers(english)) - Counter(_output_numbers(edition))
+        extra = Counter(_output_numbers(edition)) - Counter(_output_numbers(english))
+        problems.append(f"its outputs print other numbers: missing {sorted(missing.elements())[:8]}, "
+                        f"extra {sorted(extra.elements())[:8]}")
+    values = [o.data.get(VALUES_MIME) for o in english.get("outputs", []) if "data" in o]
+    if values != [o.data.get(VALUES_MIME) for o in edition.get("outputs", []) if "data" in o]:
+        problems.append("it publishes other values")
+    return problems
+
+
+VALUES_MIME = "application/vnd.ce.values+json"
+
+
+def translated_stems(language: str = "zh_CN") -> list[str]:
+    """The notebooks that have a catalog in ``language`` (the edition so far)."""
+    return [p.stem for p in english_notebooks() if catalog_path(p.stem, language).exists()]
+
+
+def check(names: Iterable[str] = (), language: str = "zh_CN") -> list[str]:
+    """Every gate on the catalogs and the built notebooks of ``language`` (or ``names``)."""
+    stems = list(names) or [*translated_stems(language),
+                            *sorted(p.stem for p in (LOCALE / language).glob("*.po"))]
+    problems = []
+    for stem in stems:
+        problems += catalog_problems(stem, language)
+        if _is_notebook(stem):
+            problems += edition_problems(stem, language)
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.i18n", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["extract", "update", "build", "status"])
+    parser.add_argument("command", choices=["extract", "update", "build", "status", "check"])
     parser.add_argument("names", nargs="*", help="build: the notebooks to build (file stems; default: every one with a catalog); "
                              "update: the catalogs to start (notebook stems or helpers domains)")
     parser.add_argument("--language", default="zh_CN", choices=LANGUAGES)
@@ -501,6 +804,10 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "build":
         for path in build(args.language, args.names, args.execute):
             print(f"built {path.relative_to(ROOT)}")
+    elif args.command == "check":
+        problems = check(args.names, args.language)
+        print("\n".join(problems) or "every gate passes")
+        return 1 if problems else 0
     else:
         print("\n".join(status(args.language)))
     return 0
