@@ -48,6 +48,7 @@ import re
 import subprocess
 import sys
 import tokenize
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -568,8 +569,10 @@ def _fields(node: ast.AST) -> list[str]:
 
 def _string_problems(msgid: str, msgstr: str) -> list[str]:
     try:
-        english = ast.parse(f"(\n{msgid}\n)", mode="eval").body
-        chinese = ast.parse(f"(\n{msgstr}\n)", mode="eval").body
+        with warnings.catch_warnings():   # an invalid escape in a learner's string is not this gate's business
+            warnings.simplefilter("ignore")
+            english = ast.parse(f"(\n{msgid}\n)", mode="eval").body
+            chinese = ast.parse(f"(\n{msgstr}\n)", mode="eval").body
     except SyntaxError as exc:
         return [f"the translation is not a Python string: {exc.msg}"]
     problems = []
@@ -685,6 +688,8 @@ def catalog_problems(stem: str, language: str = "zh_CN") -> list[str]:
     if done.returncode:
         problems += [f"{where}: msgfmt: {line}" for line in done.stderr.splitlines() if line.strip()]
     terms = glossary()
+    if _is_notebook(stem):
+        problems += [f"{_place(po_path, e)}: {p}" for e, p in first_use_problems(po, terms)]
     for entry in po:
         if entry.obsolete or entry.fuzzy:
             continue
@@ -698,6 +703,21 @@ def catalog_problems(stem: str, language: str = "zh_CN") -> list[str]:
                 problems.append(f"{_place(po_path, entry)}: Traditional characters {traditional!r}")
             problems += [f"{_place(po_path, entry)}: forbidden term {bad!r}" for t in terms for bad in t.forbidden
                          if bad in entry.msgstr]
+    return problems
+
+
+def first_use_problems(po: polib.POFile, terms: list[Term]) -> list[tuple[polib.POEntry, str]]:
+    """Each glossary term whose first use in a notebook's prose (a paragraph, list, table or quote,
+    not a heading) does not give the English beside the Chinese: 信息量（information content）."""
+    problems = []
+    prose = [e for e in po if not e.obsolete and e.msgstr and _kind(e) in {"paragraph", "list", "table", "quote"}]
+    for term in terms:
+        if not term.in_table:
+            continue
+        first = next((e for e in prose if term.pattern.search(re.sub(r"`[^`]*`", "", e.msgid))), None)
+        if first is not None and not re.search(re.escape(term.english), first.msgstr, re.IGNORECASE):
+            problems.append((first, f"the first use of {term.chinese!r} gives no English: "
+                                    f"write {term.chinese}（{term.english}）"))
     return problems
 
 
