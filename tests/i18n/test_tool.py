@@ -179,7 +179,7 @@ def test_the_first_use_of_a_term_without_its_english_is_reported() -> None:
     first = _entry("The entropy of a coin.", "硬币的熵。")
     po.append(first)
     po.append(_entry("Its entropy is 1 bit.", "它的熵（entropy）是 1 比特。"))
-    assert [(e.msgid, p[:27]) for e, p in i18n.first_use_problems(po, terms)] == [
+    assert [(e.msgid, p[:26]) for e, p in i18n.first_use_problems(po, terms)] == [
         (first.msgid, "the first use of '熵' gives")]
     first.msgstr = "硬币的熵（entropy）。"
     assert i18n.first_use_problems(po, terms) == []
