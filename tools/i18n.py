@@ -30,6 +30,7 @@ Commands (``python -m tools.i18n COMMAND``, or the ``make i18n-…`` targets):
   (``notebooks/zh_CN/``, same file names), keeping its outputs when its sources did not change;
   ``--execute`` runs the ones that changed.
 - ``status``: per catalog, how many entries are translated, fuzzy, untranslated and obsolete.
+- ``glossary``: rewrite the glossary table of the English 00 from ``i18n/glossary.csv``.
 - ``check [NAMES]``: every gate (below), each problem on a line that names its place; exit 1 if any.
 
 ``tests/i18n/`` holds the gates: catalogs complete and current, each Chinese notebook what ``build``
@@ -712,13 +713,36 @@ def first_use_problems(po: polib.POFile, terms: list[Term]) -> list[tuple[polib.
     problems = []
     prose = [e for e in po if not e.obsolete and e.msgstr and _kind(e) in {"paragraph", "list", "table", "quote"}]
     for term in terms:
-        if not term.in_table:
-            continue
         first = next((e for e in prose if term.pattern.search(re.sub(r"`[^`]*`", "", e.msgid))), None)
         if first is not None and not re.search(re.escape(term.english), first.msgstr, re.IGNORECASE):
             problems.append((first, f"the first use of {term.chinese!r} gives no English: "
                                     f"write {term.chinese}（{term.english}）"))
     return problems
+
+
+GLOSSARY_HEADER = "| English | 中文 | first met in |\n|---|---|---|"
+
+
+def glossary_rows() -> str:
+    """The body of 00's glossary table, the same in both editions: one row per glossary term marked
+    ``in_table``, in the glossary's order."""
+    return "\n".join(f"| {t.english} | {t.chinese} | {t.first_met} |" for t in glossary() if t.in_table)
+
+
+def write_glossary_table() -> bool:
+    """Rewrite the body of the glossary table in the English 00 from ``i18n/glossary.csv``; True when
+    it changed (then run ``make i18n-update`` and translate the table's new header row)."""
+    path = NOTEBOOKS / "00_start_here.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "markdown" and GLOSSARY_HEADER in c.source)
+    head, _, tail = cell.source.partition(GLOSSARY_HEADER)
+    rest = tail.split("\n\n", 1)
+    source = head + GLOSSARY_HEADER + "\n" + glossary_rows() + ("\n\n" + rest[1] if len(rest) > 1 else "")
+    if source == cell.source:
+        return False
+    cell.source = source
+    nbformat.write(nb, path)
+    return True
 
 
 def _format_fields(template: str) -> list[str]:
@@ -809,7 +833,7 @@ def check(names: Iterable[str] = (), language: str = "zh_CN") -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.i18n", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=["extract", "update", "build", "status", "check"])
+    parser.add_argument("command", choices=["extract", "update", "build", "status", "check", "glossary"])
     parser.add_argument("names", nargs="*", help="build: the notebooks to build (file stems; default: every one with a catalog); "
                              "update: the catalogs to start (notebook stems or helpers domains)")
     parser.add_argument("--language", default="zh_CN", choices=LANGUAGES)
@@ -824,6 +848,8 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "build":
         for path in build(args.language, args.names, args.execute):
             print(f"built {path.relative_to(ROOT)}")
+    elif args.command == "glossary":
+        print("rewrote 00's glossary table" if write_glossary_table() else "00's glossary table is current")
     elif args.command == "check":
         problems = check(args.names, args.language)
         print("\n".join(problems) or "every gate passes")

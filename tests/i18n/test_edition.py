@@ -56,3 +56,12 @@ def test_the_first_part_of_the_edition_is_there() -> None:
     """Issue 20: notebooks 00 to 03 (00a, the on-ramp, included) in Chinese."""
     assert set(NOTEBOOK_STEMS) >= {"00_start_here", "00a_numpy_pytorch_and_autograd", "01_sigmoid_and_likelihood",
                                    "02_information_content", "03_entropy_and_the_shooters"}
+
+
+def test_the_glossary_table_of_00_comes_from_the_glossary_in_both_editions() -> None:
+    """``i18n/glossary.csv`` is the one source of 00's table (``python -m tools.i18n glossary`` writes it):
+    the same rows in the English 00 and in the Chinese one."""
+    rows = i18n.glossary_rows()
+    for path in (i18n.NOTEBOOKS / "00_start_here.ipynb", i18n.NOTEBOOKS / "zh_CN" / "00_start_here.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        assert any(rows in cell.source for cell in nb.cells if cell.cell_type == "markdown"), path.name
