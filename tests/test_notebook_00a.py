@@ -15,16 +15,17 @@ import pytest
 import torch
 
 from helpers import checks
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 PATH = notebook_path("00a")
 NB = nbformat.read(PATH, as_version=4)
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("00a")
+@pytest.fixture(scope="module", params=editions("00a"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("00a", request.param)
 
 
 def test_the_gradient_by_hand_is_autograds(values) -> None:

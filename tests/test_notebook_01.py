@@ -23,15 +23,16 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, explorers, info, losses
 from helpers.explorers import likelihood as lk
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 LN2 = math.log(2)
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("01")
+@pytest.fixture(scope="module", params=editions("01"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("01", request.param)
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,14 @@ import torch
 from scipy.stats import entropy
 
 from helpers import checks, info, publish
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("02")
+@pytest.fixture(scope="module", params=editions("02"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("02", request.param)
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, experiments, explorers, info
 from tests.references import huffman_average_length
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 P_A, P_B = 0.1, 0.999
@@ -34,9 +34,10 @@ def nats(*probabilities: float) -> float:
     return float(scipy_entropy(probabilities))
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("03")
+@pytest.fixture(scope="module", params=editions("03"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("03", request.param)
 
 
 NS = {"np": np, "math": math, "checks": checks, "info": info}   # what the exercise cells use

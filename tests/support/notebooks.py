@@ -20,9 +20,15 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NUMBERS = ["00", "00a", "01", "02", "03", "04", "05", "06", "07"]
 
 
-def notebook_path(number: str) -> Path:
-    (path,) = NOTEBOOKS.glob(f"{number}_*.ipynb")
+def notebook_path(number: str, edition: str = "en") -> Path:
+    """The committed notebook ``number`` of an edition: "en", the source, or "zh_CN" (``notebooks/zh_CN``)."""
+    (path,) = (NOTEBOOKS if edition == "en" else NOTEBOOKS / edition).glob(f"{number}_*.ipynb")
     return path
+
+
+def editions(number: str) -> list[str]:
+    """The editions that have notebook ``number``: English always, Chinese once it is translated."""
+    return ["en", *(e for e in ("zh_CN",) if list((NOTEBOOKS / e).glob(f"{number}_*.ipynb")))]
 
 
 SOLUTION_MARKERS = re.compile(r"^[ \t]*### (?:BEGIN|END) SOLUTION[ \t]*(?:\n|$)", re.M)

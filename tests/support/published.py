@@ -60,7 +60,8 @@ class Published(Mapping[str, Any]):
 
 
 @functools.cache
-def published(number: str) -> Published:
-    """The values notebook ``number`` ("00" to "07") publishes, read from its committed file."""
-    path = notebook_path(number)
+def published(number: str, edition: str = "en") -> Published:
+    """The values notebook ``number`` ("00" to "07") of an ``edition`` ("en", "zh_CN") publishes, read
+    from its committed file."""
+    path = notebook_path(number, edition)
     return Published(path.name, nbformat.read(path, as_version=4).cells)
