@@ -183,3 +183,42 @@ def test_the_first_use_of_a_term_without_its_english_is_reported() -> None:
         (first.msgid, "the first use of '熵' gives")]
     first.msgstr = "硬币的熵（entropy）。"
     assert i18n.first_use_problems(po, terms) == []
+
+
+def test_an_english_edit_turns_its_translation_fuzzy_and_the_gate_names_it(tmp_path, monkeypatch) -> None:
+    """``make i18n-update`` after an English edit: msgmerge --previous keeps the old translation, marks it
+    fuzzy with the old English beside it, and the catalog gate names the entry until it is revised."""
+    import shutil
+
+    stem = "02_information_content"
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "i18n" / "zh_CN").mkdir(parents=True)
+    shutil.copy(i18n.NOTEBOOKS / f"{stem}.ipynb", tmp_path / "notebooks")
+    shutil.copy(i18n.template_path(stem), tmp_path / "i18n")
+    shutil.copy(i18n.catalog_path(stem), tmp_path / "i18n" / "zh_CN")
+    shutil.copy(i18n.GLOSSARY, tmp_path / "i18n")
+    monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    monkeypatch.setattr(i18n, "NOTEBOOKS", tmp_path / "notebooks")
+    monkeypatch.setattr(i18n, "I18N", tmp_path / "i18n")
+    monkeypatch.setattr(i18n, "GLOSSARY", tmp_path / "i18n" / "glossary.csv")
+    monkeypatch.setattr(i18n, "LOCALE", tmp_path / "locale")
+    monkeypatch.setattr(i18n, "helpers_templates", dict)
+
+    path = tmp_path / "notebooks" / f"{stem}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = nb.cells[0]
+    first = i18n.cell_units(cell)[1].text
+    po = polib.pofile(str(i18n.catalog_path(stem)), wrapwidth=0)
+    entry = po.find(first, msgctxt=cell.id)
+    entry.msgstr, entry.flags = entry.msgstr or "一段译文。", []
+    po.save(str(i18n.catalog_path(stem)))
+    assert not [p for p in i18n.catalog_problems(stem) if f"[{cell.id}]" in p and "fuzzy" in p]
+
+    cell.source = cell.source.replace(first, first.replace("we need", "we first need"), 1)
+    nbformat.write(nb, path)
+    i18n.extract()
+    i18n.update()
+    merged = polib.pofile(str(i18n.catalog_path(stem)), wrapwidth=0).find(
+        first.replace("we need", "we first need"), msgctxt=cell.id)
+    assert merged.fuzzy and merged.previous_msgid == first and merged.msgstr == entry.msgstr
+    assert [p for p in i18n.catalog_problems(stem) if f"[{cell.id}]" in p and "fuzzy" in p]
