@@ -416,6 +416,29 @@ def translate_cell(cell: Any, translations: dict[tuple[str | None, str], str], l
     return source
 
 
+def heading_anchor(heading: str) -> str:
+    """The anchor JupyterLab and nbconvert give a Markdown heading: its text as shown (emphasis and
+    backticks gone), spaces replaced by hyphens ("## Solution to Exercise 1" -> "Solution-to-Exercise-1")."""
+    inline = _markdown().parseInline(heading.lstrip("#").strip())[0].children or []
+    text = "".join(t.content for t in inline if t.type in {"text", "code_inline", "math_inline"})
+    return text.strip().replace(" ", "-")
+
+
+def _anchors(nb: Any) -> list[str]:
+    return [heading_anchor(line) for cell in nb.cells if cell.cell_type == "markdown"
+            for line in cell.source.splitlines() if re.match(r"#{1,6} ", line)]
+
+
+def _relink_anchors(english: Any, built: Any) -> None:
+    """Point the edition's links to a heading of its own notebook (``[Solution](#Solution-to-Exercise-1)``)
+    at the translated heading's anchor: the catalog keeps the English target, as the gate wants."""
+    renamed = dict(zip(_anchors(english), _anchors(built)))
+    for cell in built.cells:
+        if cell.cell_type == "markdown":
+            cell.source = re.sub(r"\]\(#([^)\s]+)\)",
+                                 lambda m: f"](#{renamed.get(m[1], m[1])})", cell.source)
+
+
 def source_hash(nb: Any) -> str:
     """SHA-256 of what a translation is built from: each cell's id, type, source and metadata, and the
     notebook's metadata (not the outputs, so running the English notebook again leaves it alone)."""
@@ -440,6 +463,7 @@ def build_notebook(english: Path, language: str = "zh_CN", missing: list[str] | 
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    _relink_anchors(nb, built)
     built.metadata["ce_edition"] = {"language": language, "source": f"../{english.name}",
                                     "source_sha256": source_hash(nb)}
     return built

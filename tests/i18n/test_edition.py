@@ -65,3 +65,17 @@ def test_the_glossary_table_of_00_comes_from_the_glossary_in_both_editions() -> 
     for path in (i18n.NOTEBOOKS / "00_start_here.ipynb", i18n.NOTEBOOKS / "zh_CN" / "00_start_here.ipynb"):
         nb = nbformat.read(path, as_version=4)
         assert any(rows in cell.source for cell in nb.cells if cell.cell_type == "markdown"), path.name
+
+
+@pytest.mark.parametrize("stem", NOTEBOOK_STEMS)
+def test_links_to_a_heading_reach_it_in_both_editions(stem: str) -> None:
+    """``[Solution](#Solution-to-Exercise-1)`` reaches the heading in English; the build points the
+    Chinese link at the translated heading's anchor (JupyterLab's and nbconvert's: its text, spaces as
+    hyphens)."""
+    import re
+
+    for path in (i18n.NOTEBOOKS / f"{stem}.ipynb", i18n.zh_path(i18n.NOTEBOOKS / f"{stem}.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        anchors = set(i18n._anchors(nb))
+        targets = [t for c in nb.cells if c.cell_type == "markdown" for t in re.findall(r"\]\(#([^)\s]+)\)", c.source)]
+        assert [t for t in targets if t not in anchors] == [], path
