@@ -429,14 +429,38 @@ def _anchors(nb: Any) -> list[str]:
             for line in cell.source.splitlines() if re.match(r"#{1,6} ", line)]
 
 
-def _relink_anchors(english: Any, built: Any) -> None:
-    """Point the edition's links to a heading of its own notebook (``[Solution](#Solution-to-Exercise-1)``)
-    at the translated heading's anchor: the catalog keeps the English target, as the gate wants."""
-    renamed = dict(zip(_anchors(english), _anchors(built)))
+@functools.cache
+def _anchor_map(stem: str, language: str) -> dict[str, str]:
+    """English heading anchor -> its anchor in ``language``, for a notebook with a catalog."""
+    english = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
+    translations = load_catalog(catalog_path(stem, language))
+    translated = copy.deepcopy(english)
+    for cell in translated.cells:
+        if cell.cell_type == "markdown":
+            cell.source = translate_cell(cell, translations, language)
+    return dict(zip(_anchors(english), _anchors(translated)))
+
+
+_LINK = re.compile(r"\]\((?P<stem>\d\d[a-z]?_[\w-]+)?(?P<ext>\.ipynb)?(?:#(?P<anchor>[^)\s]+))?\)")
+
+
+def _relink(built: Any, stem: str, language: str) -> None:
+    """Point the edition's links at what the edition has: a heading's anchor as translated (the catalog
+    keeps the English target, as the gate wants), and a notebook not translated yet at the English one."""
+    def relink(match: re.Match[str]) -> str:
+        target = match["stem"] or stem
+        if match["stem"] and not match["ext"]:
+            return match[0]
+        translated = catalog_path(target, language).exists()
+        anchor = match["anchor"]
+        if anchor and translated:
+            anchor = _anchor_map(target, language).get(anchor, anchor)
+        path = "" if not match["stem"] else (f"{target}.ipynb" if translated else f"../{target}.ipynb")
+        return f"]({path}{'#' + anchor if anchor else ''})"
+
     for cell in built.cells:
         if cell.cell_type == "markdown":
-            cell.source = re.sub(r"\]\(#([^)\s]+)\)",
-                                 lambda m: f"](#{renamed.get(m[1], m[1])})", cell.source)
+            cell.source = _LINK.sub(relink, cell.source)
 
 
 def source_hash(nb: Any) -> str:
@@ -463,7 +487,7 @@ def build_notebook(english: Path, language: str = "zh_CN", missing: list[str] | 
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
-    _relink_anchors(nb, built)
+    _relink(built, english.stem, language)
     built.metadata["ce_edition"] = {"language": language, "source": f"../{english.name}",
                                     "source_sha256": source_hash(nb)}
     return built
@@ -651,7 +675,7 @@ def entry_problems(entry: polib.POEntry, kind: str, terms: list[Term]) -> list[s
         for bad in term.forbidden:
             if bad in msgstr:
                 problems.append(f"forbidden term {bad!r} (the glossary says {term.chinese!r} for {term.english!r})")
-        if term.pattern.search(re.sub(r"`[^`]*`", "", msgid)) and not any(
+        if term.pattern.search(re.sub(r"`[^`]*`" if kind != "string" else r"\{[^{}]*\}", "", msgid)) and not any(
                 t in msgstr for t in (term.chinese, *term.also)):
             problems.append(f"{term.english!r} is not translated as {term.chinese!r} (the glossary)")
     if "几率" in msgstr and not re.search(r"odds|logit", msgid, re.IGNORECASE):

@@ -68,14 +68,22 @@ def test_the_glossary_table_of_00_comes_from_the_glossary_in_both_editions() -> 
 
 
 @pytest.mark.parametrize("stem", NOTEBOOK_STEMS)
-def test_links_to_a_heading_reach_it_in_both_editions(stem: str) -> None:
-    """``[Solution](#Solution-to-Exercise-1)`` reaches the heading in English; the build points the
-    Chinese link at the translated heading's anchor (JupyterLab's and nbconvert's: its text, spaces as
-    hyphens)."""
+def test_links_to_a_notebook_or_heading_reach_it_in_both_editions(stem: str) -> None:
+    """``[Solution](#Solution-to-Exercise-1)`` and ``[02](02_information_content.ipynb#…)`` reach their
+    notebook and heading in English; the build points each Chinese link at the translated heading's
+    anchor (JupyterLab's and nbconvert's: its text, spaces as hyphens), and a link to a notebook not
+    translated yet at the English notebook."""
     import re
 
     for path in (i18n.NOTEBOOKS / f"{stem}.ipynb", i18n.zh_path(i18n.NOTEBOOKS / f"{stem}.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        anchors = set(i18n._anchors(nb))
-        targets = [t for c in nb.cells if c.cell_type == "markdown" for t in re.findall(r"\]\(#([^)\s]+)\)", c.source)]
-        assert [t for t in targets if t not in anchors] == [], path
+        broken = []
+        for cell in (c for c in nb.cells if c.cell_type == "markdown"):
+            for target, anchor in re.findall(r"\]\(((?:\.\./)?\d\d[a-z]?_[\w-]+\.ipynb)?(?:#([^)\s]+))?\)",
+                                             cell.source):
+                linked = (path.parent / target).resolve() if target else path
+                if not linked.exists():
+                    broken.append(f"{cell.id}: {target} does not exist")
+                elif anchor and anchor not in i18n._anchors(nbformat.read(linked, as_version=4)):
+                    broken.append(f"{cell.id}: no heading #{anchor} in {linked.name}")
+        assert broken == [], path
