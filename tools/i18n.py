@@ -761,7 +761,9 @@ def first_use_problems(po: polib.POFile, terms: list[Term]) -> list[tuple[polib.
     problems = []
     prose = [e for e in po if not e.obsolete and e.msgstr and _kind(e) in {"paragraph", "list", "table", "quote"}]
     for term in terms:
-        first = next((e for e in prose if term.pattern.search(re.sub(r"`[^`]*`", "", e.msgid))), None)
+        # a notebook's title in a link ("[04 Cross-entropy and KL divergence](04_….ipynb)") is a name, not a use
+        first = next((e for e in prose if term.pattern.search(re.sub(r"`[^`]*`|\[[^\]]*\]\(\d\d[^)]*\)", "", e.msgid))),
+                     None)
         if first is not None and not re.search(re.escape(term.english), first.msgstr, re.IGNORECASE):
             problems.append((first, f"the first use of {term.chinese!r} gives no English: "
                                     f"write {term.chinese}（{term.english}）"))
