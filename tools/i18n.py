@@ -83,6 +83,9 @@ _MARKERS = re.compile(r"(BEGIN|END) (SOLUTION|HIDDEN TESTS)|^(noqa|type:|pragma|
 _PROSE = re.compile(r"[A-Za-z]{2,}")
 # The keyword arguments whose string a learner reads (a legend label, a title); any other keyword's
 # string is code (``loc="upper right"``, ``textcoords="offset points"``) and is never translated.
+# Calls whose string arguments are shown as they are, a single word included (``print("rows:", x)``).
+SHOWN_AS_IS = {"print", "label_axes", "set_title", "set_xlabel", "set_ylabel", "suptitle", "title", "xlabel",
+               "ylabel"}
 DISPLAY_KEYWORDS = {"label", "title", "heading", "xlabel", "ylabel", "statement", "what", "text", "message"}
 
 
@@ -155,10 +158,25 @@ def _is_prose(node: ast.expr) -> bool:
     return bool(_PROSE.search(text)) and bool(re.search(r"\s", text.strip()))
 
 
+def _is_word(node: ast.expr) -> bool:
+    """A string with a word in it (``"rows:"``, ``"value"``), or an f-string with one around its fields."""
+    parts = [node.value] if isinstance(node, ast.Constant) else [
+        v.value for v in getattr(node, "values", []) if isinstance(v, ast.Constant)]
+    return any(isinstance(p, str) and _PROSE.search(p) for p in parts)
+
+
 def _code_strings(tree: ast.AST) -> Iterator[ast.expr]:
-    """Every string or f-string of ``tree`` that is not a dict key, subscript or comparison operand."""
+    """Every string or f-string of ``tree`` that reads as prose and is not a dict key, subscript or
+    comparison operand; a one-word string too where it is shown as it is (``print("rows:", x)``,
+    ``label="value"``, ``plots.label_axes(ax, "p", "loss")``)."""
     skip: set[int] = set()
+    shown: set[int] = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if func in SHOWN_AS_IS:
+                shown.update(id(a) for a in node.args)
+            shown.update(id(k.value) for k in node.keywords if k.arg in DISPLAY_KEYWORDS)
         if isinstance(node, ast.Dict):
             skip.update(id(k) for k in node.keys if k is not None)
         elif isinstance(node, ast.Subscript):
@@ -170,7 +188,8 @@ def _code_strings(tree: ast.AST) -> Iterator[ast.expr]:
         elif isinstance(node, ast.keyword) and node.arg not in DISPLAY_KEYWORDS:
             skip.add(id(node.value))   # loc="upper right", textcoords="offset points": code, not prose
     for node in ast.walk(tree):
-        if id(node) not in skip and isinstance(node, ast.Constant | ast.JoinedStr) and _is_prose(node):
+        if id(node) not in skip and isinstance(node, ast.Constant | ast.JoinedStr) and (
+                _is_prose(node) or (id(node) in shown and _is_word(node))):
             yield node
 
 
@@ -546,14 +565,17 @@ _TEXT_IN_MATH = re.compile(r"\\text\{[^{}]*\}")
 
 @dataclass(frozen=True)
 class Term:
-    """A row of the glossary: the English term, its Chinese, accepted alternatives and forbidden variants."""
+    """A row of the glossary: the English term, its Chinese, accepted alternatives and forbidden variants,
+    the notebook that introduces it, the table of 00 that lists it (1, 2, 3 or none) and whether the gate
+    holds every translation to it (a row such as "positive class / negative class" is a table row only)."""
 
     english: str
     chinese: str
     also: tuple[str, ...]
     forbidden: tuple[str, ...]
     first_met: str
-    in_table: bool
+    table: str
+    gate: bool
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -568,8 +590,14 @@ def glossary() -> list[Term]:
 
     with GLOSSARY.open(encoding="utf-8", newline="") as handle:
         return [Term(row["english"], row["chinese"], tuple(filter(None, row["also"].split("|"))),
-                     tuple(filter(None, row["forbidden"].split("|"))), row["first_met"], row["in_table"] == "yes")
+                     tuple(filter(None, row["forbidden"].split("|"))), row["first_met"], row["table"],
+                     row["gate"] == "yes")
                 for row in csv.DictReader(handle)]
+
+
+def gate_terms() -> list[Term]:
+    """The glossary's terms the gate holds every translation to."""
+    return [t for t in glossary() if t.gate]
 
 
 def _markdown_facts(text: str) -> dict[str, Any]:
@@ -736,7 +764,7 @@ def catalog_problems(stem: str, language: str = "zh_CN") -> list[str]:
                           capture_output=True, text=True)
     if done.returncode:
         problems += [f"{where}: msgfmt: {line}" for line in done.stderr.splitlines() if line.strip()]
-    terms = glossary()
+    terms = gate_terms()
     if _is_notebook(stem):
         problems += [f"{_place(po_path, e)}: {p}" for e, p in first_use_problems(po, terms)]
     for entry in po:
@@ -773,26 +801,37 @@ def first_use_problems(po: polib.POFile, terms: list[Term]) -> list[tuple[polib.
 GLOSSARY_HEADER = "| English | 中文 | first met in |\n|---|---|---|"
 
 
-def glossary_rows() -> str:
-    """The body of 00's glossary table, the same in both editions: one row per glossary term marked
-    ``in_table``, in the glossary's order."""
-    return "\n".join(f"| {t.english} | {t.chinese} | {t.first_met} |" for t in glossary() if t.in_table)
+def glossary_rows(table: str) -> str:
+    """The body of 00's glossary table ``table`` ("1", "2", "3": one a slide), the same in both editions:
+    one row per glossary entry of that table, in the glossary's order."""
+    return "\n".join(f"| {t.english} | {t.chinese} | {t.first_met} |" for t in glossary() if t.table == table)
+
+
+def glossary_tables() -> list[str]:
+    """The tables of 00's glossary, in order."""
+    return sorted({t.table for t in glossary() if t.table})
 
 
 def write_glossary_table() -> bool:
-    """Rewrite the body of the glossary table in the English 00 from ``i18n/glossary.csv``; True when
-    it changed (then run ``make i18n-update`` and translate the table's new header row)."""
+    """Rewrite the bodies of the glossary tables in the English 00 from ``i18n/glossary.csv`` (the k-th
+    table under the header is table k); True when one changed (then ``make i18n-update`` marks the
+    Chinese table fuzzy: its rows are the same, its header row translated)."""
     path = NOTEBOOKS / "00_start_here.ipynb"
     nb = nbformat.read(path, as_version=4)
-    cell = next(c for c in nb.cells if c.cell_type == "markdown" and GLOSSARY_HEADER in c.source)
-    head, _, tail = cell.source.partition(GLOSSARY_HEADER)
-    rest = tail.split("\n\n", 1)
-    source = head + GLOSSARY_HEADER + "\n" + glossary_rows() + ("\n\n" + rest[1] if len(rest) > 1 else "")
-    if source == cell.source:
-        return False
-    cell.source = source
-    nbformat.write(nb, path)
-    return True
+    cells = [c for c in nb.cells if c.cell_type == "markdown" and GLOSSARY_HEADER in c.source]
+    tables = glossary_tables()
+    if len(cells) != len(tables):
+        raise ValueError(f"00 has {len(cells)} glossary tables, the glossary {len(tables)}")
+    changed = False
+    for cell, table in zip(cells, tables):
+        head, _, tail = cell.source.partition(GLOSSARY_HEADER)
+        rest = tail.split("\n\n", 1)
+        source = head + GLOSSARY_HEADER + "\n" + glossary_rows(table) + ("\n\n" + rest[1] if len(rest) > 1 else "")
+        changed |= source != cell.source
+        cell.source = source
+    if changed:
+        nbformat.write(nb, path)
+    return changed
 
 
 def _format_fields(template: str) -> list[str]:

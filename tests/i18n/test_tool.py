@@ -122,12 +122,12 @@ def _entry(msgid: str, msgstr: str, kind: str = "paragraph") -> polib.POEntry:
     ("the loss in nats", "损失，单位\n纳特", "comment", "one line"),
 ])
 def test_each_entry_gate_bites_and_names_the_problem(msgid: str, msgstr: str, kind: str, problem: str) -> None:
-    problems = i18n.entry_problems(_entry(msgid, msgstr, kind), kind, i18n.glossary())
+    problems = i18n.entry_problems(_entry(msgid, msgstr, kind), kind, i18n.gate_terms())
     assert any(problem in p for p in problems), problems
 
 
 def test_a_faithful_translation_passes_every_entry_gate() -> None:
-    terms = i18n.glossary()
+    terms = i18n.gate_terms()
     for msgid, msgstr, kind in [
         ("The **entropy** of a fair coin is $H = 1$ bit; see [03](03_e.ipynb) and `info.entropy`.",
          "一枚均匀硬币的**熵**是 $H = 1$ 比特；见 [03](03_e.ipynb) 和 `info.entropy`。", "paragraph"),
