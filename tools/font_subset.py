@@ -20,7 +20,7 @@ the system. The output is deterministic: the same source, characters and fontToo
 Commands (``make font`` runs the first; it needs ``apt-get install fonts-noto-cjk``; CI does not rebuild
 the font, it uses the committed file):
 
-- ``python -m tools.font_subset``: rebuild ``helpers/fonts/`` (the font, its OFL.txt and README.md)
+- ``python -m tools.font_subset``: rebuild ``helpers/fonts/`` (the font, its OFL.txt and README.txt)
   from the catalogs as they are now; rerun it whenever translations change.
 - ``python -m tools.font_subset missing [TEXT]``: the characters of TEXT (by default: of every catalog
   entry, named by catalog and entry) that the shipped font cannot draw.
@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "helpers" / "fonts"
 FONT = FONTS / "NotoSansSC-Subset.otf"
 LICENCE = FONTS / "OFL.txt"
-README = FONTS / "README.md"
+README = FONTS / "README.txt"
 CATALOG_FOLDERS = (ROOT / "i18n" / "zh_CN", ROOT / "helpers" / "locale" / "zh_CN")
 
 # The source: a Debian package, one file of it, one face of that collection (by its names).
