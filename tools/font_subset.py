@@ -4,7 +4,8 @@ shipped in ``helpers/fonts/``, which ``helpers.plots`` gives matplotlib as the f
 The full face holds 44,810 characters (16 MB with its siblings); the subset holds what the course draws:
 
 - every character of every translation (``msgstr``) of the Chinese catalogs, ``i18n/zh_CN/*.po`` and
-  ``helpers/locale/zh_CN/*.po``, so any translated label, title or legend can be drawn;
+  ``helpers/locale/zh_CN/*.po``, so any translated label, title or legend can be drawn, and of the
+  glossary's Chinese terms (``i18n/glossary.csv``: 熵 is not a common character);
 - the 3,755 characters of GB 2312 level 1 (the common hanzi: bytes 0xB0A1-0xD7F9, row by row), so
   that a learner's own labels are covered too;
 - CJK punctuation and full-width forms (U+3000-U+303F, U+FF01-U+FF5E and ，。：；？！（）“”‘’、《》…—·)
@@ -43,6 +44,7 @@ FONT = FONTS / "NotoSansSC-Subset.otf"
 LICENCE = FONTS / "OFL.txt"
 README = FONTS / "README.txt"
 CATALOG_FOLDERS = (ROOT / "i18n" / "zh_CN", ROOT / "helpers" / "locale" / "zh_CN")
+GLOSSARY = ROOT / "i18n" / "glossary.csv"
 
 # The source: a Debian package, one file of it, one face of that collection (by its names).
 PACKAGE = "fonts-noto-cjk"
@@ -92,6 +94,17 @@ def translations(entry: object) -> str:
     return getattr(entry, "msgstr", "") + "".join(plural[k] for k in sorted(plural))
 
 
+def glossary_terms(path: Path = GLOSSARY) -> list[str]:
+    """The Chinese terms of the glossary and their accepted alternatives (never the forbidden ones)."""
+    import csv
+
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [term for row in rows for term in [row["chinese"], *row["also"].split("|")] if term]
+
+
 def drawable(text: str) -> set[str]:
     """The characters of ``text`` a font has to draw: all but control characters (newline, tab)."""
     return {c for c in text if unicodedata.category(c) != "Cc"}
@@ -99,7 +112,7 @@ def drawable(text: str) -> set[str]:
 
 def wanted_characters(paths: Iterable[Path] | None = None) -> str:
     """Every character the subset is cut to, sorted by code point."""
-    catalogs = "".join(translations(entry) for _, entry in catalog_entries(paths))
+    catalogs = "".join(translations(entry) for _, entry in catalog_entries(paths)) + "".join(glossary_terms())
     return "".join(sorted(drawable(catalogs + gb2312_level1() + PUNCTUATION + CJK_SYMBOLS + FULL_WIDTH + ASCII)))
 
 
@@ -223,9 +236,9 @@ Latin font: Chinese characters are drawn from it, everything else exactly as in 
   face {index} of the collection, found by its name table ("{FACE[0]}", "{FACE[1]}");
   {version}.
 - Characters: {len(characters)}, {han} of them hanzi: every character of the translations of the
-  {catalogs} Chinese catalogs (`i18n/zh_CN/*.po`, `helpers/locale/zh_CN/*.po`), the 3,755 characters
-  of GB 2312 level 1, CJK punctuation and full-width forms (U+3000-U+303F, U+FF01-U+FF5E),
-  printable ASCII.
+  {catalogs} Chinese catalogs (`i18n/zh_CN/*.po`, `helpers/locale/zh_CN/*.po`) and of the glossary's
+  Chinese terms (`i18n/glossary.csv`), the 3,755 characters of GB 2312 level 1, CJK punctuation and
+  full-width forms (U+3000-U+303F, U+FF01-U+FF5E), printable ASCII.
 - Cut with fontTools {fonttools_version} (pyftsubset's default layout features):
 
       {command}
