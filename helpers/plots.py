@@ -97,7 +97,8 @@ def style_params(projector: bool = False, language: str | None = None) -> dict[s
 def style_in_use(projector: bool = False, language: str | None = None) -> bool:
     """True when matplotlib's rcParams hold the house style (``style_params(projector, language)``,
     by default in the language in use) right now."""
-    wanted = mpl.RcParams(style_params(projector, language))  # validated, as rcParams stores them (a tuple becomes a list)
+    # validated, as rcParams stores them (a tuple becomes a list)
+    wanted = mpl.RcParams(style_params(projector, language))
     return all(mpl.rcParams[key] == value for key, value in wanted.items())
 
 
@@ -266,7 +267,8 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
         ax.plot([x[parent], x[node]], [len(parent), len(node)], color=PALETTE["black"], linewidth=1.5, zorder=1)
         # the bold 0 or 1 of an edge: a digit, drawn by the Latin font alone (the Chinese font has no bold)
         ax.text((x[parent] + x[node]) / 2, (len(parent) + len(node)) / 2, node[-1], ha="center", va="center",
-                fontsize="large", fontweight="bold", fontfamily=LATIN_FAMILY, color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
+                fontsize="large", fontweight="bold", fontfamily=LATIN_FAMILY,
+                color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
                 bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=3)
     inner = sorted(nodes - set(leaves))
     ax.plot([x[n] for n in inner], [len(n) for n in inner], "o", color="0.45", markersize=7, zorder=2)

@@ -28,7 +28,8 @@ def _name(path: Path) -> str:
 @pytest.mark.parametrize("catalog", CATALOGS, ids=_name)
 def test_every_character_of_the_catalog_is_in_the_shipped_font(catalog: Path) -> None:
     problems = font_subset.missing_in_catalogs([catalog])
-    assert problems == [], ("characters the font cannot draw (rebuild it with `make font`; `make font` names any the source lacks too):\n" + "\n".join(problems))
+    assert problems == [], ("characters the font cannot draw (rebuild it with `make font`, which also names "
+                            "any the source font lacks):\n" + "\n".join(problems))
 
 
 def test_there_are_catalogs_to_check() -> None:
@@ -96,7 +97,8 @@ def test_matplotlib_draws_the_chinese_edition_from_the_shipped_file() -> None:
 @pytest.mark.skipif(not font_subset.SOURCE.exists(), reason=f"{font_subset.SOURCE} not installed (fonts-noto-cjk)")
 def test_the_subset_is_cut_from_the_simplified_chinese_face_the_same_way_each_time(tmp_path: Path) -> None:
     index = font_subset.face_index(font_subset.SOURCE)
-    assert TTFont(str(font_subset.SOURCE), fontNumber=index, lazy=True)["name"].getDebugName(6) == "NotoSansCJKsc-Regular"
+    face = TTFont(str(font_subset.SOURCE), fontNumber=index, lazy=True)
+    assert face["name"].getDebugName(6) == "NotoSansCJKsc-Regular"
     characters = font_subset.gb2312_level1()[:200] + font_subset.ASCII + "熵"
     first, second = tmp_path / "first.otf", tmp_path / "second.otf"
     font_subset.subset(font_subset.SOURCE, first, characters)

@@ -92,7 +92,8 @@ def draw_chinese_figures(folder: Path, tag: str = "") -> list[str]:
 
     fig, ax = plots.new_figure()
     bins = {"edges": np.linspace(0, 1, 6), "count": np.array([0, 3, 10, 20, 50]),
-            "accuracy": np.array([np.nan, 0.3, 0.5, 0.7, 0.9]), "confidence": np.array([np.nan, 0.35, 0.55, 0.72, 0.93])}
+            "accuracy": np.array([np.nan, 0.3, 0.5, 0.7, 0.9]),
+            "confidence": np.array([np.nan, 0.35, 0.55, 0.72, 0.93])}
     plots.reliability_diagram(ax, bins, interval=(bins["accuracy"] - 0.1, bins["accuracy"] + 0.05))
     plots.label_axes(ax, "置信度", "准确率", "可靠性图：模型是否校准")
     ax.legend()
