@@ -46,13 +46,16 @@ UNITS: dict[float | None, str] = {None: N_("nats"), 2: N_("bits"), 10: N_("dits"
 # characters that font lacks. English needs none.
 FONTS: dict[str, Path] = {"zh_CN": Path(__file__).with_name("fonts") / "NotoSansSC-Subset.otf"}
 # matplotlib's default family (DejaVu Sans and its kin): the Latin font of every language.
-LATIN_FAMILY = ["sans-serif"]
+LATIN_FAMILY: tuple[str, ...] = ("sans-serif",)
 
 
 def font_family(language: str | None = None) -> str | None:
     """The family name of the font that draws ``language``'s own characters (by default the language
     in use), registered with matplotlib's font manager; None for English, which needs none."""
-    path = FONTS.get(language or i18n.language())
+    code = language or i18n.language()
+    if code not in i18n.LANGUAGES:
+        raise ValueError(f"language: must be one of {i18n.LANGUAGES}, got {code!r}")
+    path = FONTS.get(code)
     if path is None:
         return None
     from matplotlib import font_manager
@@ -73,7 +76,7 @@ def style_params(projector: bool = False, language: str | None = None) -> dict[s
     scale = 1.4 if projector else 1.0
     own = font_family(language)
     return {
-        "font.family": LATIN_FAMILY + ([own] if own else []),
+        "font.family": [*LATIN_FAMILY, *([own] if own else [])],
         "axes.prop_cycle": cycler(color=COLORS),
         "axes.grid": True,
         "grid.alpha": 0.3,
@@ -267,7 +270,7 @@ def code_tree(codewords: Mapping[str, str], probabilities: Mapping[str, float],
         ax.plot([x[parent], x[node]], [len(parent), len(node)], color=PALETTE["black"], linewidth=1.5, zorder=1)
         # the bold 0 or 1 of an edge: a digit, drawn by the Latin font alone (the Chinese font has no bold)
         ax.text((x[parent] + x[node]) / 2, (len(parent) + len(node)) / 2, node[-1], ha="center", va="center",
-                fontsize="large", fontweight="bold", fontfamily=LATIN_FAMILY,
+                fontsize="large", fontweight="bold", fontfamily=list(LATIN_FAMILY),
                 color=PALETTE["blue" if node[-1] == "0" else "vermillion"],
                 bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "edgecolor": "none"}, zorder=3)
     inner = sorted(nodes - set(leaves))

@@ -299,3 +299,8 @@ def test_unit_names_in_each_language(chinese) -> None:
     helpers.use_language("en")
     assert [plots.unit_name(b) for b in (2, None, np.e, 10, 3)] == ["bits", "nats", "nats", "dits", "log-3 units"]
     assert plots.UNITS == {None: "nats", 2: "bits", 10: "dits"}   # the table stays English: codes, not labels
+
+
+def test_the_style_of_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^language: must be one of \('en', 'zh_CN'\), got 'fr'"):
+        plots.style_params(language="fr")
