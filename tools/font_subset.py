@@ -213,7 +213,8 @@ def licence_text(font: Path, debian_copyright: Path) -> str:
     return "\n".join(head + body).rstrip() + "\n"
 
 
-def readme_text(index: int, characters: str, catalogs: int) -> str:
+def readme_text(source: Path, index: int, characters: str, catalogs: int) -> str:
+    """README.txt: where the font comes from, what it holds, the command that cut it, its size and hash."""
     from fontTools import version as fonttools_version
     from fontTools.ttLib import TTFont
 
@@ -222,7 +223,7 @@ def readme_text(index: int, characters: str, catalogs: int) -> str:
     version = font["name"].getDebugName(5)
     glyphs = len(font.getGlyphOrder())
     han = sum(unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH") for c in characters)
-    command = " ".join(["pyftsubset", *pyftsubset_arguments(SOURCE, index, Path("characters.txt"),
+    command = " ".join(["pyftsubset", *pyftsubset_arguments(source, index, Path("characters.txt"),
                                                                Path(FONT.name))])
     return f"""# The font of the Chinese figures
 
@@ -232,7 +233,7 @@ In the Chinese edition `helpers.plots.use_style()` gives it to matplotlib as the
 Latin font: Chinese characters are drawn from it, everything else exactly as in English.
 
 - Source: Debian package `{PACKAGE}`, version {package_version()};
-  file `{SOURCE}`;
+  file `{source}`;
   face {index} of the collection, found by its name table ("{FACE[0]}", "{FACE[1]}");
   {version}.
 - Characters: {len(characters)}, {han} of them hanzi: every character of the translations of the
@@ -263,7 +264,7 @@ def build(source: Path = SOURCE, debian_copyright: Path = DEBIAN_COPYRIGHT) -> P
     index = subset(source, FONT, characters)
     cmap.cache_clear()
     LICENCE.write_text(licence_text(FONT, debian_copyright), encoding="utf-8")
-    README.write_text(readme_text(index, characters, len(catalog_paths())), encoding="utf-8")
+    README.write_text(readme_text(source, index, characters, len(catalog_paths())), encoding="utf-8")
     absent = sorted(set(characters) - set(cmap(FONT)) - {" "})
     if absent:
         print(f"not in {source.name} either, so not drawable: {' '.join(absent)}", file=sys.stderr)
