@@ -15,7 +15,7 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode \
+.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode font \
         i18n-extract i18n-update i18n-build i18n-check
 
 help:  ## list the targets
@@ -76,6 +76,9 @@ deck-mode: $(STAMP)  ## give every notebook the deck-mode style (JupyterLab's St
 
 html: $(STAMP)  ## a static site of the course in build/html, readable offline: open build/html/index.html
 	$(PY) -m tools.build_site
+
+font: $(STAMP)  ## rebuild the Chinese figures' font subset in helpers/fonts/ from the zh_CN catalogs (needs: apt-get install fonts-noto-cjk)
+	$(PY) -m tools.font_subset
 
 student: $(TEACH)  ## the student edition in build/student: nbgrader removes the solutions, the checks stay
 	$(PY) -m tools.student

@@ -184,3 +184,123 @@ def test_a_reliability_diagram_rejects_what_is_not_bins() -> None:
             raise AssertionError("no ValueError")
     finally:
         plt.close(fig)
+
+
+# --- the language of the figures ----------------------------------------------------------------------
+
+@pytest.fixture
+def chinese():
+    """The Chinese edition for one test: English and the rcParams as they were afterwards."""
+    import matplotlib as mpl
+
+    import helpers
+
+    with mpl.rc_context():
+        helpers.use_language("zh_CN")
+        try:
+            yield
+        finally:
+            helpers.use_language("en")
+
+
+def test_the_english_style_keeps_matplotlibs_own_font_family() -> None:
+    """English figures stay byte for byte what they were: the style names matplotlib's default family,
+    DejaVu Sans alone, and registers no font."""
+    import matplotlib as mpl
+
+    assert plots.style_params()["font.family"] == mpl.rcParamsDefault["font.family"] == ["sans-serif"]
+    assert plots.font_family() is None and plots.font_family("en") is None
+
+
+def test_the_chinese_style_adds_the_shipped_font_after_the_latin_one(chinese) -> None:
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    english, chinese_params = plots.style_params(language="en"), plots.style_params()
+    family = plots.font_family()
+    assert family == "Noto Sans SC Subset"
+    assert chinese_params["font.family"] == ["sans-serif", family]   # Latin first, Chinese where it lacks a glyph
+    assert {k: v for k, v in chinese_params.items() if k != "font.family"} == \
+        {k: v for k, v in english.items() if k != "font.family"}   # nothing else changes
+    assert plots.style_params(projector=True)["font.family"] == chinese_params["font.family"]
+    # registered once with matplotlib, and the family resolves to the shipped file, not a system font
+    plots.font_family()
+    entries = [e for e in font_manager.fontManager.ttflist if e.fname == str(plots.FONTS["zh_CN"])]
+    assert len(entries) == 1 and entries[0].name == family
+    assert font_manager.findfont(font_manager.FontProperties(family=family)) == str(plots.FONTS["zh_CN"])
+    plots.use_style()
+    assert mpl.rcParams["font.family"] == ["sans-serif", family]
+    assert plots.style_in_use() and not plots.style_in_use(language="en") and not plots.style_in_use(projector=True)
+    plots.use_style(projector=True)
+    assert plots.style_in_use(projector=True) and not plots.style_in_use()
+
+
+def test_use_style_in_english_again_drops_the_chinese_font(chinese) -> None:
+    import matplotlib as mpl
+
+    import helpers
+
+    plots.use_style()
+    helpers.use_language("en")
+    assert not plots.style_in_use()   # the Chinese font is still in font.family
+    plots.use_style()
+    assert mpl.rcParams["font.family"] == ["sans-serif"] and plots.style_in_use()
+
+
+def test_describe_figure_speaks_chinese(chinese) -> None:
+    from tests.support.english import english_left
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0], label="H(p)")
+    ax.plot([0, 1], [0, 1], label="交叉熵")
+    ax.plot([0, 1], [0.5, 0.5], label="p = 0.5")
+    plots.label_axes(ax, "预测概率 q", "损失（比特）", "交叉熵随 q 的变化")
+    fig.suptitle("两条曲线")
+    text = plots.describe_figure(fig)
+    plt.close(fig)
+    assert text == ("图：两条曲线。交叉熵随 q 的变化；横轴：预测概率 q；纵轴：损失（比特）；"
+                    "图例：H(p)、交叉熵、p = 0.5。")
+    assert english_left(text) == []
+    empty = plt.figure()
+    assert plots.describe_figure(empty) == "图。"
+    plt.close(empty)
+
+
+def test_code_tree_speaks_chinese(chinese) -> None:
+    from tests.support.english import english_left
+
+    fig = plots.code_tree({"晴": "0", "多云": "10", "雨": "11"}, {"晴": 0.5, "多云": 0.25, "雨": 0.25})
+    (ax,) = fig.get_axes()
+    assert ax.get_title() == "用是/否回答构成的树表示前缀码"
+    assert ax.get_ylabel() == "码字长度（比特）"
+    assert "多云\np = 1/4\n码字 10" in [t.get_text() for t in ax.texts]
+    assert plots.describe_figure(fig) == ("图：用是/否回答构成的树表示前缀码；纵轴：码字长度（比特）；图例：晴（p = 1/2，码字 0）、"
+                                          "多云（p = 1/4，码字 10）、雨（p = 1/4，码字 11）。")
+    assert english_left(plots.describe_figure(fig)) == []
+    with pytest.raises(ValueError, match=r"^codewords：'0' 是 '01' 的开头"):
+        plots.code_tree({"a": "0", "b": "01"}, {"a": 0.5, "b": 0.5})
+
+
+def test_a_reliability_diagram_speaks_chinese(chinese) -> None:
+    fig, ax = plt.subplots()
+    bins = {"edges": np.linspace(0, 1, 3), "count": np.array([2, 5]), "accuracy": np.array([0.5, 0.8]),
+            "confidence": np.array([0.3, 0.9])}
+    plots.reliability_diagram(ax, bins, interval=([0.2, 0.6], [0.8, 0.9]))
+    labels = sorted(h.get_label() for h in ax.get_lines() + ax.containers + ax.collections
+                    if not h.get_label().startswith("_"))
+    plt.close(fig)
+    assert labels == sorted(["准确率", "95% 区间", "置信度"])
+
+
+def test_unit_names_in_each_language(chinese) -> None:
+    import helpers
+
+    assert [plots.unit_name(b) for b in (2, None, np.e, 10, 3)] == ["比特", "纳特", "纳特", "迪特", "以 3 为底的对数单位"]
+    helpers.use_language("en")
+    assert [plots.unit_name(b) for b in (2, None, np.e, 10, 3)] == ["bits", "nats", "nats", "dits", "log-3 units"]
+    assert plots.UNITS == {None: "nats", 2: "bits", 10: "dits"}   # the table stays English: codes, not labels
+
+
+def test_the_style_of_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"^language: must be one of \('en', 'zh_CN'\), got 'fr'"):
+        plots.style_params(language="fr")
