@@ -17,6 +17,7 @@ from helpers.checks.core import (
     exercise,
     is_placeholder,
 )
+from helpers.i18n import N_, tr
 
 __all__ = ["ace_of_spades_information", "probability_from_nats", "loss_in_bits",
            "questions_for_one_card", "decode_the_weather", "why_shorter_on_average"]
@@ -42,107 +43,108 @@ EXERCISE5_BITS = "11001011100"
 
 
 @exercise(
-    "The information content depends only on the probability of the outcome: first write down the "
-    "probability of drawing that one card.",
-    "Every card of the deck is equally likely. The information content is -log p; the unit asked "
-    "for (bits) fixes the base of the log.",
-    "Another way there: the card's suit (1 in 4) and its rank (1 in 13) are independent, so their "
-    "information contents add up to the card's.",
+    N_("The information content depends only on the probability of the outcome: first write down the "
+       "probability of drawing that one card."),
+    N_("Every card of the deck is equally likely. The information content is -log p; the unit asked "
+       "for (bits) fixes the base of the log."),
+    N_("Another way there: the card's suit (1 in 4) and its rank (1 in 13) are independent, so their "
+       "information contents add up to the card's."),
 )
 def ace_of_spades_information(answer: Any) -> Verdict:
     """Exercise 1: the information content, in bits, of drawing the ace of spades from 52 cards."""
     if close_to(answer, 1 / DECK):
-        return Verdict(False, "that is the probability of the card, not its information content: "
-                              "information is measured on a log scale.")
+        return Verdict(False, tr("that is the probability of the card, not its information content: "
+                                 "information is measured on a log scale."))
     if close_to(answer, float(DECK)):
-        return Verdict(False, "that is 1/p, the number of equally likely cards; the information content "
-                              "is a log of it.")
+        return Verdict(False, tr("that is 1/p, the number of equally likely cards; the information content "
+                                 "is a log of it."))
     if close_to(answer, 2.0):
-        return Verdict(False, "2 bits is the information of the suit alone (a spade, 1 card in 4); the card "
-                              "also fixes the rank.")
+        return Verdict(False, tr("2 bits is the information of the suit alone (a spade, 1 card in 4); the card "
+                                 "also fixes the rank."))
     if close_to(answer, math.log2(13)):
-        return Verdict(False, "that is the information of the rank alone (an ace, 1 card in 13); the card "
-                              "also fixes the suit.")
+        return Verdict(False, tr("that is the information of the rank alone (an ace, 1 card in 13); the card "
+                                 "also fixes the suit."))
     if close_to(answer, 2.0 * math.log2(13)):
-        return Verdict(False, "you multiplied I(suit) and I(rank); for independent events the information "
-                              "contents add (it is the probabilities that multiply).")
-    return check_value(answer, ACE_OF_SPADES_BITS, "the information content of the ace of spades", unit="bits")
+        return Verdict(False, tr("you multiplied I(suit) and I(rank); for independent events the information "
+                                 "contents add (it is the probabilities that multiply)."))
+    return check_value(answer, ACE_OF_SPADES_BITS, tr("the information content of the ace of spades"), unit="bits")
 
 
 @exercise(
-    "Information in nats is I = -ln p. Write that equation down and solve it for p, one step at a time.",
-    "First get ln p on its own: multiply both sides by -1.",
-    "The exponential function undoes the natural log: e^(ln p) = p. NumPy's e^x is np.exp(x).",
+    N_("Information in nats is I = -ln p. Write that equation down and solve it for p, one step at a time."),
+    N_("First get ln p on its own: multiply both sides by -1."),
+    N_("The exponential function undoes the natural log: e^(ln p) = p. NumPy's e^x is np.exp(x)."),
 )
 def probability_from_nats(answer: Any) -> Verdict:
     """Exercise 2: the probability of an outcome that carries 3 nats: I = -ln p, so p = e^(-I)."""
     n = EXERCISE2_NATS
     if close_to(answer, 2.0 ** -n):
-        return Verdict(False, f"that is 2^(-{n:g}), the probability of an outcome of {n:g} bits; nats use the "
-                              "natural log, whose inverse is e^x, not 2^x.")
+        return Verdict(False, tr("that is 2^(-{n:g}), the probability of an outcome of {n:g} bits; nats use the "
+                                 "natural log, whose inverse is e^x, not 2^x.", n=n))
     if close_to(answer, 10.0 ** -n):
-        return Verdict(False, f"that is 10^(-{n:g}), the probability of an outcome of {n:g} dits; nats use the "
-                              "natural log, whose inverse is e^x, not 10^x.")
+        return Verdict(False, tr("that is 10^(-{n:g}), the probability of an outcome of {n:g} dits; nats use the "
+                                 "natural log, whose inverse is e^x, not 10^x.", n=n))
     if close_to(answer, math.exp(n)):
-        return Verdict(False, "that is larger than 1, so not a probability: mind the minus sign in I = -ln p.")
+        return Verdict(False, tr("that is larger than 1, so not a probability: mind the minus sign in I = -ln p."))
     if close_to(answer, -n):
-        return Verdict(False, "that is ln p, a negative number; the question asks for p itself.")
+        return Verdict(False, tr("that is ln p, a negative number; the question asks for p itself."))
     if close_to(answer, n):
-        return Verdict(False, "that is the information content I you were given; the question asks for "
-                              "the probability p.")
+        return Verdict(False, tr("that is the information content I you were given; the question asks for "
+                                 "the probability p."))
     verdict = check_value(answer, EXERCISE2_P, "p", rtol=1e-4, atol=0.0)
     if verdict.ok or is_placeholder(answer):
         return verdict
     got = as_numbers(answer)
     # check_value's sign and log-base diagnoses speak of information, not probabilities: say it plainly.
     if got is not None and got.size == 1 and not 0.0 <= float(got.reshape(())) <= 1.0:
-        return Verdict(False, f"p = {float(got.reshape(())):.6g} is not a probability: p must lie between 0 and 1.")
+        return Verdict(False, tr("p = {p:.6g} is not a probability: p must lie between 0 and 1.",
+                                 p=float(got.reshape(()))))
     if "wrong sign" in verdict.message or "looks like" in verdict.message:
-        return Verdict(False, "p is off by a constant factor: check the base of the log you undid.")
+        return Verdict(False, tr("p is off by a constant factor: check the base of the log you undid."))
     return verdict
 
 
 @exercise(
-    "Bits and nats measure the same surprise on two scales, so one number is a constant multiple of the "
-    "other. Which unit is the larger one?",
-    "An outcome worth 1 nat (p = 1/e) is rarer than one worth 1 bit (p = 1/2), so a nat is the larger unit "
-    "and the same loss is a larger number of bits. Section 2's table gives the factor.",
+    N_("Bits and nats measure the same surprise on two scales, so one number is a constant multiple of the "
+       "other. Which unit is the larger one?"),
+    N_("An outcome worth 1 nat (p = 1/e) is rarer than one worth 1 bit (p = 1/2), so a nat is the larger unit "
+       "and the same loss is a larger number of bits. Section 2's table gives the factor."),
 )
 def loss_in_bits(answer: Any) -> Verdict:
     """Exercise 3: the loss -ln 0.2 = 1.6094 nats of section 7, converted to bits."""
     nats = EXERCISE3_NATS
     if close_to(answer, nats):
-        return Verdict(False, "that is still the loss in nats; the question asks for the same loss in bits.")
+        return Verdict(False, tr("that is still the loss in nats; the question asks for the same loss in bits."))
     if close_to(answer, nats * math.log(2)):
-        return Verdict(False, "you multiplied by ln 2 = 0.6931, the factor that turns bits into nats; going "
-                              "from nats to bits goes the other way (a nat is the larger unit, so there are "
-                              "more bits than nats).")
+        return Verdict(False, tr("you multiplied by ln 2 = 0.6931, the factor that turns bits into nats; going "
+                                 "from nats to bits goes the other way (a nat is the larger unit, so there are "
+                                 "more bits than nats)."))
     if close_to(answer, nats / math.log(10)):
-        return Verdict(False, "that is the loss in dits (a log to base 10); bits use base 2.")
+        return Verdict(False, tr("that is the loss in dits (a log to base 10); bits use base 2."))
     if close_to(answer, 0.2) or close_to(answer, 0.8):
-        return Verdict(False, "that is a probability of the model's; the question asks for the loss, in bits.")
-    return check_value(answer, EXERCISE3_BITS, "the loss in bits", unit="bits")
+        return Verdict(False, tr("that is a probability of the model's; the question asks for the loss, in bits."))
+    return check_value(answer, EXERCISE3_BITS, tr("the loss in bits"), unit="bits")
 
 
 @exercise(
-    "A good yes/no question splits the cards still possible into two halves, as equal as possible.",
-    "Follow the worst case: 52 cards, 26 after one question, 13 after two, and so on (an odd number "
-    "leaves the larger half) until one card is left. Count the questions.",
-    "Another way to count: k answers of yes or no form 2^k different answer sequences, so k questions "
-    "can tell at most 2^k cards apart. Find the smallest k that is enough for 52.",
+    N_("A good yes/no question splits the cards still possible into two halves, as equal as possible."),
+    N_("Follow the worst case: 52 cards, 26 after one question, 13 after two, and so on (an odd number "
+       "leaves the larger half) until one card is left. Count the questions."),
+    N_("Another way to count: k answers of yes or no form 2^k different answer sequences, so k questions "
+       "can tell at most 2^k cards apart. Find the smallest k that is enough for 52."),
 )
 def questions_for_one_card(answer: Any) -> Verdict:
     """Exercise 4: the largest number of yes/no questions binary search needs to find one card of 52."""
     if close_to(answer, ACE_OF_SPADES_BITS):
-        return Verdict(False, "that is the information content log2 52 in bits; a count of questions is a "
-                              "whole number (no one asks 0.7 of a question).")
+        return Verdict(False, tr("that is the information content log2 52 in bits; a count of questions is a "
+                                 "whole number (no one asks 0.7 of a question)."))
     if close_to(answer, float(DECK)) or close_to(answer, float(DECK - 1)):
-        return Verdict(False, "that is asking card by card (\"is it the ace of spades?\"); a question that "
-                              "splits the remaining cards in half does far better.")
+        return Verdict(False, tr("that is asking card by card (\"is it the ace of spades?\"); a question that "
+                                 "splits the remaining cards in half does far better."))
     if close_to(answer, DECK / 2):
-        return Verdict(False, "26 cards are still possible after the first question; keep halving until "
-                              "one card is left, and count the questions.")
-    verdict = check_value(answer, QUESTIONS_FOR_ONE_CARD, "the number of questions", atol=0.0)
+        return Verdict(False, tr("26 cards are still possible after the first question; keep halving until "
+                                 "one card is left, and count the questions."))
+    verdict = check_value(answer, QUESTIONS_FOR_ONE_CARD, tr("the number of questions"), atol=0.0)
     if verdict.ok or is_placeholder(answer):
         return verdict
     got = as_numbers(answer)
@@ -152,18 +154,21 @@ def questions_for_one_card(answer: Any) -> Verdict:
     if not math.isfinite(value):
         return verdict
     if value < 0:
-        return Verdict(False, "a count of questions cannot be negative.")
+        return Verdict(False, tr("a count of questions cannot be negative."))
     if value != round(value):
-        return Verdict(False, f"{value:g} is not a whole number, and a count of questions is.")
+        return Verdict(False, tr("{value:g} is not a whole number, and a count of questions is.", value=value))
     if value > QUESTIONS_FOR_ONE_CARD:
-        return Verdict(False, f"{value:g} questions are more than needed: halving never takes that many "
-                              f"for {DECK} cards.")
+        return Verdict(False, tr("{value:g} questions are more than needed: halving never takes that many "
+                                 "for {deck} cards.", value=value, deck=DECK))
     k = int(value)
     if k == 0:
-        return Verdict(False, f"before any question all {DECK} cards are still possible.")
+        return Verdict(False, tr("before any question all {deck} cards are still possible.", deck=DECK))
+    if k == 1:
+        return Verdict(False, tr("{k} question has only 2^{k} = {sequences} different answer sequences: too few "
+                                 "to tell {deck} cards apart.", k=k, sequences=2 ** k, deck=DECK))
     if k < QUESTIONS_FOR_ONE_CARD:
-        return Verdict(False, f"{k} question{'s' if k > 1 else ''} {'have' if k > 1 else 'has'} only 2^{k} = {2 ** k} different answer sequences: too few "
-                              f"to tell {DECK} cards apart.")
+        return Verdict(False, tr("{k} questions have only 2^{k} = {sequences} different answer sequences: too few "
+                                 "to tell {deck} cards apart.", k=k, sequences=2 ** k, deck=DECK))
     return verdict
 
 
@@ -192,59 +197,65 @@ def _as_outcomes(answer: Any) -> list[str] | None:
 
 
 @exercise(
-    "Start at the root of the tree in section 4 and follow the bits from the left, one edge for each "
-    "bit, until you reach a leaf.",
-    "At a leaf, write down its outcome and go back to the root for the next bit. No codeword is the "
-    "start of another, so there is only one way to cut the string, and no bit is left over.",
+    N_("Start at the root of the tree in section 4 and follow the bits from the left, one edge for each "
+       "bit, until you reach a leaf."),
+    N_("At a leaf, write down its outcome and go back to the root for the next bit. No codeword is the "
+       "start of another, so there is only one way to cut the string, and no bit is left over."),
 )
 def decode_the_weather(answer: Any) -> Verdict:
     """Exercise 5: decode a string of the weather code's codewords, written without separators."""
     if is_placeholder(answer):
-        return Verdict(False, "decoded is still the placeholder `...`: replace it with a list of outcomes, "
-                              "such as [\"sun\", \"cloud\"].")
+        return Verdict(False, tr("decoded is still the placeholder `...`: replace it with a list of outcomes, "
+                                 "such as [\"sun\", \"cloud\"]."))
     got = _as_outcomes(answer)
     if got is None:
-        return Verdict(False, "decoded should be a list of outcomes, each a string in quotes, such as "
-                              f"[\"sun\", \"cloud\"]; got {type(answer).__name__}.")
+        return Verdict(False, tr("decoded should be a list of outcomes, each a string in quotes, such as "
+                                 "[\"sun\", \"cloud\"]; got {kind}.", kind=type(answer).__name__))
     right = EXERCISE5_WEATHER or []
     if got == right:
-        return Verdict(True, f"the {len(EXERCISE5_BITS)} bits spell {len(right)} days: {', '.join(right)}.")
+        return Verdict(True, tr("the {bits} bits spell {days} days: {outcomes}.",
+                                bits=len(EXERCISE5_BITS), days=len(right), outcomes=", ".join(right)))
     words = set(WEATHER_CODE.values())
     if got and all(x in words for x in got):
-        return Verdict(False, "those are codewords: write the outcome each one stands for instead.")
+        return Verdict(False, tr("those are codewords: write the outcome each one stands for instead."))
     unknown = [x for x in got if x not in WEATHER_CODE]
     if unknown:
-        return Verdict(False, f"{unknown[0]!r} is not an outcome of the code; the outcomes are "
-                              f"{', '.join(WEATHER_CODE)}.")
+        return Verdict(False, tr("{word!r} is not an outcome of the code; the outcomes are {outcomes}.",
+                                 word=unknown[0], outcomes=", ".join(WEATHER_CODE)))
     if got == right[::-1]:
-        return Verdict(False, "the right outcomes in reverse order: read the bits from the left.")
+        return Verdict(False, tr("the right outcomes in reverse order: read the bits from the left."))
     swapped = {"rain": "snow", "snow": "rain"}
     if got == [swapped.get(x, x) for x in right]:
-        return Verdict(False, "rain and snow are swapped: 110 and 111 part at their last bit, 0 or 1.")
+        return Verdict(False, tr("rain and snow are swapped: 110 and 111 part at their last bit, 0 or 1."))
     if len(got) != len(right):
-        return Verdict(False, f"the string holds {len(right)} codewords, not {len(got)}.")
+        return Verdict(False, tr("the string holds {right} codewords, not {got}.", right=len(right), got=len(got)))
     wrong = next(i for i, (a, b) in enumerate(zip(got, right)) if a != b)
-    place = "the first outcome is not right" if wrong == 0 else \
-        f"the first {'outcome is' if wrong == 1 else f'{wrong} outcomes are'} right, the next one is not"
-    return Verdict(False, f"{place}: go back to the root after each leaf, and follow one edge for each bit.")
+    if wrong == 0:
+        return Verdict(False, tr("the first outcome is not right: go back to the root after each leaf, and "
+                                 "follow one edge for each bit."))
+    if wrong == 1:
+        return Verdict(False, tr("the first outcome is right, the next one is not: go back to the root after "
+                                 "each leaf, and follow one edge for each bit."))
+    return Verdict(False, tr("the first {right} outcomes are right, the next one is not: go back to the root "
+                             "after each leaf, and follow one edge for each bit.", right=wrong))
 
 
 @exercise(
-    "Compare the two codes outcome by outcome: which codewords are shorter than 2 bits, which are "
-    "longer, and how often is each one used?",
-    "An average length weights the length of each codeword by the probability of its outcome.",
+    N_("Compare the two codes outcome by outcome: which codewords are shorter than 2 bits, which are "
+       "longer, and how often is each one used?"),
+    N_("An average length weights the length of each codeword by the probability of its outcome."),
 )
 def why_shorter_on_average(choice: Any) -> Verdict:
     """Exercise 6 of notebook 02: why does the weather code average fewer bits than a 2-bit code?"""
     return check_choice(choice, {
-        "a": "does not hold: only sun's codeword (0) is shorter, cloud's (10) is just as long, and rain's and snow's "
-             "(110, 111) are longer than 2 bits. Shorter words alone do not win: if the four weathers were "
-             "equally likely, this code would average 2.25 bits, more than the fixed 2.",
-        "b": "mistakes what the fixed-length code needs: it needs no separators either (cut the string every "
-             "2 bits). Both codes can be read without separators; the saving comes from elsewhere.",
-        "c": "the likeliest outcomes get the shortest codewords, each -log2 p bits long, and the average "
-             "weights each length by how often it is sent: 1/2 · 1 + 1/4 · 2 + 1/8 · 3 + 1/8 · 3 bits.",
-        "d": "mistakes what one binary digit can hold: each 0 or 1 answers one yes/no question, and one answer "
-             "carries at most 1 bit (exactly 1 for a fair question, as each of this tree's is). The saving is "
-             "in how many digits an average day needs.",
-    }, right="c", what="your choice")
+        "a": tr("does not hold: only sun's codeword (0) is shorter, cloud's (10) is just as long, and rain's and "
+                "snow's (110, 111) are longer than 2 bits. Shorter words alone do not win: if the four weathers "
+                "were equally likely, this code would average 2.25 bits, more than the fixed 2."),
+        "b": tr("mistakes what the fixed-length code needs: it needs no separators either (cut the string every "
+                "2 bits). Both codes can be read without separators; the saving comes from elsewhere."),
+        "c": tr("the likeliest outcomes get the shortest codewords, each -log2 p bits long, and the average "
+                "weights each length by how often it is sent: 1/2 · 1 + 1/4 · 2 + 1/8 · 3 + 1/8 · 3 bits."),
+        "d": tr("mistakes what one binary digit can hold: each 0 or 1 answers one yes/no question, and one answer "
+                "carries at most 1 bit (exactly 1 for a fair question, as each of this tree's is). The saving is "
+                "in how many digits an average day needs."),
+    }, right="c", what=tr("your choice"))
