@@ -70,7 +70,8 @@ class Value(traitlets.Any):
 
 
 class LiveExplorer(anywidget.AnyWidget):
-    """Base class: subclasses set ``name``, ``title``, control traits and ``reference``.
+    """Base class: subclasses set ``name``, ``title``, ``specs``, ``messages``, control traits and
+    ``reference``.
 
     One name per explorer: ``name`` (snake_case) is its registered name, its factory in
     ``helpers.explorers`` (``explorers.<name>()``), its ES module ``web/<name>.js`` and its still

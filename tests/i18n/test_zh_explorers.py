@@ -35,9 +35,9 @@ import pytest
 from helpers import i18n
 from helpers.explorers import start
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import EXPLORER_MIME, LIVE, WEB, translated
+from helpers.explorers.live import EXPLORER_MIME, LIVE, translated
 from tests.support.english import english_left
-from tests.test_explorers_live import grid, settings_of
+from tests.test_explorers_live import grid, module_templates, settings_of
 from tools.live import page_scripts
 from tools.stills import job, render
 
@@ -47,9 +47,6 @@ SEVEN = ("widget_check", "computation_graph", "logistic", "max_likelihood", "inf
 SVG = "{http://www.w3.org/2000/svg}"
 # A Chinese character (CJK unified ideographs).
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# A call t(model, "template" + "more", ...) in a module: its literal template, each part a JSON string.
-_T_CALL = re.compile(r'\bt\(\s*model,\s*((?:"(?:[^"\\]|\\.)*"\s*\+?\s*)+)')
-_PART = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 @pytest.fixture
@@ -60,12 +57,6 @@ def zh() -> Iterator[None]:
         yield
     finally:
         i18n.use_language("en")
-
-
-def module_templates(name: str) -> set[str]:
-    """The literal templates explorer ``name``'s module passes to ``t``."""
-    source = (WEB / f"{name}.js").read_text(encoding="utf-8")
-    return {"".join(json.loads(part) for part in _PART.findall(m.group(1))) for m in _T_CALL.finditer(source)}
 
 
 def some_settings(name: str) -> list[dict[str, Any]]:
