@@ -8,9 +8,12 @@
   widget view, and the still at its start only.
 - Its module loads, draws its still as shipped, and computes, at every setting below, the very
   text of the Python ``reference()`` (run once for all explorers by tools/render_explorer.mjs).
+- Its words: every template its module passes to ``t`` is one its class declares (``templates()``);
+  in English it carries no translations (the Chinese edition's are tests/i18n/test_zh_explorers.py's).
 """
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
@@ -31,6 +34,15 @@ from tools.stills import job, render
 NAMES = sorted(LIVE)
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+# A call t(model, "template" + "more", ...) in a module: its literal template, each part a JSON string.
+_T_CALL = re.compile(r'\bt\(\s*model,\s*((?:"(?:[^"\\]|\\.)*"\s*\+?\s*)+)')
+_PART = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def module_templates(name: str) -> set[str]:
+    """The literal templates explorer ``name``'s module (``web/<name>.js``) passes to ``t``."""
+    source = (WEB / f"{name}.js").read_text(encoding="utf-8")
+    return {"".join(json.loads(part) for part in _PART.findall(m.group(1))) for m in _T_CALL.finditer(source)}
 
 
 def grid(spec: dict[str, Any]) -> list[Any]:
@@ -191,6 +203,29 @@ def test_display_bundle(name: str) -> None:
     if ex.set(**moved).values() != LIVE[name]().values():
         assert "image/svg+xml" not in bundle_data(ex), f"{name}: a still of the start after a move"
         assert bundle_data(ex)[EXPLORER_MIME]["values"] == ex.values()
+
+
+# --- words -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", NAMES)
+def test_the_module_shows_only_templates_its_class_declares(name: str) -> None:
+    cls = LIVE[name]
+    assert module_templates(name) <= set(cls.templates()), f"{name}: templates the class does not declare"
+    assert set(cls.messages) <= module_templates(name), f"{name}: declared messages the module never shows"
+    assert cls.templates()[0] == cls.title and all(spec["label"] in cls.templates() for spec in cls.specs)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_english_carries_no_translations(name: str) -> None:
+    ex = LIVE[name]()
+    assert ex._messages == {} and LIVE[name].translations("en") == {}
+    assert "_messages" not in ex.state() and "messages" not in bundle_data(ex)[EXPLORER_MIME]
+
+
+def test_a_template_call_is_read_whole() -> None:
+    """The reader of ``t`` calls joins a template written in parts, and reads escapes as JSON does."""
+    source = 't(model, "a {x} " + "b",\n  { x }); t(model,"say \\"hi\\"")'
+    found = {"".join(json.loads(p) for p in _PART.findall(m.group(1))) for m in _T_CALL.finditer(source)}
+    assert found == {"a {x} b", 'say "hi"'}
 
 
 # --- the module, run by Node --------------------------------------------------------------------------

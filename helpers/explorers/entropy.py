@@ -18,6 +18,7 @@ import traitlets
 from helpers.experiments import simulate_shots
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer, Value
+from helpers.i18n import N_, tr
 from helpers.info import binary_entropy, running_plugin_entropy
 
 __all__ = ["SHOT_COUNTS", "shooters_state", "shooters_lines", "simulation_state", "simulation_lines",
@@ -95,29 +96,36 @@ def _signed(value: float, digits: int) -> str:
 def shooters_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the shooters explorer for a state of ``shooters_state``."""
     lines = []
-    for who, p, hb, hn in zip(("A (小明)", "B (小王)"), state["p"], state["H_bits"], state["H_nats"]):
-        lines.append(f"Shooter {who}: P(hit) = {fmt(p, 3)}, P(miss) = {fmt(1 - p, 3)}, "
-                     f"H = {fmt(hb, 4, 'bits')} = {fmt(hn, 4, 'nats')}")
+    bits, nats = tr("bits"), tr("nats")
+    for who, p, hb, hn in zip((tr("A (小明)"), tr("B (小王)")), state["p"], state["H_bits"], state["H_nats"]):
+        lines.append(tr("Shooter {who}: P(hit) = {hit}, P(miss) = {miss}, H = {bits} = {nats}", who=who,
+                        hit=fmt(p, 3), miss=fmt(1 - p, 3), bits=fmt(hb, 4, bits), nats=fmt(hn, 4, nats)))
     ha, hb = state["H_bits"]
     if abs(ha - hb) < 5e-5:
-        lines.append("Both outcomes are equally uncertain.")
+        lines.append(tr("Both outcomes are equally uncertain."))
     else:
-        more = "A" if ha > hb else "B"
-        lines.append(f"Shooter {more}'s next shot is the more uncertain, by {fmt(abs(ha - hb), 4, 'bits')}.")
+        lines.append(tr("Shooter {who}'s next shot is the more uncertain, by {gap}.", who="A" if ha > hb else "B",
+                        gap=fmt(abs(ha - hb), 4, bits)))
     return lines
 
 
 def simulation_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the simulation explorer for a state of ``simulation_state``."""
-    lines = [f"n = {state['n']} shots each, seed {state['seed']}"]
+    lines = [tr("n = {n} shots each, seed {seed}", n=state["n"], seed=state["seed"])]
+    bits = tr("bits")
     for who, k, f, hp, ht in zip("AB", state["hits"], state["freq"], state["H_plugin"], state["H_true"]):
-        lines.append(f"Shooter {who}: {k} hits, frequency {fmt(f, 4)}; plug-in H = {fmt(hp, 4, 'bits')}, "
-                     f"true H = {fmt(ht, 4, 'bits')}, off by {_signed(hp - ht, 4)} bits")
+        lines.append(tr("Shooter {who}: {hits} hits, frequency {freq}; plug-in H = {plugin}, true H = {true}, "
+                        "off by {off} bits", who=who, hits=k, freq=fmt(f, 4), plugin=fmt(hp, 4, bits),
+                        true=fmt(ht, 4, bits), off=_signed(hp - ht, 4)))
     return lines
 
 
+# Each shooter's hit-probability slider, by shooter.
+_P_LABELS = {"A": N_("A: P(hit)"), "B": N_("B: P(hit)")}
+
+
 def _p_spec(name: str, who: str) -> dict[str, Any]:
-    return {"name": name, "label": f"{who}: P(hit)", "kind": "range", "min": 0.0, "max": 1.0, "step": P_STEP,
+    return {"name": name, "label": _P_LABELS[who], "kind": "range", "min": 0.0, "max": 1.0, "step": P_STEP,
             "digits": 3}
 
 
@@ -133,8 +141,23 @@ class Shooters(LiveExplorer):
     """Both shooters' hit probabilities on sliders; outcome bars and the entropy curve, in the browser."""
 
     name = "shooters"
-    title = "Two shooters: hit probabilities and entropy"
+    title = N_("Two shooters: hit probabilities and entropy")
     specs = (_p_spec("p_a", "A"), _p_spec("p_b", "B"))
+    messages = (
+        N_("bits"), N_("nats"), N_("A (小明)"), N_("B (小王)"),
+        N_("Shooter {who}: P(hit) = {hit}, P(miss) = {miss}, H = {bits} = {nats}"),
+        N_("Both outcomes are equally uncertain."),
+        N_("Shooter {who}'s next shot is the more uncertain, by {gap}."),
+        N_("outcome"), N_("probability"),
+        N_("Outcome probabilities of each shooter: hit and miss"),
+        N_("A hit"), N_("A miss"), N_("B hit"), N_("B miss"),
+        N_("hit probability p"), N_("H(p) (bits)"),
+        N_("Entropy of one shot, H(p) in bits, with both shooters marked"),
+        N_("{who}: {entropy}"),
+        N_("Bars: A hits with probability {a_hit} and misses with {a_miss}; B hits with {b_hit} and misses with {b_miss}."),
+        N_("The curve H(p) is 0 at p = 0 and p = 1 and peaks at 1 bit at p = 0.5, symmetric about it. "
+           "A (circle) sits at p = {a_p}, H = {a_h}; B (square) at p = {b_p}, H = {b_h}. {readout}"),
+    )
 
     p_a = Value(P_A).tag(sync=True)   # the check below refuses what Float would cast (True)
     p_b = Value(P_B).tag(sync=True)
@@ -156,11 +179,22 @@ class ShotSimulation(LiveExplorer):
     """
 
     name = "shot_simulation"
-    title = "Simulated shots: the plug-in entropy approaches the truth"
+    title = N_("Simulated shots: the plug-in entropy approaches the truth")
     specs = (
         _p_spec("p_a", "A"), _p_spec("p_b", "B"),
-        {"name": "n", "label": "shots n", "kind": "select", "options": [str(c) for c in SHOT_COUNTS]},
-        {"name": "seed", "label": "seed", "kind": "range", "min": 0, "max": SEED_MAX, "step": 1, "digits": 0},
+        {"name": "n", "label": N_("shots n"), "kind": "select", "options": [str(c) for c in SHOT_COUNTS]},
+        {"name": "seed", "label": N_("seed"), "kind": "range", "min": 0, "max": SEED_MAX, "step": 1, "digits": 0},
+    )
+    messages = (
+        N_("bits"),
+        N_("n = {n} shots each, seed {seed}"),
+        N_("Shooter {who}: {hits} hits, frequency {freq}; plug-in H = {plugin}, true H = {true}, off by {off} bits"),
+        N_("number of shots m (log scale)"), N_("entropy (bits)"),
+        N_("Plug-in entropy of the first m shots (solid) against the true entropy (dashed)"),
+        N_("shooter A"), N_("shooter B"), N_("plug-in H"), N_("true H"),
+        N_("Over m = 1 to {n} shots on a log scale, the plug-in entropy of the first m shots: shooter A in blue "
+           "ends at {a_plugin} against a true {a_true} (dashed), shooter B in vermillion at {b_plugin} against "
+           "{b_true}. {readout}"),
     )
 
     p_a = Value(P_A).tag(sync=True)   # the check below refuses what Float would cast (True)

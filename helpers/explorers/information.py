@@ -13,8 +13,9 @@ import traitlets
 from helpers import info
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer, Value
+from helpers.i18n import N_, tr
 
-__all__ = ["UNIT_BASES", "information_state", "information_lines", "InformationContent", "information_content"]
+__all__ = ["UNIT_BASES", "information_state", "unit_names", "information_lines", "InformationContent", "information_content"]
 
 # The unit of information each log base gives: bits (log2), nats (ln), dits or hartleys (log10).
 UNIT_BASES: dict[str, float | None] = {"bits": 2, "nats": None, "dits": 10}
@@ -54,16 +55,22 @@ def information_state(p: float, unit: str = "bits") -> dict[str, Any]:
     }
 
 
+def unit_names() -> dict[str, str]:
+    """Each unit's name, by its code, in the language in use: "bits" is 比特 in Chinese."""
+    return {"bits": tr("bits"), "nats": tr("nats"), "dits": tr("dits")}
+
+
 def information_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the information explorer for a state of ``information_state``."""
     u = state["in_units"]
-    lines = [f"p = {fmt(state['p'], 3)}: I = {fmt(state['info'], 4, state['unit'])}",
-             f"the same in every unit: {fmt(u['bits'], 4, 'bits')} = {fmt(u['nats'], 4, 'nats')} = "
-             f"{fmt(u['dits'], 4, 'dits')}"]
+    names = unit_names()
+    lines = [tr("p = {p}: I = {info}", p=fmt(state["p"], 3), info=fmt(state["info"], 4, names[state["unit"]])),
+             tr("the same in every unit: {bits} = {nats} = {dits}", bits=fmt(u["bits"], 4, names["bits"]),
+                nats=fmt(u["nats"], 4, names["nats"]), dits=fmt(u["dits"], 4, names["dits"]))]
     if state["p"] < 1.0:
-        lines.append(f"as surprising as {fmt(u['bits'], 2)} fair coin flips all landing heads")
+        lines.append(tr("as surprising as {flips} fair coin flips all landing heads", flips=fmt(u["bits"], 2)))
     else:
-        lines.append("a certain event: no surprise, no information")
+        lines.append(tr("a certain event: no surprise, no information"))
     return lines
 
 
@@ -71,10 +78,22 @@ class InformationContent(LiveExplorer):
     """I(p) = -log_b p over p: a slider for p, a choice of unit; drawn in the browser."""
 
     name = "information_content"
-    title = "Information content: move p, change the unit"
+    title = N_("Information content: move p, change the unit")
+    # The options are the units' codes; each shows as its name ("bits": 比特 in Chinese).
     specs = (
         {"name": "p", "label": "p", "kind": "range", "min": P_MIN, "max": 1.0, "step": P_STEP, "digits": 3},
-        {"name": "unit", "label": "unit", "kind": "select", "options": list(UNIT_BASES)},
+        {"name": "unit", "label": N_("unit"), "kind": "select", "options": list(UNIT_BASES)},
+    )
+    messages = (
+        N_("bits"), N_("nats"), N_("dits"),
+        N_("p = {p}: I = {info}"),
+        N_("the same in every unit: {bits} = {nats} = {dits}"),
+        N_("as surprising as {flips} fair coin flips all landing heads"),
+        N_("a certain event: no surprise, no information"),
+        N_("probability p of the event"),
+        N_("I(p) ({unit})"),
+        N_("Information content I(p) = −log p"),
+        N_("The curve I(p) falls from {top} at p = {p_min} to 0 at p = 1. {readout}"),
     )
 
     p = traitlets.Float(0.125).tag(sync=True)

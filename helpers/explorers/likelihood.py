@@ -26,6 +26,7 @@ from numpy.typing import ArrayLike
 from helpers import info, losses
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
+from helpers.i18n import N_, tr
 
 __all__ = ["DEMO_X", "DEMO_Y", "logistic_state", "constant_prediction_state", "worst_point",
            "logistic_lines", "mle_lines", "Logistic", "MaxLikelihood",
@@ -109,20 +110,26 @@ def worst_point(point_losses: ArrayLike) -> int:
 def logistic_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the logistic-regression explorer for a state of ``logistic_state``."""
     worst = worst_point(state["losses"])
-    return [f"w = {fmt(state['w'], 1)}, b = {fmt(state['b'], 1)}: ŷ = g(w x + b)",
-            f"total loss (sum over {state['x'].size} points) = {fmt(state['total'], 4, 'nats')}; "
-            f"mean = {fmt(state['mean'], 4, 'nats')} per point",
-            f"worst point: x = {fmt(state['x'][worst], 1)}, y = {int(state['y'][worst])}, "
-            f"ŷ = {fmt(state['y_hat'][worst], 3)}, loss = {fmt(state['losses'][worst], 4, 'nats')}"]
+    nats = tr("nats")
+    return [tr("w = {w}, b = {b}: ŷ = g(w x + b)", w=fmt(state["w"], 1), b=fmt(state["b"], 1)),
+            tr("total loss (sum over {count} points) = {total}; mean = {mean} per point", count=state["x"].size,
+               total=fmt(state["total"], 4, nats), mean=fmt(state["mean"], 4, nats)),
+            tr("worst point: x = {x}, y = {y}, ŷ = {y_hat}, loss = {loss}", x=fmt(state["x"][worst], 1),
+               y=int(state["y"][worst]), y_hat=fmt(state["y_hat"][worst], 3),
+               loss=fmt(state["losses"][worst], 4, nats))]
 
 
 def mle_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the maximum-likelihood explorer for a state of ``constant_prediction_state``."""
     # k/n is written as Python's format writes it (an exact tie, 1/32 = 0.03125, to the even digit):
     # the browser's module does the same in integers (fmtRatio in web/max_likelihood.js).
-    return [f"ŷ = {fmt(state['y_hat'], 2)} for all n = {state['n']} samples, k = {state['k']} of them positive",
-            f"total loss = {fmt(state['total'], 4, 'nats')}; mean = {fmt(state['mean'], 4, 'nats')} per sample",
-            f"minimum at ŷ = k/n = {state['best']:.4f}: mean loss {fmt(state['best_mean'], 4, 'nats')}"]
+    nats = tr("nats")
+    return [tr("ŷ = {y_hat} for all n = {n} samples, k = {k} of them positive", y_hat=fmt(state["y_hat"], 2),
+               n=state["n"], k=state["k"]),
+            tr("total loss = {total}; mean = {mean} per sample", total=fmt(state["total"], 4, nats),
+               mean=fmt(state["mean"], 4, nats)),
+            tr("minimum at ŷ = k/n = {best}: mean loss {loss}", best=format(state["best"], ".4f"),
+               loss=fmt(state["best_mean"], 4, nats))]
 
 
 def _range_spec(name: str, label: str, low: float, high: float, step: float, digits: int,
@@ -135,8 +142,30 @@ class Logistic(LiveExplorer):
     """The sigmoid g(w x + b) over eight labelled points and each point's loss; drawn in the browser."""
 
     name = "logistic"
-    title = "1-D logistic regression: move w and b"
+    title = N_("1-D logistic regression: move w and b")
     specs = (_range_spec("w", "w", W_MIN, W_MAX, W_STEP, 1), _range_spec("b", "b", W_MIN, W_MAX, W_STEP, 1))
+    messages = (
+        N_("nats"),
+        N_("w = {w}, b = {b}: ŷ = g(w x + b)"),
+        N_("total loss (sum over {count} points) = {total}; mean = {mean} per point"),
+        N_("worst point: x = {x}, y = {y}, ŷ = {y_hat}, loss = {loss}"),
+        N_("x   (dots: labels y, blue 1, orange 0; rings: predictions ŷ)"),
+        N_("The sigmoid ŷ = g(w x + b) over eight labelled points"),
+        N_("x   (bars: each point's loss, in its label's colour)"),
+        N_("loss (nats)"),
+        N_("Each point's loss"),
+        N_("is flat at ŷ = {y_hat}"),
+        N_("rises from left to right"),
+        N_("falls from left to right"),
+        N_("rises from left to right, crossing ŷ = 0.5 at x = {x}"),
+        N_("falls from left to right, crossing ŷ = 0.5 at x = {x}"),
+        N_("x = {x} (label {y}): ŷ = {y_hat}"),
+        N_("; "),
+        N_("The sigmoid ŷ = g(w x + b) for w = {w}, b = {b} over x from −3 to 3 {shape}. "
+           "Predictions at the eight points: {each}. {readout}"),
+        N_("; the axis ends at {top} nats, taller bars are cut there and labelled"),
+        N_("Bars under the points: each point's loss, in nats: {each}{cut}."),
+    )
 
     w = traitlets.Float(0.0).tag(sync=True)
     b = traitlets.Float(0.0).tag(sync=True)
@@ -171,10 +200,24 @@ class MaxLikelihood(LiveExplorer):
     """
 
     name = "max_likelihood"
-    title = "Maximum likelihood: which constant ŷ fits k positives out of n?"
+    title = N_("Maximum likelihood: which constant ŷ fits k positives out of n?")
     specs = (_range_spec("y_hat", "ŷ", Y_HAT_MIN, Y_HAT_MAX, Y_HAT_STEP, 2),
-             _range_spec("n", "n", 1, N_MAX, 1, 0, "samples"),
-             _range_spec("k", "k", 0, N_MAX, 1, 0, "positives"))
+             _range_spec("n", "n", 1, N_MAX, 1, 0, N_("samples")),
+             _range_spec("k", "k", 0, N_MAX, 1, 0, N_("positives")))
+    messages = (
+        N_("nats"),
+        N_("ŷ = {y_hat} for all n = {n} samples, k = {k} of them positive"),
+        N_("total loss = {total}; mean = {mean} per sample"),
+        N_("minimum at ŷ = k/n = {best}: mean loss {loss}"),
+        N_("constant prediction ŷ   (dashed: k/n; dot: your ŷ)"),
+        N_("mean loss (nats per sample)"),
+        N_("Mean loss of one constant prediction ŷ for n samples, k of them positive"),
+        N_(" (k = 0: it falls to 0 at ŷ = 0)"),
+        N_(" (k = n: it falls to 0 at ŷ = 1)"),
+        N_("The mean loss of predicting ŷ for all {n} samples, {k} of them positive, against ŷ from 0 to 1: "
+           "a valley whose lowest point, {lowest}, is at the dashed line ŷ = k/n = {best}{edge}. "
+           "The dot is your ŷ = {y_hat}, at {loss}. The k slider ends at n. {readout}"),
+    )
 
     y_hat = traitlets.Float(0.5).tag(sync=True)
     n = _Count(10).tag(sync=True)

@@ -12,6 +12,16 @@ ways) and ``reference()``: the readout lines computed through the math modules, 
 compare with what the browser shows. The static builds find an explorer by the
 ``application/vnd.ce.explorer+json`` entry of its display bundle (its registered name and values)
 and embed the same module with a small host that implements the model interface.
+
+An explorer speaks the language in use when it is created (``helpers.use_language``). Every string
+it shows is an English template written once, in Python, marked with ``N_``: its ``title``, its
+controls' labels, units and options (``specs``) and ``messages`` (the readout lines, axis labels,
+figure titles, descriptions and tags its module draws). The synced trait ``_messages`` carries
+``{template: translation}`` for that language (empty in English), and the display bundle's explorer
+entry carries the same dict (``messages``, in a language other than English) for the static hosts.
+The module fills a template with ``t(model, template, fields)`` of ``web/draw.js``, the Python
+reference with ``tr``: the same template, the same fields, each a number already written by ``fmt``,
+so both give the same text in every language.
 """
 from __future__ import annotations
 
@@ -21,7 +31,10 @@ from typing import Any, ClassVar
 import anywidget
 import traitlets
 
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "Value"]
+from helpers import i18n
+from helpers.i18n import catalog, language, tr
+
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "Value", "translated"]
 
 WEB = Path(__file__).with_name("web")
 # Each explorer's module joined with what it imports, by tools/bundle_js.py (committed: learners have no Node).
@@ -41,6 +54,12 @@ def esm_source(name: str) -> str:
     return joined.read_text(encoding="utf-8")
 
 
+def translated(template: str, **fields: Any) -> str:
+    """``tr`` of a template held in a name (a class attribute, a table), marked with ``N_`` where it is
+    written: ``tools/i18n.py`` reads the template of a ``tr`` call only when it is a literal."""
+    return i18n.tr(template, **fields)
+
+
 class Value(traitlets.Any):
     """A control's value of any type, None included, for the explorer's own check to judge and name
     (``traitlets.Any`` lets None through without calling the checks)."""
@@ -51,7 +70,8 @@ class Value(traitlets.Any):
 
 
 class LiveExplorer(anywidget.AnyWidget):
-    """Base class: subclasses set ``name``, ``title``, control traits and ``reference``.
+    """Base class: subclasses set ``name``, ``title``, ``specs``, ``messages``, control traits and
+    ``reference``.
 
     One name per explorer: ``name`` (snake_case) is its registered name, its factory in
     ``helpers.explorers`` (``explorers.<name>()``), its ES module ``web/<name>.js`` and its still
@@ -59,18 +79,43 @@ class LiveExplorer(anywidget.AnyWidget):
     """
 
     name: ClassVar[str] = ""
+    # The English templates (each marked with N_): the title, and in ``specs`` each control's label
+    # and unit and each option of a select (an option's value is a code; its label is the template
+    # of that code: "bits" shows as 比特 in Chinese). The front end translates them.
     title: ClassVar[str] = ""
     # One dict a control, in order: name (the trait), label, kind ("range" with min, max, step,
     # digits and unit; or "select" with options). The front end builds its controls from these.
     specs: ClassVar[tuple[dict[str, Any], ...]] = ()
+    # Every other template the module shows (readout lines, axis labels, figure titles and
+    # descriptions, legend and tag labels, unit names), each marked with N_.
+    messages: ClassVar[tuple[str, ...]] = ()
 
     _controls: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     _name = traitlets.Unicode().tag(sync=True)
     _title = traitlets.Unicode().tag(sync=True)
+    # {English template: translation} in the language in use when the explorer was created; empty in English.
+    _messages: traitlets.Dict[str, str] = traitlets.Dict().tag(sync=True)
 
     def __init__(self, **values: Any) -> None:
-        super().__init__(_controls=[dict(spec) for spec in self.specs], _name=self.name, _title=self.title)
+        super().__init__(_controls=[dict(spec) for spec in self.specs], _name=self.name, _title=self.title,
+                         _messages=self.translations())
         self.set(**values)
+
+    @classmethod
+    def templates(cls) -> tuple[str, ...]:
+        """Every English template the module may show: the title, the controls' labels, units and
+        options, and ``messages``; in that order, each once."""
+        found = [cls.title]
+        for spec in cls.specs:
+            found += [spec["label"], *([spec["unit"]] if spec.get("unit") else []), *spec.get("options", [])]
+        return tuple(dict.fromkeys([*found, *cls.messages]))
+
+    @classmethod
+    def translations(cls, code: str | None = None) -> dict[str, str]:
+        """``{template: translation}`` of every template of ``templates()`` that language ``code``
+        (default: the one in use) translates; empty in English."""
+        found = catalog(code or language())
+        return {template: found[template] for template in cls.templates() if template in found}
 
     @property
     def controls(self) -> tuple[str, ...]:
@@ -78,9 +123,11 @@ class LiveExplorer(anywidget.AnyWidget):
         return tuple(spec["name"] for spec in self.specs)
 
     def state(self) -> dict[str, Any]:
-        """What the front end reads: the control specs and the current values."""
+        """What the front end reads: the control specs, the translations (in a language other than
+        English) and the current values."""
+        words = {"_messages": dict(self._messages)} if self._messages else {}
         return {"_controls": [dict(spec) for spec in self.specs], "_name": self.name, "_title": self.title,
-                **self.values()}
+                **words, **self.values()}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -110,8 +157,10 @@ class LiveExplorer(anywidget.AnyWidget):
         data = bundle[0] if isinstance(bundle, tuple) else bundle
         if data is None:  # ipywidgets gives none for a widget without a view; an explorer always has one
             return bundle
-        data["text/plain"] = f"{self.title} ({self.name}): " + " · ".join(self.reference())
-        data[EXPLORER_MIME] = {"name": self.name, "values": self.values()}
+        data["text/plain"] = tr("{title} ({name}): {readout}", title=translated(self.title), name=self.name,
+                                readout=" · ".join(self.reference()))
+        data[EXPLORER_MIME] = {"name": self.name, "values": self.values(),
+                               **({"messages": dict(self._messages)} if self._messages else {})}
         picture = self.static_picture()
         if picture is not None:
             data["image/svg+xml"] = picture
@@ -121,8 +170,10 @@ class LiveExplorer(anywidget.AnyWidget):
         """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
         the explorer's start as its own ES module draws it, SVG text, read from ``stills/<name>.svg``
         (drawn ahead by ``tools/stills.py``: learners have no Node). None when the explorer has moved
-        from its start."""
-        shipped = STILLS / f"{self.name}.svg"
+        from its start, and in a language other than English, which has no stills of its own (a
+        still of another language would be read from ``stills/<language>/<name>.svg``)."""
+        here = STILLS if language() == "en" else STILLS / language()
+        shipped = here / f"{self.name}.svg"
         if not shipped.exists() or self.values() != type(self)().values():
             return None
         return shipped.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ import traitlets
 
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
+from helpers.i18n import N_, tr
 
 __all__ = ["graph_state", "graph_lines", "ComputationGraph", "computation_graph"]
 
@@ -49,9 +50,10 @@ def graph_state(x: float, w: float, b: float, t: float) -> dict[str, float]:
 def graph_lines(state: dict[str, float]) -> list[str]:
     """The readout of the computation-graph explorer for a state of ``graph_state``."""
     f = {key: fmt(value, 4) for key, value in state.items()}
-    return [f"forward: s = w·x + b = {f['s']}, L = (s − t)² = {f['L']}",
-            f"backward: dL/ds = 2(s − t) = {f['dL_ds']}, dL/dt = {f['dL_dt']}",
-            f"dL/dw = dL/ds · x = {f['dL_dw']}, dL/db = dL/ds · 1 = {f['dL_db']}, dL/dx = dL/ds · w = {f['dL_dx']}"]
+    return [tr("forward: s = w·x + b = {s}, L = (s − t)² = {L}", s=f["s"], L=f["L"]),
+            tr("backward: dL/ds = 2(s − t) = {dL_ds}, dL/dt = {dL_dt}", dL_ds=f["dL_ds"], dL_dt=f["dL_dt"]),
+            tr("dL/dw = dL/ds · x = {dL_dw}, dL/db = dL/ds · 1 = {dL_db}, dL/dx = dL/ds · w = {dL_dx}",
+               dL_dw=f["dL_dw"], dL_db=f["dL_db"], dL_dx=f["dL_dx"])]
 
 
 def _range(name: str, low: float, high: float) -> dict[str, Any]:
@@ -62,9 +64,17 @@ class ComputationGraph(LiveExplorer):
     """Sliders for x, w, b, t; the graph of s = w x + b, L = (s - t)^2 with values and derivatives."""
 
     name = "computation_graph"
-    title = "A computation graph: s = w·x + b, L = (s − t)²"
+    title = N_("A computation graph: s = w·x + b, L = (s − t)²")
     specs = (_range("x", X_MIN, X_MAX), _range("w", W_MIN, W_MAX), _range("b", W_MIN, W_MAX),
              _range("t", X_MIN, X_MAX))
+    messages = (
+        N_("forward: s = w·x + b = {s}, L = (s − t)² = {L}"),
+        N_("backward: dL/ds = 2(s − t) = {dL_ds}, dL/dt = {dL_dt}"),
+        N_("dL/dw = dL/ds · x = {dL_dw}, dL/db = dL/ds · 1 = {dL_db}, dL/dx = dL/ds · w = {dL_dx}"),
+        N_("The computation graph of s = w·x + b and L = (s − t)²"),
+        N_("boxes: values (forward) · on each edge: dL/d(its input) (backward)"),
+        N_("Inputs x = {x}, w = {w}, b = {b} feed s; s and the target t = {t} feed L. {readout}"),
+    )
 
     x = traitlets.Float(2.0).tag(sync=True)
     w = traitlets.Float(0.5).tag(sync=True)

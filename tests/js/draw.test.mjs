@@ -1,7 +1,7 @@
 // The drawing primitives of helpers/explorers/web/draw.js, run by Node's test runner (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { axes, bars, curve, fmt, frame, label, niceTicks, slider } from "../../helpers/explorers/web/draw.js";
+import { axes, bars, choice, curve, fmt, frame, label, niceTicks, slider, t } from "../../helpers/explorers/web/draw.js";
 import { fakeDocument, fakeModel } from "./fake_dom.mjs";
 
 test("fmt writes `digits` decimals, then the unit", () => {
@@ -123,4 +123,51 @@ test("the frame shows the readout lines and keeps the keys its controls take", (
   const readout = el.all("div").find((d) => d.getAttribute("class") === "ce-readout");
   assert.deepEqual(readout.children.map((line) => line.textContent), ["first line", "second line"]);
   assert.equal(ui.controls.dispatch("keydown"), true);
+});
+
+// The explorer's language: t() looks a template up in the model's "_messages" and fills its fields
+// as Python's str.format fills the same template in the reference.
+const ZH = {
+  "p = {p}: I = {info}": "p = {p}：I = {info}",
+  bits: "比特",
+  unit: "单位",
+  "entropy H": "熵 H",
+  "A demo": "一个演示",
+};
+
+test("t gives the template itself in English, its fields filled", () => {
+  assert.equal(t(fakeModel({}), "p = {p}: I = {info}", { p: "0.125", info: "3.0000 bits" }), "p = 0.125: I = 3.0000 bits");
+  assert.equal(t(fakeModel({ _messages: {} }), "bits"), "bits");
+  assert.equal(t(fakeModel({ _messages: ZH }), "not translated"), "not translated");
+});
+
+test("t gives the translation of the model's _messages, its fields filled", () => {
+  const model = fakeModel({ _messages: ZH });
+  assert.equal(t(model, "p = {p}: I = {info}", { p: "0.125", info: fmt(3, 4, t(model, "bits")) }), "p = 0.125：I = 3.0000 比特");
+});
+
+test("t writes {{ and }} as braces and refuses a field it is not given, as str.format does", () => {
+  assert.equal(t(fakeModel({}), "{{x}} = {x}", { x: "1" }), "{x} = 1");
+  assert.equal(t(fakeModel({}), "{n} shots", { n: 10 }), "10 shots");
+  assert.equal(t(fakeModel({}), "{a}{b}", { a: "$&", b: "$1" }), "$&$1"); // a field's text is taken as it is
+  assert.throws(() => t(fakeModel({}), "I = {info}", {}), /no field "info"/);
+  assert.throws(() => t(fakeModel({ _messages: { "I = {info}": "I = {value}" } }), "I = {info}", { info: "1" }), /no field "value"/);
+});
+
+test("a slider, a select and the frame show their label, unit, options and title in the explorer's language", () => {
+  const root = fakeDocument();
+  const model = fakeModel({ h: 0.25, unit: "bits", _name: "demo", _title: "A demo", _messages: ZH });
+  const input = slider(root, model, { name: "h", label: "entropy H", min: 0, max: 1, step: 0.05, digits: 2, unit: "bits" }, () => {});
+  assert.equal(root.all("label")[0].textContent, "熵 H");
+  assert.equal(input.getAttribute("aria-valuetext"), "熵 H 0.25 比特");
+  assert.equal(root.all("output")[0].textContent, "0.25 比特");
+  choice(root, model, { name: "unit", label: "unit", options: ["bits", "nats"] }, () => {});
+  assert.equal(root.all("label")[1].textContent, "单位");
+  const options = root.all("option");
+  assert.deepEqual(options.map((o) => [o.getAttribute("value"), o.textContent]), [["bits", "比特"], ["nats", "nats"]]);
+  const el = fakeDocument();
+  frame(el, model);
+  const title = el.all("div").find((d) => d.getAttribute("class") === "ce-title");
+  assert.equal(title.textContent, "一个演示");
+  assert.equal(el.all("div").find((d) => d.getAttribute("role") === "group").getAttribute("aria-label"), "一个演示");
 });

@@ -4,7 +4,7 @@
 // Computed and drawn in the browser; helpers.explorers.onramp.ComputationGraph.reference() is the
 // Python reference of every line of the readout.
 
-import { PALETTE, svgEl, fmt, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, controlsFrom, frame } from "./draw.js";
 
 const WIDTH = 640;
 const HEIGHT = 300;
@@ -30,12 +30,13 @@ export function graphState(x, w, b, t) {
   return { x, w, b, t, s, L, dL_ds: dLds, dL_dw: dLds * x, dL_db: dLds * 1, dL_dx: dLds * w, dL_dt: -dLds };
 }
 
-function readoutLines(st) {
+function readoutLines(model, st) {
   const f = (v) => fmt(v, 4);
   return [
-    `forward: s = w·x + b = ${f(st.s)}, L = (s − t)² = ${f(st.L)}`,
-    `backward: dL/ds = 2(s − t) = ${f(st.dL_ds)}, dL/dt = ${f(st.dL_dt)}`,
-    `dL/dw = dL/ds · x = ${f(st.dL_dw)}, dL/db = dL/ds · 1 = ${f(st.dL_db)}, dL/dx = dL/ds · w = ${f(st.dL_dx)}`,
+    t(model, "forward: s = w·x + b = {s}, L = (s − t)² = {L}", { s: f(st.s), L: f(st.L) }),
+    t(model, "backward: dL/ds = 2(s − t) = {dL_ds}, dL/dt = {dL_dt}", { dL_ds: f(st.dL_ds), dL_dt: f(st.dL_dt) }),
+    t(model, "dL/dw = dL/ds · x = {dL_dw}, dL/db = dL/ds · 1 = {dL_db}, dL/dx = dL/ds · w = {dL_dx}",
+      { dL_dw: f(st.dL_dw), dL_db: f(st.dL_db), dL_dx: f(st.dL_dx) }),
   ];
 }
 
@@ -52,7 +53,7 @@ function render({ model, el }) {
   const svg = svgEl("svg", {
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", class: "ce-plot", preserveAspectRatio: "xMidYMid meet",
   }, ui.figure);
-  svgEl("title", {}, svg).textContent = "The computation graph of s = w·x + b and L = (s − t)²";
+  svgEl("title", {}, svg).textContent = t(model, "The computation graph of s = w·x + b and L = (s − t)²");
   const desc = svgEl("desc", {}, svg);
   const edgeLayer = svgEl("g", {}, svg);
   const nodeLayer = svgEl("g", {}, svg);
@@ -88,15 +89,15 @@ function render({ model, el }) {
       class: "ce-label" }, nodeLayer);
   }
   svgEl("text", { x: 12, y: HEIGHT - 8, class: "ce-label" }, svg).textContent =
-    "boxes: values (forward) · on each edge: dL/d(its input) (backward)";
+    t(model, "boxes: values (forward) · on each edge: dL/d(its input) (backward)");
 
   function update() {
     const st = graphState(model.get("x"), model.get("w"), model.get("b"), model.get("t"));
     for (const key of Object.keys(NODES)) valueText[key].textContent = fmt(st[key], 4);
     for (const [from] of EDGES) gradText[from].textContent = `dL/d${from} = ${fmt(st[`dL_d${from}`], 4)}`;
-    const text = ui.readout(readoutLines(st));
-    desc.textContent = `Inputs x = ${fmt(st.x, 1)}, w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)} feed s; s and the `
-      + `target t = ${fmt(st.t, 1)} feed L. ${text}`;
+    const text = ui.readout(readoutLines(model, st));
+    desc.textContent = t(model, "Inputs x = {x}, w = {w}, b = {b} feed s; s and the target t = {t} feed L. {readout}",
+      { x: fmt(st.x, 1), w: fmt(st.w, 1), b: fmt(st.b, 1), t: fmt(st.t, 1), readout: text });
   }
 
   controlsFrom(ui.controls, model, update);

@@ -28,6 +28,24 @@ export function htmlEl(tag, attrs = {}, text = "", parent = null) {
   return node;
 }
 
+/**
+ * `template` (an English template the Python side declares, marked with N_) in the explorer's
+ * language, its `{name}` fields filled from `fields`: the translation comes from the model's
+ * "_messages" ({ template: translation }; empty or absent in English, where the template is the
+ * text). As Python's str.format, which fills the same template in the reference: `{{` and `}}` are
+ * a brace, a field missing from `fields` is an error. Each field is text already (a number written
+ * by `fmt`), so the browser writes every number as the reference does, in every language.
+ */
+export function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === undefined) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
+
 /** A number with `digits` decimals and its unit, e.g. fmt(3, 4, "bits") -> "3.0000 bits". */
 export function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
@@ -179,21 +197,24 @@ export function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}
 /**
  * A labelled native range slider bound to `model`'s trait `spec.name`. Its accessible value text
  * states the value with its unit; arrows, Page Up/Down, Home and End work as in any range input.
+ * The label and the unit are templates, shown in the explorer's language (`t`).
  * Returns the <input>. `onInput` runs after the model is updated.
  */
 export function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range", id, min: spec.min, max: spec.max, step: spec.step, "data-name": spec.name,
   }, "", row);
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -213,13 +234,14 @@ export function slider(parent, model, spec, onInput) {
   return input;
 }
 
-/** A labelled native <select> bound to `model`'s trait `spec.name` (options: list of strings). */
+/** A labelled native <select> bound to `model`'s trait `spec.name` (options: list of strings). Each
+ * option's value is its code ("bits"); its text is that code as a template in the explorer's language. */
 export function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -240,10 +262,10 @@ export function controlsFrom(parent, model, onChange) {
 }
 
 /** The explorer's frame: a heading, a controls area, the figure and a live readout. The name and
- * title come from the Python class (traits "_name" and "_title"). */
+ * title come from the Python class (traits "_name" and "_title"), the title in the explorer's language. */
 export function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   // A div, not a <section>: reveal.js would take a section for a slide of its own.
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);

@@ -4,6 +4,9 @@
 // Each explorer's module text (its joined module from helpers/explorers/web/dist/, which imports
 // nothing) sits in the page in <script type="text/plain" data-ce-module="NAME"> and is imported
 // through a blob: URL, which also works from file://.
+// An explorer speaks the language of the notebook it comes from: its translations, { English
+// template: translation } (the display bundle's "messages", or "_messages" in its state; none in
+// English), reach its module as the model's "_messages", as the widget's synced trait does in JupyterLab.
 
 /** anywidget's model interface over a plain object (also the still renderer's, tools/render_explorer.mjs). */
 export function staticModel(state) {
@@ -39,12 +42,12 @@ async function explorerModule(name) {
 
 async function mountAll() {
   for (const host of document.querySelectorAll("[data-ce-explorer]")) {
-    const { name, state } = JSON.parse(host.querySelector("script[type='application/json']").textContent);
+    const { name, state, messages } = JSON.parse(host.querySelector("script[type='application/json']").textContent);
     const widget = await explorerModule(name);
     const el = document.createElement("div");
     host.querySelector(".ce-static-fallback")?.remove();
     host.appendChild(el);
-    await widget.render({ model: staticModel(state), el });
+    await widget.render({ model: staticModel(messages ? { ...state, _messages: messages } : state), el });
     host.setAttribute("data-ce-ready", "true");
   }
 }

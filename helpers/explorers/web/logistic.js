@@ -3,7 +3,7 @@
 // Computed and drawn in the browser; helpers.explorers.likelihood.Logistic.reference() is the
 // Python reference of every line of the readout (the same formulas as helpers.losses).
 
-import { PALETTE, svgEl, fmt, axes, curve, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, axes, curve, controlsFrom, frame } from "./draw.js";
 
 const DEMO_X = [-2.2, -1.4, -0.8, -0.3, 0.2, 0.7, 1.3, 2.0];
 const DEMO_Y = [0, 0, 1, 0, 1, 0, 1, 1];
@@ -34,20 +34,27 @@ function logisticState(w, b) {
   return { w, b, yHat, losses, total, mean: total / DEMO_X.length, worst };
 }
 
-function readoutLines(st) {
+function readoutLines(model, st) {
   const i = st.worst;
+  const nats = t(model, "nats");
   return [
-    `w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)}: ŷ = g(w x + b)`,
-    `total loss (sum over ${DEMO_X.length} points) = ${fmt(st.total, 4, "nats")}; mean = ${fmt(st.mean, 4, "nats")} per point`,
-    `worst point: x = ${fmt(DEMO_X[i], 1)}, y = ${DEMO_Y[i]}, ŷ = ${fmt(st.yHat[i], 3)}, loss = ${fmt(st.losses[i], 4, "nats")}`,
+    t(model, "w = {w}, b = {b}: ŷ = g(w x + b)", { w: fmt(st.w, 1), b: fmt(st.b, 1) }),
+    t(model, "total loss (sum over {count} points) = {total}; mean = {mean} per point",
+      { count: DEMO_X.length, total: fmt(st.total, 4, nats), mean: fmt(st.mean, 4, nats) }),
+    t(model, "worst point: x = {x}, y = {y}, ŷ = {y_hat}, loss = {loss}",
+      { x: fmt(DEMO_X[i], 1), y: DEMO_Y[i], y_hat: fmt(st.yHat[i], 3), loss: fmt(st.losses[i], 4, nats) }),
   ];
 }
 
-function shapeText(w, b) {
-  if (w === 0) return `is flat at ŷ = ${fmt(sigmoid(b), 3)}`;
+function shapeText(model, w, b) {
+  if (w === 0) return t(model, "is flat at ŷ = {y_hat}", { y_hat: fmt(sigmoid(b), 3) });
   const where = -b / w;
-  const cross = where >= X_RANGE[0] && where <= X_RANGE[1] ? `, crossing ŷ = 0.5 at x = ${fmt(where, 2)}` : "";
-  return `${w > 0 ? "rises" : "falls"} from left to right${cross}`;
+  if (where >= X_RANGE[0] && where <= X_RANGE[1]) {
+    const x = fmt(where, 2);
+    return w > 0 ? t(model, "rises from left to right, crossing ŷ = 0.5 at x = {x}", { x })
+      : t(model, "falls from left to right, crossing ŷ = 0.5 at x = {x}", { x });
+  }
+  return w > 0 ? t(model, "rises from left to right") : t(model, "falls from left to right");
 }
 
 function render({ model, el }) {
@@ -57,8 +64,8 @@ function render({ model, el }) {
   // Top: the sigmoid, the labels (filled dots) and the predictions (rings) at the eight points.
   const top = axes(ui.figure, {
     width: 640, height: 250, xRange: X_RANGE, yRange: [-0.08, 1.08],
-    xLabel: "x   (dots: labels y, blue 1, orange 0; rings: predictions ŷ)", yLabel: "ŷ = g(w x + b)",
-    title: "The sigmoid ŷ = g(w x + b) over eight labelled points",
+    xLabel: t(model, "x   (dots: labels y, blue 1, orange 0; rings: predictions ŷ)"), yLabel: "ŷ = g(w x + b)",
+    title: t(model, "The sigmoid ŷ = g(w x + b) over eight labelled points"),
   });
   const gaps = DEMO_X.map((x, i) => svgEl("line", {
     x1: top.x(x), x2: top.x(x), y1: top.y(DEMO_Y[i]), stroke: colours[i], "stroke-width": 1.5,
@@ -75,8 +82,8 @@ function render({ model, el }) {
   // Bottom: each point's loss as a bar under its point, on the same x axis.
   const bottom = axes(ui.figure, {
     width: 640, height: 200, xRange: X_RANGE, yRange: [0, LOSS_TOP],
-    xLabel: "x   (bars: each point's loss, in its label's colour)", yLabel: "loss (nats)",
-    title: "Each point's loss",
+    xLabel: t(model, "x   (bars: each point's loss, in its label's colour)"), yLabel: t(model, "loss (nats)"),
+    title: t(model, "Each point's loss"),
   });
   const rects = DEMO_X.map((x, i) => svgEl("rect", {
     x: bottom.x(x - BAR_WIDTH / 2), width: bottom.x(x + BAR_WIDTH / 2) - bottom.x(x - BAR_WIDTH / 2),
@@ -99,13 +106,17 @@ function render({ model, el }) {
       rects[i].setAttribute("height", Math.max(bottom.y(0) - yTop, 0));
       overflow[i].textContent = l > LOSS_TOP ? `▲ ${fmt(l, 1)}` : "";
     });
-    const text = ui.readout(readoutLines(st));
-    const each = DEMO_X.map((x, i) => `x = ${fmt(x, 1)} (label ${DEMO_Y[i]}): ŷ = ${fmt(st.yHat[i], 3)}`);
-    top.describe(`The sigmoid ŷ = g(w x + b) for w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)} over x from −3 to 3 `
-      + `${shapeText(st.w, st.b)}. Predictions at the eight points: ${each.join("; ")}. ${text}`);
-    const cut = st.losses.some((l) => l > LOSS_TOP) ? `; the axis ends at ${LOSS_TOP} nats, taller bars are cut there and labelled` : "";
-    bottom.describe(`Bars under the points: each point's loss, in nats: `
-      + `${DEMO_X.map((x, i) => `x = ${fmt(x, 1)}: ${fmt(st.losses[i], 3)}`).join("; ")}${cut}.`);
+    const text = ui.readout(readoutLines(model, st));
+    const between = t(model, "; ");
+    const each = DEMO_X.map((x, i) => t(model, "x = {x} (label {y}): ŷ = {y_hat}",
+      { x: fmt(x, 1), y: DEMO_Y[i], y_hat: fmt(st.yHat[i], 3) }));
+    top.describe(t(model, "The sigmoid ŷ = g(w x + b) for w = {w}, b = {b} over x from −3 to 3 {shape}. "
+      + "Predictions at the eight points: {each}. {readout}",
+    { w: fmt(st.w, 1), b: fmt(st.b, 1), shape: shapeText(model, st.w, st.b), each: each.join(between), readout: text }));
+    const cut = st.losses.some((l) => l > LOSS_TOP)
+      ? t(model, "; the axis ends at {top} nats, taller bars are cut there and labelled", { top: LOSS_TOP }) : "";
+    bottom.describe(t(model, "Bars under the points: each point's loss, in nats: {each}{cut}.",
+      { each: DEMO_X.map((x, i) => `x = ${fmt(x, 1)}: ${fmt(st.losses[i], 3)}`).join(between), cut }));
   }
 
   controlsFrom(ui.controls, model, update);

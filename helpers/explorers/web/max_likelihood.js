@@ -4,7 +4,7 @@
 // Computed and drawn in the browser; helpers.explorers.likelihood.MaxLikelihood.reference() is
 // the Python reference of every line of the readout (the formulas of helpers.losses and helpers.info).
 
-import { PALETTE, svgEl, fmt, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, axes, curve, marker, label, controlsFrom, frame } from "./draw.js";
 
 const GRID_Q = Array.from({ length: 499 }, (_, i) => 0.001 + (i * (0.999 - 0.001)) / 498);
 const Y_TOP = 5; // the mean loss at ŷ = 0.01 or 0.99 is at most -ln 0.01 = 4.61 nats: the dot stays in view
@@ -31,11 +31,13 @@ function fmtRatio(k, n, digits) {
   return (q / 10 ** digits).toFixed(digits);
 }
 
-function readoutLines(yHat, k, n, total, bestMean) {
+function readoutLines(model, yHat, k, n, total, bestMean) {
+  const nats = t(model, "nats");
   return [
-    `ŷ = ${fmt(yHat, 2)} for all n = ${n} samples, k = ${k} of them positive`,
-    `total loss = ${fmt(total, 4, "nats")}; mean = ${fmt(total / n, 4, "nats")} per sample`,
-    `minimum at ŷ = k/n = ${fmtRatio(k, n, 4)}: mean loss ${fmt(bestMean, 4, "nats")}`,
+    t(model, "ŷ = {y_hat} for all n = {n} samples, k = {k} of them positive", { y_hat: fmt(yHat, 2), n, k }),
+    t(model, "total loss = {total}; mean = {mean} per sample",
+      { total: fmt(total, 4, nats), mean: fmt(total / n, 4, nats) }),
+    t(model, "minimum at ŷ = k/n = {best}: mean loss {loss}", { best: fmtRatio(k, n, 4), loss: fmt(bestMean, 4, nats) }),
   ];
 }
 
@@ -53,8 +55,8 @@ function render({ model, el }) {
   const ui = frame(el, model);
   const ax = axes(ui.figure, {
     width: 640, height: 320, xRange: [0, 1], yRange: [0, Y_TOP],
-    xLabel: "constant prediction ŷ   (dashed: k/n; dot: your ŷ)", yLabel: "mean loss (nats per sample)",
-    title: "Mean loss of one constant prediction ŷ for n samples, k of them positive",
+    xLabel: t(model, "constant prediction ŷ   (dashed: k/n; dot: your ŷ)"), yLabel: t(model, "mean loss (nats per sample)"),
+    title: t(model, "Mean loss of one constant prediction ŷ for n samples, k of them positive"),
   });
   clipToAxes(ax);
   const bestLine = svgEl("line", {
@@ -88,12 +90,17 @@ function render({ model, el }) {
     bestDot.setAttribute("cy", ax.y(bestMean));
     bestTag(best, 0.9 * Y_TOP, `k/n = ${fmtRatio(k, n, 2)}`);
     point(yHat, total / n);
-    tag(yHat, total / n, fmt(total / n, 3, "nats"));
-    const text = ui.readout(readoutLines(yHat, k, n, total, bestMean));
-    const edge = k === 0 ? " (k = 0: it falls to 0 at ŷ = 0)" : k === n ? " (k = n: it falls to 0 at ŷ = 1)" : "";
-    ax.describe(`The mean loss of predicting ŷ for all ${n} samples, ${k} of them positive, against ŷ from 0 to 1: `
-      + `a valley whose lowest point, ${fmt(bestMean, 3, "nats")}, is at the dashed line ŷ = k/n = ${fmtRatio(k, n, 2)}${edge}. `
-      + `The dot is your ŷ = ${fmt(yHat, 2)}, at ${fmt(total / n, 3, "nats")}. The k slider ends at n. ${text}`);
+    const nats = t(model, "nats");
+    tag(yHat, total / n, fmt(total / n, 3, nats));
+    const text = ui.readout(readoutLines(model, yHat, k, n, total, bestMean));
+    const edge = k === 0 ? t(model, " (k = 0: it falls to 0 at ŷ = 0)")
+      : k === n ? t(model, " (k = n: it falls to 0 at ŷ = 1)") : "";
+    ax.describe(t(model, "The mean loss of predicting ŷ for all {n} samples, {k} of them positive, against ŷ from 0 to 1: "
+      + "a valley whose lowest point, {lowest}, is at the dashed line ŷ = k/n = {best}{edge}. "
+      + "The dot is your ŷ = {y_hat}, at {loss}. The k slider ends at n. {readout}", {
+      n, k, lowest: fmt(bestMean, 3, nats), best: fmtRatio(k, n, 2), edge, y_hat: fmt(yHat, 2),
+      loss: fmt(total / n, 3, nats), readout: text,
+    }));
   }
 
   update();

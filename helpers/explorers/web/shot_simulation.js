@@ -4,7 +4,7 @@
 // helpers.explorers.entropy.ShotSimulation.reference() is the Python reference of every line
 // of the readout.
 
-import { PALETTE, svgEl, fmt, niceTicks, curve, legendKey, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, niceTicks, curve, legendKey, controlsFrom, frame } from "./draw.js";
 
 const SIM_LN2 = Math.log(2);
 const SIM_GOLDEN = 0x9e3779b9;   // 2^32 / golden ratio: the key's offset and the counter's stride
@@ -81,10 +81,13 @@ function signed(value, digits) {
   return text.startsWith("-") || !/[1-9]/.test(text) ? text : `+${text}`;
 }
 
-function simulationLines(n, seed, runs, truths) {
-  return [`n = ${n} shots each, seed ${seed}`, ...runs.map((r, i) => `Shooter ${SIM_SHOOTERS[i].who}: `
-    + `${r.hits} hits, frequency ${fmt(r.freq, 4)}; plug-in H = ${fmt(r.plugin, 4, "bits")}, `
-    + `true H = ${fmt(truths[i], 4, "bits")}, off by ${signed(r.plugin - truths[i], 4)} bits`)];
+function simulationLines(model, n, seed, runs, truths) {
+  const bits = t(model, "bits");
+  return [t(model, "n = {n} shots each, seed {seed}", { n, seed }), ...runs.map((r, i) => t(model,
+    "Shooter {who}: {hits} hits, frequency {freq}; plug-in H = {plugin}, true H = {true}, off by {off} bits", {
+      who: SIM_SHOOTERS[i].who, hits: r.hits, freq: fmt(r.freq, 4), plugin: fmt(r.plugin, 4, bits),
+      true: fmt(truths[i], 4, bits), off: signed(r.plugin - truths[i], 4),
+    }))];
 }
 
 /** A count as a tick label: 1, 2, 5, 10, ..., 1k, 20k, 100k. */
@@ -145,17 +148,17 @@ function countAxes(parent, { width = 560, height = 320, yRange, xLabel, yLabel, 
 function render({ model, el }) {
   const ui = frame(el, model);
   const ax = countAxes(ui.figure, {
-    yRange: [-0.03, 1.05], xLabel: "number of shots m (log scale)", yLabel: "entropy (bits)",
-    title: "Plug-in entropy of the first m shots (solid) against the true entropy (dashed)",
+    yRange: [-0.03, 1.05], xLabel: t(model, "number of shots m (log scale)"), yLabel: t(model, "entropy (bits)"),
+    title: t(model, "Plug-in entropy of the first m shots (solid) against the true entropy (dashed)"),
   });
   ax.setN(Number(model.get("n")));
   const truths = SIM_SHOOTERS.map((s) => curve(ax, [1, 10], [0, 0], { colour: s.colour, dash: "7 5", width: 1.8 }));
   const runs = SIM_SHOOTERS.map((s) => curve(ax, [1], [0], { colour: s.colour, width: 2.2 }));
   // the legend, in one row above the plot
-  legendKey(ax.plot, 0, -14, PALETTE.blue, "", "shooter A");
-  legendKey(ax.plot, 115, -14, PALETTE.vermillion, "", "shooter B");
-  legendKey(ax.plot, 230, -14, "currentColor", "", "plug-in H");
-  legendKey(ax.plot, 340, -14, "currentColor", "7 5", "true H");
+  legendKey(ax.plot, 0, -14, PALETTE.blue, "", t(model, "shooter A"));
+  legendKey(ax.plot, 115, -14, PALETTE.vermillion, "", t(model, "shooter B"));
+  legendKey(ax.plot, 230, -14, "currentColor", "", t(model, "plug-in H"));
+  legendKey(ax.plot, 340, -14, "currentColor", "7 5", t(model, "true H"));
 
   const lastRuns = [{ key: "" }, { key: "" }];
 
@@ -178,10 +181,14 @@ function render({ model, el }) {
       runs[i](r.curve, ms);
       truths[i]([trueH[i], trueH[i]], [1, n]);
     });
-    const text = ui.readout(simulationLines(n, seed, results, trueH));
-    ax.describe(`Over m = 1 to ${n} shots on a log scale, the plug-in entropy of the first m shots: shooter A `
-      + `in blue ends at ${fmt(results[0].plugin, 4, "bits")} against a true ${fmt(trueH[0], 4, "bits")} (dashed), `
-      + `shooter B in vermillion at ${fmt(results[1].plugin, 4, "bits")} against ${fmt(trueH[1], 4, "bits")}. ${text}`);
+    const text = ui.readout(simulationLines(model, n, seed, results, trueH));
+    const bits = t(model, "bits");
+    ax.describe(t(model, "Over m = 1 to {n} shots on a log scale, the plug-in entropy of the first m shots: shooter A in blue "
+      + "ends at {a_plugin} against a true {a_true} (dashed), shooter B in vermillion at {b_plugin} against "
+      + "{b_true}. {readout}", {
+      n, a_plugin: fmt(results[0].plugin, 4, bits), a_true: fmt(trueH[0], 4, bits),
+      b_plugin: fmt(results[1].plugin, 4, bits), b_true: fmt(trueH[1], 4, bits), readout: text,
+    }));
   }
 
   controlsFrom(ui.controls, model, update);

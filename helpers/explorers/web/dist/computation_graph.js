@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -33,7 +42,9 @@ function fmt(value, digits = 4, unit = "") {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -45,9 +56,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -69,9 +80,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -89,7 +100,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -120,19 +131,23 @@ var NODES = {
 };
 var EDGES = [["x", "s"], ["w", "s"], ["b", "s"], ["s", "L"], ["t", "L"]];
 var BOX = { w: 112, h: 46 };
-function graphState(x, w, b, t) {
+function graphState(x, w, b, t2) {
   const s = w * x + b;
-  const d = s - t;
+  const d = s - t2;
   const L = d * d;
   const dLds = 2 * d;
-  return { x, w, b, t, s, L, dL_ds: dLds, dL_dw: dLds * x, dL_db: dLds * 1, dL_dx: dLds * w, dL_dt: -dLds };
+  return { x, w, b, t: t2, s, L, dL_ds: dLds, dL_dw: dLds * x, dL_db: dLds * 1, dL_dx: dLds * w, dL_dt: -dLds };
 }
-function readoutLines(st) {
+function readoutLines(model, st) {
   const f = (v) => fmt(v, 4);
   return [
-    `forward: s = w·x + b = ${f(st.s)}, L = (s − t)² = ${f(st.L)}`,
-    `backward: dL/ds = 2(s − t) = ${f(st.dL_ds)}, dL/dt = ${f(st.dL_dt)}`,
-    `dL/dw = dL/ds · x = ${f(st.dL_dw)}, dL/db = dL/ds · 1 = ${f(st.dL_db)}, dL/dx = dL/ds · w = ${f(st.dL_dx)}`
+    t(model, "forward: s = w·x + b = {s}, L = (s − t)² = {L}", { s: f(st.s), L: f(st.L) }),
+    t(model, "backward: dL/ds = 2(s − t) = {dL_ds}, dL/dt = {dL_dt}", { dL_ds: f(st.dL_ds), dL_dt: f(st.dL_dt) }),
+    t(
+      model,
+      "dL/dw = dL/ds · x = {dL_dw}, dL/db = dL/ds · 1 = {dL_db}, dL/dx = dL/ds · w = {dL_dx}",
+      { dL_dw: f(st.dL_dw), dL_db: f(st.dL_db), dL_dx: f(st.dL_dx) }
+    )
   ];
 }
 function boxEdge(x1, y1, x2, y2, hw, hh) {
@@ -149,7 +164,7 @@ function render({ model, el }) {
     class: "ce-plot",
     preserveAspectRatio: "xMidYMid meet"
   }, ui.figure);
-  svgEl("title", {}, svg).textContent = "The computation graph of s = w·x + b and L = (s − t)²";
+  svgEl("title", {}, svg).textContent = t(model, "The computation graph of s = w·x + b and L = (s − t)²");
   const desc = svgEl("desc", {}, svg);
   const edgeLayer = svgEl("g", {}, svg);
   const nodeLayer = svgEl("g", {}, svg);
@@ -201,13 +216,17 @@ function render({ model, el }) {
       class: "ce-label"
     }, nodeLayer);
   }
-  svgEl("text", { x: 12, y: HEIGHT - 8, class: "ce-label" }, svg).textContent = "boxes: values (forward) · on each edge: dL/d(its input) (backward)";
+  svgEl("text", { x: 12, y: HEIGHT - 8, class: "ce-label" }, svg).textContent = t(model, "boxes: values (forward) · on each edge: dL/d(its input) (backward)");
   function update() {
     const st = graphState(model.get("x"), model.get("w"), model.get("b"), model.get("t"));
     for (const key of Object.keys(NODES)) valueText[key].textContent = fmt(st[key], 4);
     for (const [from] of EDGES) gradText[from].textContent = `dL/d${from} = ${fmt(st[`dL_d${from}`], 4)}`;
-    const text = ui.readout(readoutLines(st));
-    desc.textContent = `Inputs x = ${fmt(st.x, 1)}, w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)} feed s; s and the target t = ${fmt(st.t, 1)} feed L. ${text}`;
+    const text = ui.readout(readoutLines(model, st));
+    desc.textContent = t(
+      model,
+      "Inputs x = {x}, w = {w}, b = {b} feed s; s and the target t = {t} feed L. {readout}",
+      { x: fmt(st.x, 1), w: fmt(st.w, 1), b: fmt(st.b, 1), t: fmt(st.t, 1), readout: text }
+    );
   }
   controlsFrom(ui.controls, model, update);
   update();

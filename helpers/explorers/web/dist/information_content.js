@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
   }
   drawGrid();
@@ -153,7 +162,9 @@ function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -165,9 +176,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -189,9 +200,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -209,7 +220,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -232,23 +243,30 @@ var UNIT_BASES = { bits: 2, nats: Math.E, dits: 10 };
 var P_MIN = 5e-3;
 var GRID = Array.from({ length: 200 }, (_, i) => P_MIN + i * (1 - P_MIN) / 199);
 var information = (p, base) => p === 1 ? 0 : -Math.log(p) / Math.log(base);
-function readoutLines(p, unit) {
+var unitNames = (model) => ({ bits: t(model, "bits"), nats: t(model, "nats"), dits: t(model, "dits") });
+function readoutLines(model, p, unit) {
   const inUnits = Object.fromEntries(Object.entries(UNIT_BASES).map(([u, b]) => [u, information(p, b)]));
+  const names = unitNames(model);
   const lines = [
-    `p = ${fmt(p, 3)}: I = ${fmt(inUnits[unit], 4, unit)}`,
-    `the same in every unit: ${fmt(inUnits.bits, 4, "bits")} = ${fmt(inUnits.nats, 4, "nats")} = ${fmt(inUnits.dits, 4, "dits")}`
+    t(model, "p = {p}: I = {info}", { p: fmt(p, 3), info: fmt(inUnits[unit], 4, names[unit]) }),
+    t(model, "the same in every unit: {bits} = {nats} = {dits}", {
+      bits: fmt(inUnits.bits, 4, names.bits),
+      nats: fmt(inUnits.nats, 4, names.nats),
+      dits: fmt(inUnits.dits, 4, names.dits)
+    })
   ];
-  lines.push(p < 1 ? `as surprising as ${fmt(inUnits.bits, 2)} fair coin flips all landing heads` : "a certain event: no surprise, no information");
+  lines.push(p < 1 ? t(model, "as surprising as {flips} fair coin flips all landing heads", { flips: fmt(inUnits.bits, 2) }) : t(model, "a certain event: no surprise, no information"));
   return lines;
 }
 function render({ model, el }) {
   const ui = frame(el, model);
+  const names = unitNames(model);
   const ax = axes(ui.figure, {
     xRange: [0, 1.02],
     yRange: [0, 8],
-    xLabel: "probability p of the event",
-    yLabel: "I(p) (bits)",
-    title: "Information content I(p) = −log p"
+    xLabel: t(model, "probability p of the event"),
+    yLabel: t(model, "I(p) ({unit})", { unit: names.bits }),
+    title: t(model, "Information content I(p) = −log p")
   });
   const line = curve(ax, GRID, GRID.map(() => 0), { colour: PALETTE.blue });
   const point = marker(ax);
@@ -258,13 +276,17 @@ function render({ model, el }) {
     const unit = model.get("unit");
     const base = UNIT_BASES[unit];
     const top = information(P_MIN, base);
-    ax.setY([-0.03 * top, 1.08 * top], `I(p) (${unit})`);
+    ax.setY([-0.03 * top, 1.08 * top], t(model, "I(p) ({unit})", { unit: names[unit] }));
     line(GRID.map((q) => information(q, base)));
     const value = information(p, base);
     point(p, value);
-    tag(p, value, fmt(value, 3, unit));
-    const text = ui.readout(readoutLines(p, unit));
-    ax.describe(`The curve I(p) falls from ${fmt(top, 2, unit)} at p = ${P_MIN} to 0 at p = 1. ${text}`);
+    tag(p, value, fmt(value, 3, names[unit]));
+    const text = ui.readout(readoutLines(model, p, unit));
+    ax.describe(t(
+      model,
+      "The curve I(p) falls from {top} at p = {p_min} to 0 at p = 1. {readout}",
+      { top: fmt(top, 2, names[unit]), p_min: P_MIN, readout: text }
+    ));
   }
   controlsFrom(ui.controls, model, update);
   update();

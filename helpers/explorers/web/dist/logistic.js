@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
   }
   drawGrid();
@@ -129,7 +138,9 @@ function curve(ax, xs, ys, { colour = PALETTE.blue, dash = "", width = 2.5, labe
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -141,9 +152,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -165,9 +176,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -185,7 +196,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -227,19 +238,31 @@ function logisticState(w, b) {
   const worst = losses.findIndex((l) => l >= largest * (1 - TIE));
   return { w, b, yHat, losses, total, mean: total / DEMO_X.length, worst };
 }
-function readoutLines(st) {
+function readoutLines(model, st) {
   const i = st.worst;
+  const nats = t(model, "nats");
   return [
-    `w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)}: ŷ = g(w x + b)`,
-    `total loss (sum over ${DEMO_X.length} points) = ${fmt(st.total, 4, "nats")}; mean = ${fmt(st.mean, 4, "nats")} per point`,
-    `worst point: x = ${fmt(DEMO_X[i], 1)}, y = ${DEMO_Y[i]}, ŷ = ${fmt(st.yHat[i], 3)}, loss = ${fmt(st.losses[i], 4, "nats")}`
+    t(model, "w = {w}, b = {b}: ŷ = g(w x + b)", { w: fmt(st.w, 1), b: fmt(st.b, 1) }),
+    t(
+      model,
+      "total loss (sum over {count} points) = {total}; mean = {mean} per point",
+      { count: DEMO_X.length, total: fmt(st.total, 4, nats), mean: fmt(st.mean, 4, nats) }
+    ),
+    t(
+      model,
+      "worst point: x = {x}, y = {y}, ŷ = {y_hat}, loss = {loss}",
+      { x: fmt(DEMO_X[i], 1), y: DEMO_Y[i], y_hat: fmt(st.yHat[i], 3), loss: fmt(st.losses[i], 4, nats) }
+    )
   ];
 }
-function shapeText(w, b) {
-  if (w === 0) return `is flat at ŷ = ${fmt(sigmoid(b), 3)}`;
+function shapeText(model, w, b) {
+  if (w === 0) return t(model, "is flat at ŷ = {y_hat}", { y_hat: fmt(sigmoid(b), 3) });
   const where = -b / w;
-  const cross = where >= X_RANGE[0] && where <= X_RANGE[1] ? `, crossing ŷ = 0.5 at x = ${fmt(where, 2)}` : "";
-  return `${w > 0 ? "rises" : "falls"} from left to right${cross}`;
+  if (where >= X_RANGE[0] && where <= X_RANGE[1]) {
+    const x = fmt(where, 2);
+    return w > 0 ? t(model, "rises from left to right, crossing ŷ = 0.5 at x = {x}", { x }) : t(model, "falls from left to right, crossing ŷ = 0.5 at x = {x}", { x });
+  }
+  return w > 0 ? t(model, "rises from left to right") : t(model, "falls from left to right");
 }
 function render({ model, el }) {
   const ui = frame(el, model);
@@ -249,9 +272,9 @@ function render({ model, el }) {
     height: 250,
     xRange: X_RANGE,
     yRange: [-0.08, 1.08],
-    xLabel: "x   (dots: labels y, blue 1, orange 0; rings: predictions ŷ)",
+    xLabel: t(model, "x   (dots: labels y, blue 1, orange 0; rings: predictions ŷ)"),
     yLabel: "ŷ = g(w x + b)",
-    title: "The sigmoid ŷ = g(w x + b) over eight labelled points"
+    title: t(model, "The sigmoid ŷ = g(w x + b) over eight labelled points")
   });
   const gaps = DEMO_X.map((x, i) => svgEl("line", {
     x1: top.x(x),
@@ -278,9 +301,9 @@ function render({ model, el }) {
     height: 200,
     xRange: X_RANGE,
     yRange: [0, LOSS_TOP],
-    xLabel: "x   (bars: each point's loss, in its label's colour)",
-    yLabel: "loss (nats)",
-    title: "Each point's loss"
+    xLabel: t(model, "x   (bars: each point's loss, in its label's colour)"),
+    yLabel: t(model, "loss (nats)"),
+    title: t(model, "Each point's loss")
   });
   const rects = DEMO_X.map((x, i) => svgEl("rect", {
     x: bottom.x(x - BAR_WIDTH / 2),
@@ -307,11 +330,24 @@ function render({ model, el }) {
       rects[i].setAttribute("height", Math.max(bottom.y(0) - yTop, 0));
       overflow[i].textContent = l > LOSS_TOP ? `▲ ${fmt(l, 1)}` : "";
     });
-    const text = ui.readout(readoutLines(st));
-    const each = DEMO_X.map((x, i) => `x = ${fmt(x, 1)} (label ${DEMO_Y[i]}): ŷ = ${fmt(st.yHat[i], 3)}`);
-    top.describe(`The sigmoid ŷ = g(w x + b) for w = ${fmt(st.w, 1)}, b = ${fmt(st.b, 1)} over x from −3 to 3 ${shapeText(st.w, st.b)}. Predictions at the eight points: ${each.join("; ")}. ${text}`);
-    const cut = st.losses.some((l) => l > LOSS_TOP) ? `; the axis ends at ${LOSS_TOP} nats, taller bars are cut there and labelled` : "";
-    bottom.describe(`Bars under the points: each point's loss, in nats: ${DEMO_X.map((x, i) => `x = ${fmt(x, 1)}: ${fmt(st.losses[i], 3)}`).join("; ")}${cut}.`);
+    const text = ui.readout(readoutLines(model, st));
+    const between = t(model, "; ");
+    const each = DEMO_X.map((x, i) => t(
+      model,
+      "x = {x} (label {y}): ŷ = {y_hat}",
+      { x: fmt(x, 1), y: DEMO_Y[i], y_hat: fmt(st.yHat[i], 3) }
+    ));
+    top.describe(t(
+      model,
+      "The sigmoid ŷ = g(w x + b) for w = {w}, b = {b} over x from −3 to 3 {shape}. Predictions at the eight points: {each}. {readout}",
+      { w: fmt(st.w, 1), b: fmt(st.b, 1), shape: shapeText(model, st.w, st.b), each: each.join(between), readout: text }
+    ));
+    const cut = st.losses.some((l) => l > LOSS_TOP) ? t(model, "; the axis ends at {top} nats, taller bars are cut there and labelled", { top: LOSS_TOP }) : "";
+    bottom.describe(t(
+      model,
+      "Bars under the points: each point's loss, in nats: {each}{cut}.",
+      { each: DEMO_X.map((x, i) => `x = ${fmt(x, 1)}: ${fmt(st.losses[i], 3)}`).join(between), cut }
+    ));
   }
   controlsFrom(ui.controls, model, update);
   update();

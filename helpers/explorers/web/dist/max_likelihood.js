@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
   }
   drawGrid();
@@ -153,7 +162,9 @@ function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -165,9 +176,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -189,9 +200,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -209,7 +220,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -242,11 +253,16 @@ function fmtRatio(k, n, digits) {
   if (twice > n || twice === n && q % 2 === 1) q += 1;
   return (q / 10 ** digits).toFixed(digits);
 }
-function readoutLines(yHat, k, n, total, bestMean) {
+function readoutLines(model, yHat, k, n, total, bestMean) {
+  const nats = t(model, "nats");
   return [
-    `ŷ = ${fmt(yHat, 2)} for all n = ${n} samples, k = ${k} of them positive`,
-    `total loss = ${fmt(total, 4, "nats")}; mean = ${fmt(total / n, 4, "nats")} per sample`,
-    `minimum at ŷ = k/n = ${fmtRatio(k, n, 4)}: mean loss ${fmt(bestMean, 4, "nats")}`
+    t(model, "ŷ = {y_hat} for all n = {n} samples, k = {k} of them positive", { y_hat: fmt(yHat, 2), n, k }),
+    t(
+      model,
+      "total loss = {total}; mean = {mean} per sample",
+      { total: fmt(total, 4, nats), mean: fmt(total / n, 4, nats) }
+    ),
+    t(model, "minimum at ŷ = k/n = {best}: mean loss {loss}", { best: fmtRatio(k, n, 4), loss: fmt(bestMean, 4, nats) })
   ];
 }
 function clipToAxes(ax) {
@@ -263,9 +279,9 @@ function render({ model, el }) {
     height: 320,
     xRange: [0, 1],
     yRange: [0, Y_TOP],
-    xLabel: "constant prediction ŷ   (dashed: k/n; dot: your ŷ)",
-    yLabel: "mean loss (nats per sample)",
-    title: "Mean loss of one constant prediction ŷ for n samples, k of them positive"
+    xLabel: t(model, "constant prediction ŷ   (dashed: k/n; dot: your ŷ)"),
+    yLabel: t(model, "mean loss (nats per sample)"),
+    title: t(model, "Mean loss of one constant prediction ŷ for n samples, k of them positive")
   });
   clipToAxes(ax);
   const bestLine = svgEl("line", {
@@ -302,10 +318,20 @@ function render({ model, el }) {
     bestDot.setAttribute("cy", ax.y(bestMean));
     bestTag(best, 0.9 * Y_TOP, `k/n = ${fmtRatio(k, n, 2)}`);
     point(yHat, total / n);
-    tag(yHat, total / n, fmt(total / n, 3, "nats"));
-    const text = ui.readout(readoutLines(yHat, k, n, total, bestMean));
-    const edge = k === 0 ? " (k = 0: it falls to 0 at ŷ = 0)" : k === n ? " (k = n: it falls to 0 at ŷ = 1)" : "";
-    ax.describe(`The mean loss of predicting ŷ for all ${n} samples, ${k} of them positive, against ŷ from 0 to 1: a valley whose lowest point, ${fmt(bestMean, 3, "nats")}, is at the dashed line ŷ = k/n = ${fmtRatio(k, n, 2)}${edge}. The dot is your ŷ = ${fmt(yHat, 2)}, at ${fmt(total / n, 3, "nats")}. The k slider ends at n. ${text}`);
+    const nats = t(model, "nats");
+    tag(yHat, total / n, fmt(total / n, 3, nats));
+    const text = ui.readout(readoutLines(model, yHat, k, n, total, bestMean));
+    const edge = k === 0 ? t(model, " (k = 0: it falls to 0 at ŷ = 0)") : k === n ? t(model, " (k = n: it falls to 0 at ŷ = 1)") : "";
+    ax.describe(t(model, "The mean loss of predicting ŷ for all {n} samples, {k} of them positive, against ŷ from 0 to 1: a valley whose lowest point, {lowest}, is at the dashed line ŷ = k/n = {best}{edge}. The dot is your ŷ = {y_hat}, at {loss}. The k slider ends at n. {readout}", {
+      n,
+      k,
+      lowest: fmt(bestMean, 3, nats),
+      best: fmtRatio(k, n, 2),
+      edge,
+      y_hat: fmt(yHat, 2),
+      loss: fmt(total / n, 3, nats),
+      readout: text
+    }));
   }
   update();
 }

@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
   }
   drawGrid();
@@ -159,7 +168,9 @@ function bars(ax, n, { colours = [PALETTE.blue], width = 0.7 } = {}) {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -171,9 +182,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -195,9 +206,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -215,7 +226,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -235,19 +246,31 @@ function frame(el, model) {
 
 // helpers/explorers/web/shooters.js
 var SHOOTERS = [
-  { who: "A", name: "A (小明)", hit: PALETTE.blue, miss: PALETTE.sky },
-  { who: "B", name: "B (小王)", hit: PALETTE.vermillion, miss: PALETTE.orange }
+  { who: "A", hit: PALETTE.blue, miss: PALETTE.sky },
+  { who: "B", hit: PALETTE.vermillion, miss: PALETTE.orange }
 ];
 var LN2 = Math.log(2);
 var H_GRID = Array.from({ length: 201 }, (_, i) => i / 200);
 var xlnx = (x) => x === 0 ? 0 : x * Math.log(x);
 var entropyNats = (p) => -(xlnx(p) + xlnx(1 - p)) + 0;
 var H_CURVE = H_GRID.map((p) => entropyNats(p) / LN2);
-function shootersLines(ps) {
+function shootersLines(model, ps) {
   const bits = ps.map((p) => entropyNats(p) / LN2);
-  const lines = SHOOTERS.map((s, i) => `Shooter ${s.name}: P(hit) = ${fmt(ps[i], 3)}, P(miss) = ${fmt(1 - ps[i], 3)}, H = ${fmt(bits[i], 4, "bits")} = ${fmt(entropyNats(ps[i]), 4, "nats")}`);
+  const [bitName, natName] = [t(model, "bits"), t(model, "nats")];
+  const names = [t(model, "A (小明)"), t(model, "B (小王)")];
+  const lines = SHOOTERS.map((_, i) => t(model, "Shooter {who}: P(hit) = {hit}, P(miss) = {miss}, H = {bits} = {nats}", {
+    who: names[i],
+    hit: fmt(ps[i], 3),
+    miss: fmt(1 - ps[i], 3),
+    bits: fmt(bits[i], 4, bitName),
+    nats: fmt(entropyNats(ps[i]), 4, natName)
+  }));
   const gap = Math.abs(bits[0] - bits[1]);
-  lines.push(gap < 5e-5 ? "Both outcomes are equally uncertain." : `Shooter ${bits[0] > bits[1] ? "A" : "B"}'s next shot is the more uncertain, by ${fmt(gap, 4, "bits")}.`);
+  lines.push(gap < 5e-5 ? t(model, "Both outcomes are equally uncertain.") : t(
+    model,
+    "Shooter {who}'s next shot is the more uncertain, by {gap}.",
+    { who: bits[0] > bits[1] ? "A" : "B", gap: fmt(gap, 4, bitName) }
+  ));
   return { lines, bits };
 }
 function categoryTicks(ax, at, names) {
@@ -269,12 +292,12 @@ function render({ model, el }) {
     ...size,
     xRange: [-0.6, 4.1],
     yRange: [0, 1.12],
-    xLabel: "outcome",
-    yLabel: "probability",
-    title: "Outcome probabilities of each shooter: hit and miss"
+    xLabel: t(model, "outcome"),
+    yLabel: t(model, "probability"),
+    title: t(model, "Outcome probabilities of each shooter: hit and miss")
   });
   const at = [0, 1, 2.5, 3.5];
-  categoryTicks(barsAx, at, ["A hit", "A miss", "B hit", "B miss"]);
+  categoryTicks(barsAx, at, [t(model, "A hit"), t(model, "A miss"), t(model, "B hit"), t(model, "B miss")]);
   const shifted = (dx) => ({ ...barsAx, x: (v) => barsAx.x(v + dx) });
   const setBars = SHOOTERS.map((s, i) => bars(shifted(2.5 * i), 2, { colours: [s.hit, s.miss], width: 0.75 }));
   const barTags = at.map((x) => svgEl("text", {
@@ -286,9 +309,9 @@ function render({ model, el }) {
     ...size,
     xRange: [0, 1],
     yRange: [0, 1.12],
-    xLabel: "hit probability p",
-    yLabel: "H(p) (bits)",
-    title: "Entropy of one shot, H(p) in bits, with both shooters marked"
+    xLabel: t(model, "hit probability p"),
+    yLabel: t(model, "H(p) (bits)"),
+    title: t(model, "Entropy of one shot, H(p) in bits, with both shooters marked")
   });
   curve(curveAx, H_GRID, H_CURVE, { colour: PALETTE.black, width: 2 });
   curveAx.plot.lastElementChild.setAttribute("stroke", "currentColor");
@@ -315,7 +338,8 @@ function render({ model, el }) {
       barTags[i].setAttribute("y", barsAx.y(h) - 5);
       barTags[i].textContent = fmt(h, 3);
     });
-    const { lines, bits } = shootersLines(ps);
+    const { lines, bits } = shootersLines(model, ps);
+    const bitName = t(model, "bits");
     pointA(ps[0], bits[0]);
     const bx = curveAx.x(ps[1]);
     const by = curveAx.y(bits[1]);
@@ -328,11 +352,21 @@ function render({ model, el }) {
     const close = Math.abs(ps[0] - ps[1]) < 0.12 && Math.abs(bits[0] - bits[1]) < 0.15;
     SHOOTERS.forEach((s, i) => {
       place(tags[i], ps[i], bits[i], !close || bits[i] > bits[1 - i] || bits[i] === bits[1 - i] && i === 0);
-      tags[i].textContent = `${s.who}: ${fmt(bits[i], 4, "bits")}`;
+      tags[i].textContent = t(model, "{who}: {entropy}", { who: s.who, entropy: fmt(bits[i], 4, bitName) });
     });
     const text = ui.readout(lines);
-    barsAx.describe(`Bars: A hits with probability ${fmt(ps[0], 3)} and misses with ${fmt(1 - ps[0], 3)}; B hits with ${fmt(ps[1], 3)} and misses with ${fmt(1 - ps[1], 3)}.`);
-    curveAx.describe(`The curve H(p) is 0 at p = 0 and p = 1 and peaks at 1 bit at p = 0.5, symmetric about it. A (circle) sits at p = ${fmt(ps[0], 3)}, H = ${fmt(bits[0], 4, "bits")}; B (square) at p = ${fmt(ps[1], 3)}, H = ${fmt(bits[1], 4, "bits")}. ${text}`);
+    barsAx.describe(t(
+      model,
+      "Bars: A hits with probability {a_hit} and misses with {a_miss}; B hits with {b_hit} and misses with {b_miss}.",
+      { a_hit: fmt(ps[0], 3), a_miss: fmt(1 - ps[0], 3), b_hit: fmt(ps[1], 3), b_miss: fmt(1 - ps[1], 3) }
+    ));
+    curveAx.describe(t(model, "The curve H(p) is 0 at p = 0 and p = 1 and peaks at 1 bit at p = 0.5, symmetric about it. A (circle) sits at p = {a_p}, H = {a_h}; B (square) at p = {b_p}, H = {b_h}. {readout}", {
+      a_p: fmt(ps[0], 3),
+      a_h: fmt(bits[0], 4, bitName),
+      b_p: fmt(ps[1], 3),
+      b_h: fmt(bits[1], 4, bitName),
+      readout: text
+    }));
   }
   controlsFrom(ui.controls, model, update);
   update();

@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -77,7 +86,9 @@ function legendKey(parent, x, y, colour, dash, text) {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -89,9 +100,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -113,9 +124,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -133,7 +144,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -213,8 +224,20 @@ function signed(value, digits) {
   const text = fmt(value, digits);
   return text.startsWith("-") || !/[1-9]/.test(text) ? text : `+${text}`;
 }
-function simulationLines(n, seed, runs, truths) {
-  return [`n = ${n} shots each, seed ${seed}`, ...runs.map((r, i) => `Shooter ${SIM_SHOOTERS[i].who}: ${r.hits} hits, frequency ${fmt(r.freq, 4)}; plug-in H = ${fmt(r.plugin, 4, "bits")}, true H = ${fmt(truths[i], 4, "bits")}, off by ${signed(r.plugin - truths[i], 4)} bits`)];
+function simulationLines(model, n, seed, runs, truths) {
+  const bits = t(model, "bits");
+  return [t(model, "n = {n} shots each, seed {seed}", { n, seed }), ...runs.map((r, i) => t(
+    model,
+    "Shooter {who}: {hits} hits, frequency {freq}; plug-in H = {plugin}, true H = {true}, off by {off} bits",
+    {
+      who: SIM_SHOOTERS[i].who,
+      hits: r.hits,
+      freq: fmt(r.freq, 4),
+      plugin: fmt(r.plugin, 4, bits),
+      true: fmt(truths[i], 4, bits),
+      off: signed(r.plugin - truths[i], 4)
+    }
+  ))];
 }
 var countLabel = (m) => m >= 1e3 ? `${m / 1e3}k` : String(m);
 function countAxes(parent, { width = 560, height = 320, yRange, xLabel, yLabel, title }) {
@@ -237,9 +260,9 @@ function countAxes(parent, { width = 560, height = 320, yRange, xLabel, yLabel, 
   const y = (v) => inner.h - (v - yRange[0]) / (yRange[1] - yRange[0]) * inner.h;
   svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, yGrid);
   svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, yGrid);
-  for (const t of niceTicks(...yRange)) {
-    svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, yGrid);
-    svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, yGrid).textContent = String(t);
+  for (const t2 of niceTicks(...yRange)) {
+    svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, yGrid);
+    svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, yGrid).textContent = String(t2);
   }
   svgEl("text", {
     class: "ce-axis-label",
@@ -272,17 +295,17 @@ function render({ model, el }) {
   const ui = frame(el, model);
   const ax = countAxes(ui.figure, {
     yRange: [-0.03, 1.05],
-    xLabel: "number of shots m (log scale)",
-    yLabel: "entropy (bits)",
-    title: "Plug-in entropy of the first m shots (solid) against the true entropy (dashed)"
+    xLabel: t(model, "number of shots m (log scale)"),
+    yLabel: t(model, "entropy (bits)"),
+    title: t(model, "Plug-in entropy of the first m shots (solid) against the true entropy (dashed)")
   });
   ax.setN(Number(model.get("n")));
   const truths = SIM_SHOOTERS.map((s) => curve(ax, [1, 10], [0, 0], { colour: s.colour, dash: "7 5", width: 1.8 }));
   const runs = SIM_SHOOTERS.map((s) => curve(ax, [1], [0], { colour: s.colour, width: 2.2 }));
-  legendKey(ax.plot, 0, -14, PALETTE.blue, "", "shooter A");
-  legendKey(ax.plot, 115, -14, PALETTE.vermillion, "", "shooter B");
-  legendKey(ax.plot, 230, -14, "currentColor", "", "plug-in H");
-  legendKey(ax.plot, 340, -14, "currentColor", "7 5", "true H");
+  legendKey(ax.plot, 0, -14, PALETTE.blue, "", t(model, "shooter A"));
+  legendKey(ax.plot, 115, -14, PALETTE.vermillion, "", t(model, "shooter B"));
+  legendKey(ax.plot, 230, -14, "currentColor", "", t(model, "plug-in H"));
+  legendKey(ax.plot, 340, -14, "currentColor", "7 5", t(model, "true H"));
   const lastRuns = [{ key: "" }, { key: "" }];
   function update() {
     const ps = [Number(model.get("p_a")), Number(model.get("p_b"))];
@@ -302,8 +325,16 @@ function render({ model, el }) {
       runs[i](r.curve, ms);
       truths[i]([trueH[i], trueH[i]], [1, n]);
     });
-    const text = ui.readout(simulationLines(n, seed, results, trueH));
-    ax.describe(`Over m = 1 to ${n} shots on a log scale, the plug-in entropy of the first m shots: shooter A in blue ends at ${fmt(results[0].plugin, 4, "bits")} against a true ${fmt(trueH[0], 4, "bits")} (dashed), shooter B in vermillion at ${fmt(results[1].plugin, 4, "bits")} against ${fmt(trueH[1], 4, "bits")}. ${text}`);
+    const text = ui.readout(simulationLines(model, n, seed, results, trueH));
+    const bits = t(model, "bits");
+    ax.describe(t(model, "Over m = 1 to {n} shots on a log scale, the plug-in entropy of the first m shots: shooter A in blue ends at {a_plugin} against a true {a_true} (dashed), shooter B in vermillion at {b_plugin} against {b_true}. {readout}", {
+      n,
+      a_plugin: fmt(results[0].plugin, 4, bits),
+      a_true: fmt(trueH[0], 4, bits),
+      b_plugin: fmt(results[1].plugin, 4, bits),
+      b_true: fmt(trueH[1], 4, bits),
+      readout: text
+    }));
   }
   controlsFrom(ui.controls, model, update);
   update();

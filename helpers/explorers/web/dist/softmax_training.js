@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label.textContent = String(t2);
     }
   }
   drawGrid();
@@ -143,7 +152,9 @@ function marker(ax, { colour = PALETTE.vermillion, radius = 6, drop = true } = {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -155,9 +166,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -179,9 +190,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -199,7 +210,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);

@@ -25,6 +25,15 @@ function htmlEl(tag, attrs = {}, text = "", parent = null) {
   if (parent) parent.appendChild(node);
   return node;
 }
+function t(model, template, fields = {}) {
+  const messages = model.get("_messages") ?? {};
+  const text = Object.hasOwn(messages, template) ? messages[template] : template;
+  return text.replace(/\{\{|\}\}|\{(\w+)\}/g, (whole, key) => {
+    if (key === void 0) return whole[0];
+    if (!Object.hasOwn(fields, key)) throw new Error(`t: no field "${key}" for ${JSON.stringify(template)}`);
+    return String(fields[key]);
+  });
+}
 function fmt(value, digits = 4, unit = "") {
   if (!Number.isFinite(value)) return value > 0 ? "∞" : value < 0 ? "−∞" : "nan";
   const text = value.toFixed(digits).replace(/^-(0\.0*)$/, "$1");
@@ -37,8 +46,8 @@ function niceTicks(lo, hi, count = 5) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => span / s <= count) ?? 10 * power;
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) {
-    ticks.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t2 = Math.ceil(lo / step - 1e-9) * step; t2 <= hi + 1e-9 * step; t2 += step) {
+    ticks.push(Math.abs(t2) < step * 1e-9 ? 0 : Number(t2.toPrecision(12)));
   }
   return ticks;
 }
@@ -76,15 +85,15 @@ function axes(parent, { width = 560, height = 300, xRange, yRange, xLabel, yLabe
     grid.replaceChildren();
     svgEl("line", { x1: 0, x2: inner.w, y1: inner.h, y2: inner.h, class: "ce-axis" }, grid);
     svgEl("line", { x1: 0, x2: 0, y1: 0, y2: inner.h, class: "ce-axis" }, grid);
-    for (const t of niceTicks(...state.xRange)) {
-      svgEl("line", { x1: x(t), x2: x(t), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: x(t), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.xRange)) {
+      svgEl("line", { x1: x(t2), x2: x(t2), y1: 0, y2: inner.h, class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: x(t2), y: inner.h + 18, "text-anchor": "middle", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
-    for (const t of niceTicks(...state.yRange)) {
-      svgEl("line", { x1: 0, x2: inner.w, y1: y(t), y2: y(t), class: "ce-gridline" }, grid);
-      const label2 = svgEl("text", { x: -8, y: y(t) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
-      label2.textContent = String(t);
+    for (const t2 of niceTicks(...state.yRange)) {
+      svgEl("line", { x1: 0, x2: inner.w, y1: y(t2), y2: y(t2), class: "ce-gridline" }, grid);
+      const label2 = svgEl("text", { x: -8, y: y(t2) + 4, "text-anchor": "end", class: "ce-tick" }, grid);
+      label2.textContent = String(t2);
     }
   }
   drawGrid();
@@ -153,7 +162,9 @@ function label(ax, { colour = PALETTE.vermillion, anchor = "start" } = {}) {
 function slider(parent, model, spec, onInput) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  const name = t(model, spec.label);
+  const unit = spec.unit ? t(model, spec.unit) : "";
+  htmlEl("label", { for: id }, name, row);
   const input = htmlEl("input", {
     type: "range",
     id,
@@ -165,9 +176,9 @@ function slider(parent, model, spec, onInput) {
   const shown = htmlEl("output", { for: id, class: "ce-value" }, "", row);
   const digits = spec.digits ?? 2;
   const show = (value) => {
-    const text = fmt(value, digits, spec.unit ?? "");
+    const text = fmt(value, digits, unit);
     shown.textContent = text;
-    input.setAttribute("aria-valuetext", `${spec.label} ${text}`);
+    input.setAttribute("aria-valuetext", `${name} ${text}`);
   };
   input.value = model.get(spec.name);
   show(Number(input.value));
@@ -189,9 +200,9 @@ function slider(parent, model, spec, onInput) {
 function choice(parent, model, spec, onChange) {
   const row = htmlEl("div", { class: "ce-control" }, "", parent);
   const id = `ce-${spec.name}-${Math.random().toString(36).slice(2, 9)}`;
-  htmlEl("label", { for: id }, spec.label, row);
+  htmlEl("label", { for: id }, t(model, spec.label), row);
   const select = htmlEl("select", { id, "data-name": spec.name }, "", row);
-  for (const option of spec.options) htmlEl("option", { value: option }, option, select);
+  for (const option of spec.options) htmlEl("option", { value: option }, t(model, option), select);
   select.value = model.get(spec.name);
   select.addEventListener("change", () => {
     model.set(spec.name, select.value);
@@ -209,7 +220,7 @@ function controlsFrom(parent, model, onChange) {
 }
 function frame(el, model) {
   const name = model.get("_name");
-  const title = model.get("_title");
+  const title = t(model, model.get("_title"));
   el.classList.add("ce-live", `ce-live-${name}`);
   const box = htmlEl("div", { class: "ce-explorer-box", role: "group", "aria-label": title }, "", el);
   htmlEl("div", { class: "ce-title" }, title, box);
@@ -232,10 +243,10 @@ var X_MIN = -2;
 var X_MAX = 2;
 var GRID = Array.from({ length: 101 }, (_, i) => X_MIN + i * (X_MAX - X_MIN) / 100);
 var PARABOLA = GRID.map((x) => x * x);
-function readoutLines(x) {
+function readoutLines(model, x) {
   return [
-    `x = ${fmt(x, 1)}, x squared = ${fmt(x * x, 2)}`,
-    "If you can read this and the dot follows the slider, widgets work."
+    t(model, "x = {x}, x squared = {x2}", { x: fmt(x, 1), x2: fmt(x * x, 2) }),
+    t(model, "If you can read this and the dot follows the slider, widgets work.")
   ];
 }
 function render({ model, el }) {
@@ -246,10 +257,10 @@ function render({ model, el }) {
     xRange: [-2.2, 2.2],
     yRange: [-0.2, 4.4],
     xLabel: "x",
-    yLabel: "x squared",
-    title: "The parabola y = x² with the point (x, x²) marked"
+    yLabel: t(model, "x squared"),
+    title: t(model, "The parabola y = x² with the point (x, x²) marked")
   });
-  curve(ax, GRID, PARABOLA, { colour: PALETTE.blue, label: "the parabola y = x²" });
+  curve(ax, GRID, PARABOLA, { colour: PALETTE.blue, label: t(model, "the parabola y = x²") });
   const point = marker(ax, { colour: PALETTE.vermillion, radius: 7 });
   const tag = label(ax);
   function update() {
@@ -257,8 +268,8 @@ function render({ model, el }) {
     const y = x * x;
     point(x, y);
     tag(x, y, `(${fmt(x, 1)}, ${fmt(y, 2)})`);
-    ui.readout(readoutLines(x));
-    ax.describe(`The parabola y = x² for x from −2 to 2. The marked point is at x = ${fmt(x, 1)}, x squared = ${fmt(y, 2)}; it moves along the parabola with the slider.`);
+    ui.readout(readoutLines(model, x));
+    ax.describe(t(model, "The parabola y = x² for x from −2 to 2. The marked point is at x = {x}, x squared = {x2}; it moves along the parabola with the slider.", { x: fmt(x, 1), x2: fmt(y, 2) }));
   }
   controlsFrom(ui.controls, model, update);
   update();

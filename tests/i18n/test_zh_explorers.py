@@ -1,0 +1,294 @@
+"""The live explorers of notebooks 00-03 in Chinese: one design for all explorers.
+
+Every string an explorer shows is an English template written once in Python (``N_``: the title,
+the controls' labels, units and options in ``specs``, and ``messages``). The module gets the
+translations as the synced trait ``_messages`` (the display bundle's explorer entry carries the same
+dict for the static hosts) and fills a template with ``t(model, template, fields)`` of
+``web/draw.js``; the Python reference fills the same template with ``tr``. Checked here:
+
+- what is declared: every template the module passes to ``t`` is one the class declares, and every
+  declared message is one the module shows; every template the reference fills is declared; every
+  template with words is translated;
+- in Python: at the start, at random settings and at each option of a select, the readout, the
+  title, the labels and the plain-text output are Chinese, with no English run left;
+- in Node: the module's readout is the Chinese reference at the settings of the contract test, and
+  every text of its drawings (titles, descriptions, axis labels, legends, tags) is Chinese;
+- in Chromium: the explorers mounted by the static host from their display bundles show the
+  reference readout, Chinese labels, value texts and descriptions, before and after a control moves.
+
+English is the contract tests' (tests/test_explorers_*.py): not a byte changes there.
+"""
+from __future__ import annotations
+
+import html
+import json
+import random
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import i18n
+from helpers.explorers import start
+from helpers.explorers.fmt import fmt
+from helpers.explorers.live import EXPLORER_MIME, LIVE, translated
+from tests.support.english import english_left
+from tests.test_explorers_live import grid, module_templates, settings_of
+from tools.live import page_scripts
+from tools.stills import job, render
+
+# The seven explorers of notebooks 00 to 03.
+SEVEN = ("widget_check", "computation_graph", "logistic", "max_likelihood", "information_content", "shooters",
+         "shot_simulation")
+SVG = "{http://www.w3.org/2000/svg}"
+# A Chinese character (CJK unified ideographs).
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def zh() -> Iterator[None]:
+    """Chinese for the test, English again after it."""
+    i18n.use_language("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.use_language("en")
+
+
+def some_settings(name: str) -> list[dict[str, Any]]:
+    """The start, five random settings and each option of every select."""
+    cls = LIVE[name]
+    rng = random.Random(name)
+    grids = {spec["name"]: grid(spec) for spec in cls.specs}
+    found: list[dict[str, Any]] = [{}]
+    found += [{key: rng.choice(values) for key, values in grids.items()} for _ in range(5)]
+    found += [{spec["name"]: option} for spec in cls.specs if spec["kind"] == "select" for option in spec["options"]]
+    return found
+
+
+def assert_chinese(text: str, what: str) -> None:
+    assert english_left(text) == [], f"{what}: English left in {text!r}"
+    assert HAN.search(text), f"{what}: no Chinese in {text!r}"
+
+
+def english(function: Any) -> Any:
+    """``function()`` in English (the language in use again after it)."""
+    now = i18n.language()
+    i18n.use_language("en")
+    try:
+        return function()
+    finally:
+        i18n.use_language(now)
+
+
+def bundle_data(ex: Any) -> dict[str, Any]:
+    bundle = ex._repr_mimebundle_()
+    return bundle[0] if isinstance(bundle, tuple) else bundle
+
+
+# --- what is declared -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", SEVEN)
+def test_the_module_shows_exactly_the_declared_messages(name: str) -> None:
+    cls = LIVE[name]
+    used = module_templates(name)
+    assert used, f"web/{name}.js calls t() with no literal template"
+    assert used - set(cls.templates()) == set(), f"{name}: the module shows templates the class does not declare"
+    assert set(cls.messages) - used == set(), f"{name}: declared messages the module never shows"
+
+
+@pytest.mark.parametrize("name", SEVEN)
+def test_the_reference_fills_declared_templates_only(name: str, monkeypatch) -> None:
+    looked_up: set[str] = set()
+
+    class Recording(dict):
+        def get(self, key: Any, default: Any = None) -> Any:
+            looked_up.add(key)
+            return super().get(key, default)
+
+    monkeypatch.setattr(i18n, "catalog", lambda code: Recording())
+    ex = LIVE[name]()
+    for values in some_settings(name):
+        ex.set(**values).reference()
+        bundle_data(ex)
+    # the plain text's own templates, of every explorer and of the widget check
+    looked_up -= {"{title} ({name}): {readout}", "{title} ({name}): {numbers}. {advice}", start.NO_WIDGETS}
+    assert looked_up - set(LIVE[name].templates()) == set()
+
+
+@pytest.mark.parametrize("name", SEVEN)
+def test_every_template_with_words_is_translated(name: str) -> None:
+    cls = LIVE[name]
+    words = [template for template in cls.templates() if re.search(r"[A-Za-z]{2}", template)]
+    missing = [template for template in (*words, *cls.messages) if template not in i18n.catalog("zh_CN")]
+    assert missing == []
+    assert cls.translations("zh_CN") == {template: i18n.catalog("zh_CN")[template] for template in cls.templates()
+                                         if template in i18n.catalog("zh_CN")}
+    assert cls.translations("en") == {}
+
+
+# --- in Python --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", SEVEN)
+def test_readout_title_and_labels_are_chinese(zh, name: str) -> None:
+    ex = LIVE[name]()
+    assert ex._messages and ex._messages == LIVE[name].translations()
+    assert_chinese(translated(ex.title), f"{name}: title")
+    for spec in ex.specs:
+        assert english_left(translated(spec["label"])) == [], f"{name}: label {spec['label']!r}"
+        if spec.get("unit"):
+            assert_chinese(translated(spec["unit"]), f"{name}: unit of {spec['name']}")
+        for option in spec.get("options", []):
+            assert english_left(translated(option)) == [], f"{name}: option {option!r}"
+    for values in some_settings(name):
+        lines = ex.set(**values).reference()
+        assert_chinese(" ".join(lines), f"{name} at {values}")
+        english_lines = english(ex.reference)
+        assert len(lines) == len(english_lines)
+        for line, english_line in zip(lines, english_lines):
+            assert english_left(line) == [] and line != english_line, f"{name} at {values}: {line!r}"
+        data = bundle_data(ex)
+        assert data["text/plain"].startswith(f"{translated(ex.title)}（{name}）：{lines[0]}")
+        assert english_left(data["text/plain"]) == [], f"{name}: {data['text/plain']!r}"
+        assert data[EXPLORER_MIME] == {"name": name, "values": ex.values(), "messages": ex._messages}
+        assert "image/svg+xml" not in data, f"{name}: an English still in a Chinese notebook"
+
+
+def test_unit_names_translate_and_their_codes_stay(zh) -> None:
+    ex = LIVE["information_content"]()
+    assert ex._controls[1]["options"] == ["bits", "nats", "dits"]
+    assert [translated(code) for code in ("bits", "nats", "dits")] == ["比特", "纳特", "迪特"]
+    assert ex.set(unit="nats").reference()[0] == "p = 0.125：I = 2.0794 纳特"
+    assert ex.unit == "nats" and ex.values() == {"p": 0.125, "unit": "nats"}
+    assert LIVE["max_likelihood"]().state()["_controls"][1]["unit"] == "samples"   # a template, shown translated
+
+
+def test_english_state_and_bundle_carry_no_translations() -> None:
+    for name in SEVEN:
+        ex = LIVE[name]()
+        assert ex._messages == {} and "_messages" not in ex.state()
+        assert bundle_data(ex)[EXPLORER_MIME] == {"name": name, "values": ex.values()}
+
+
+# --- in Node ------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def in_node_zh() -> dict[str, dict[str, Any]]:
+    """Each of the seven modules run by Node in Chinese: its drawing at the start, and its readout at the
+    settings of the contract test, with the Chinese reference of each."""
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js to run the explorers' modules")
+    i18n.use_language("zh_CN")
+    try:
+        found = {}
+        for name in SEVEN:
+            ex = LIVE[name]()
+            settings = [dict(ex.set(**values).values()) for values in settings_of(name)]
+            found[name] = {"settings": settings, "references": [ex.set(**values).reference() for values in settings],
+                           "start": LIVE[name]().reference()}
+        answers = render([job(LIVE[name](), found[name]["settings"]) for name in SEVEN])
+    finally:
+        i18n.use_language("en")
+    return {name: {**found[name], **answer} for name, answer in zip(SEVEN, answers, strict=True)}
+
+
+@pytest.mark.parametrize("name", SEVEN)
+def test_the_module_reads_out_the_chinese_reference(in_node_zh, name: str) -> None:
+    got = in_node_zh[name]
+    assert got["lines"] == got["start"]
+    wrong = [(values, shown, expected) for values, shown, expected
+             in zip(got["settings"], got["readouts"], got["references"], strict=True) if shown != expected]
+    assert wrong == [], f"{name}: {len(wrong)} of {len(got['settings'])} settings differ, e.g. {wrong[:2]}"
+
+
+@pytest.mark.parametrize("name", SEVEN)
+def test_every_text_the_module_draws_is_chinese(in_node_zh, name: str) -> None:
+    root = ET.fromstring(in_node_zh[name]["svg"])
+    plots = root.findall(f"{SVG}svg")
+    assert plots
+    for plot in plots:
+        assert_chinese(plot.find(f"{SVG}title").text or "", f"{name}: a drawing's title")
+        assert_chinese(plot.find(f"{SVG}desc").text or "", f"{name}: a drawing's description")
+        for node in plot.iter(f"{SVG}text"):
+            text = "".join(node.itertext())
+            assert english_left(text) == [], f"{name}: English left in a drawn text {text!r}"
+        for node in plot.iter():
+            if node.get("data-label"):
+                assert_chinese(node.get("data-label"), f"{name}: a curve's label")
+
+
+# --- in Chromium -------------------------------------------------------------------------------------------
+def static_page(folder: Path) -> Path:
+    """A page with the seven explorers in Chinese as a static build mounts them (web/host.js): each host
+    element holds the explorer's English state and the ``messages`` of its display bundle."""
+    hosts = []
+    for name in SEVEN:
+        data = bundle_data(LIVE[name]())
+        state = english(LIVE[name]).state()   # English: the translations come from the bundle alone
+        assert "_messages" not in state
+        payload = json.dumps({"name": name, "state": state, "messages": data[EXPLORER_MIME]["messages"]})
+        safe = payload.replace("</", "<\\/")
+        hosts.append(f'<div class="ce-live-host" data-ce-explorer="{html.escape(name)}">'
+                     f'<script type="application/json">{safe}</script></div>')
+    page = folder / "explorers-zh.html"
+    page.write_text(f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>探索器</title></head>'
+                    f'<body>{"".join(hosts)}{page_scripts(list(SEVEN))}</body></html>', encoding="utf-8")
+    return page
+
+
+def check_on_page(explorer: Any, how: str) -> None:
+    """The readout is the Chinese reference; the controls' labels, value texts and options, the title
+    and every drawing's title, description and text are Chinese."""
+    explorer.check(how)
+    root, name = explorer.root, explorer.name
+    assert root.locator(".ce-title").inner_text().strip() == translated(explorer.mirror.title)
+    for spec in explorer.mirror.specs:
+        control = root.locator(f"[data-name='{spec['name']}']")
+        label = root.locator(f"label[for='{control.get_attribute('id')}']").inner_text().strip()
+        assert label == translated(spec["label"]) and english_left(label) == [], f"{name}: label {label!r}"
+        if spec["kind"] == "range":
+            unit = translated(spec["unit"]) if spec.get("unit") else ""
+            value = fmt(float(control.input_value()), spec.get("digits", 2), unit)
+            assert control.get_attribute("aria-valuetext") == f"{label} {value}", f"{name}: {spec['name']}"
+        else:
+            shown = [o.strip() for o in control.locator("option").all_inner_texts()]
+            assert shown == [translated(option) for option in spec["options"]], f"{name}: options {shown}"
+    for svg in root.locator("svg").all():
+        assert_chinese(svg.locator("title").text_content(), f"{name}: a drawing's title ({how})")
+        assert_chinese(svg.locator("desc").text_content(), f"{name}: a drawing's description ({how})")
+        for text in svg.locator("text").all_text_contents():
+            assert english_left(text) == [], f"{name}: English left in a drawn text {text!r} ({how})"
+    assert_chinese(" ".join(explorer.readout()), f"{name}: readout ({how})")
+
+
+@pytest.mark.integration
+def test_chinese_explorers_in_the_browser(zh, chromium, tmp_path) -> None:
+    from tests.support.livedriver import LiveOnPage
+
+    page = chromium.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(static_page(tmp_path).as_uri())
+        page.wait_for_function(f"document.querySelectorAll('[data-ce-ready=true]').length === {len(SEVEN)}",
+                               timeout=30_000)
+        for index, name in enumerate(SEVEN):
+            explorer = LiveOnPage(page, name)
+            check_on_page(explorer, "rendering")
+            rng = random.Random(index)
+            first = next(spec for spec in explorer.mirror.specs if spec["kind"] == "range")
+            before = explorer.values_on_page()[first["name"]]
+            value = before
+            while abs(value - before) < 1e-9:
+                value = explorer.random_value(first, rng)
+            explorer.set_control(first, value)
+            check_on_page(explorer, f"a move of {first['name']}")
+            for spec in explorer.mirror.specs:
+                if spec["kind"] == "select":
+                    for option in spec["options"]:
+                        explorer.set_control(spec, option)
+                        check_on_page(explorer, f"{spec['name']} = {option}")
+        assert errors == []
+    finally:
+        page.close()
