@@ -80,7 +80,8 @@ def _registry() -> list[str]:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
     """On a failed browser test, save the notebook's page and say where in the report."""
     report = yield
-    run = getattr(item, "funcargs", {}).get("notebook")
+    funcargs = getattr(item, "funcargs", {})
+    run = funcargs.get("notebook") or funcargs.get("zh_notebook")
     if report.failed and isinstance(run, RunNotebook):
         try:
             path = run.screenshot(item.name.split("[")[0])
