@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers import publish
+from helpers import i18n, publish
 from helpers.checks.core import spaced, unit_name
 from helpers.i18n import N_, tr
 
@@ -33,7 +33,7 @@ def _name(key: str) -> str:
     name = _NAMES.get(key)
     if name is None:
         return key.replace("_", " ")
-    return name if name in _CODE_NAMES else tr(name)
+    return name if name in _CODE_NAMES else i18n.tr(name)  # marked with N_ above
 
 
 class CheckFailed(AssertionError):

@@ -42,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers import i18n
 from helpers.i18n import N_, tr
 
 __all__ = ["Verdict", "exercise", "check_value", "check_function", "check_choice", "call_learner", "is_placeholder",
@@ -66,6 +67,7 @@ _BASE_MESSAGES: dict[tuple[str, str], str] = {
     ("dits", "bits"): N_("{what} looks like the right quantity in dits where bits were asked (use log base 2)."),
     ("bits", "dits"): N_("{what} looks like the right quantity in bits where dits were asked (use log base 10)."),
 }
+# (A template marked with N_ is shown with ``i18n.tr``: the extractor reads ``tr``'s literal templates only.)
 # The units of information by their codes, as a learner reads them after a number.
 _UNITS: dict[str, str] = {"bits": N_("bits"), "nats": N_("nats"), "dits": N_("dits")}
 
@@ -81,7 +83,7 @@ _LATIN_THEN_HAN = re.compile(f"([A-Za-z0-9`)\\]])([{_HAN}])")
 def unit_name(unit: str) -> str:
     """A unit as a learner reads it after a number: "bits", "nats", "dits" in the language in use (比特,
     纳特, 迪特); any other unit as it is given."""
-    return tr(_UNITS[unit]) if unit in _UNITS else unit
+    return i18n.tr(_UNITS[unit]) if unit in _UNITS else unit
 
 
 def spaced(text: str) -> str:
@@ -213,9 +215,9 @@ def exercise(*hints: str) -> Callable[[Callable[..., Verdict]], Callable[..., Ve
     The checker's first "Not yet" is the diagnosis alone; each further "Not yet" in a row adds the
     next of ``hints`` (a call with ``hint=k`` shows hint k instead). A correct answer resets the
     count. The diagnosis runs under ``TIME_LIMIT`` with warnings silenced, and anything it raises,
-    or a learner's code raises inside it, becomes a one-line verdict.
+    or a learner's code raises inside it, becomes a one-line verdict. Each of ``hints`` is a template
+    marked with ``N_`` (a literal brace written twice): a verdict shows it in the language in use.
     """
-    # Each hint is a template marked with N_ where it is written; it is translated when it is shown.
     def decorate(diagnose: Callable[..., Verdict]) -> Callable[..., Verdict | None]:
         key = f"{diagnose.__module__}.{diagnose.__qualname__}"
 
@@ -230,7 +232,7 @@ def exercise(*hints: str) -> Callable[[Callable[..., Verdict]], Callable[..., Ve
                 level = attempt if hint is None else hint
                 level = max(0, min(int(level) if isinstance(level, (int, float)) and math.isfinite(level) else 0,
                                    len(hints)))
-                verdict = replace(verdict, hint=tr(hints[level - 1]) if level else "", level=level,
+                verdict = replace(verdict, hint=i18n.tr(hints[level - 1]) if level else "", level=level,
                                   levels=len(hints))
             if grading():
                 # one write, so that the kernel sends the verdict as one output (print writes the text
@@ -338,7 +340,7 @@ def check_value(answer: Any, expected: Any, what: str, hint: str = "", rtol: flo
                                  what=what), diagnosis="sign")
     for units, ratio in _BASE_RATIOS.items():
         if np.allclose(got, exp * ratio, rtol=rtol, atol=atol) and not np.allclose(exp, 0):
-            return Verdict(False, tr(_BASE_MESSAGES[units], what=what), diagnosis="base")
+            return Verdict(False, i18n.tr(_BASE_MESSAGES[units], what=what), diagnosis="base")
     if np.mean(got - exp) > 0:
         sentence, direction = tr("{what} = {value}{unit} is too large.", what=what, value=_fmt(got), unit=suffix), \
             "too_large"
