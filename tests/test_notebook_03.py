@@ -170,8 +170,10 @@ def test_huffman_blocks_of_shots_approach_the_entropy(values) -> None:
 
 def test_the_two_shot_code_tree_is_huffmans(cells) -> None:
     """The tree's codewords are a prefix code as short on average as an optimal one, one merge per level."""
+    (two,) = [c.source for c in cells if c.id == "q7-two"]
     (tree,) = [c.source for c in cells if c.id == "q7-tree"]
-    code = eval(re.search(r"code = (\{.*?\})", tree).group(1))  # noqa: S307  (a literal dict)
+    blocks = eval(re.search(r"blocks = (\(.*?\))", two).group(1))  # noqa: S307  (a literal tuple)
+    code = dict(zip(blocks, eval(re.search(r"zip\(blocks, (\(.*?\))\)", tree).group(1))))  # noqa: S307
     prob = {"hit, hit": P_A * P_A, "hit, miss": P_A * (1 - P_A), "miss, hit": (1 - P_A) * P_A,
             "miss, miss": (1 - P_A) ** 2}
     words = list(code.values())

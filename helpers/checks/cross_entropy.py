@@ -168,7 +168,7 @@ def kl_function(fn: Any) -> Verdict:
 def _diagnose_kl(fn: Any) -> Verdict:
     """``kl_function``'s diagnosis: the general comparison, then the two mistakes KL invites."""
     verdict = check_function(fn, info.kl_divergence, _KL_CASES, "kl")
-    if verdict.ok or is_placeholder(fn) or not callable(fn) or " raised " in verdict.message:
+    if verdict.ok or is_placeholder(fn) or not callable(fn) or verdict.diagnosis == "raised":
         return verdict  # right, not a function, or it raised: the verdict says all there is to say
     p, q = _KL_CASES[_ASYMMETRIC]
     first = _try_learner(fn, p, q)

@@ -99,7 +99,7 @@ def probability_from_nats(answer: Any) -> Verdict:
     if got is not None and got.size == 1 and not 0.0 <= float(got.reshape(())) <= 1.0:
         return Verdict(False, tr("p = {p:.6g} is not a probability: p must lie between 0 and 1.",
                                  p=float(got.reshape(()))))
-    if "wrong sign" in verdict.message or "looks like" in verdict.message:
+    if verdict.diagnosis in ("sign", "base"):
         return Verdict(False, tr("p is off by a constant factor: check the base of the log you undid."))
     return verdict
 
