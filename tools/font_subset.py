@@ -281,10 +281,19 @@ def cmap(font: Path = FONT) -> frozenset[str]:
     return frozenset(chr(code) for code in TTFont(str(font), lazy=True).getBestCmap())
 
 
+def latin_font() -> Path:
+    """The Latin font the figures draw with first (matplotlib's own DejaVu Sans, shipped inside it):
+    a character it has (ŷ, ✗, →) is drawn from it, the subset draws the rest."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
 def missing_characters(text: str, font: Path = FONT) -> list[str]:
-    """The characters of ``text`` that ``font`` (by default the shipped subset) has no glyph for, in
-    order of first appearance; control characters (newline, tab) need none."""
-    have = cmap(font)
+    """The characters of ``text`` that neither ``font`` (by default the shipped subset) nor the Latin
+    font before it in the figures' family has a glyph for, in order of first appearance; control
+    characters (newline, tab) need none."""
+    have = cmap(font) | cmap(latin_font())
     return list(dict.fromkeys(c for c in text if c not in have and unicodedata.category(c) != "Cc"))
 
 

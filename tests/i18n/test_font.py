@@ -38,9 +38,9 @@ def test_there_are_catalogs_to_check() -> None:
 
 
 def test_a_character_outside_the_font_is_reported(tmp_path: Path) -> None:
-    """The check bites: a rare hanzi (龘) and an emoji are named, with the catalog and the entry."""
+    """The check bites: a rare hanzi (龘) and one beyond the BMP (𠀀) are named (ŷ and ✗ are the Latin font's), with the catalog and the entry."""
     assert font_subset.missing_characters("交叉熵是 1.5 比特。\n") == []
-    assert font_subset.missing_characters("龘 1.5 比特 😀\t龘") == ["龘", "😀"]
+    assert font_subset.missing_characters("龘 1.5 比特 𠀀\t龘 ŷ ✗") == ["龘", "𠀀"]   # ŷ, ✗: DejaVu Sans
     catalog = tmp_path / "99_example.po"
     catalog.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
                        'msgctxt "cell-7"\nmsgid "A dragon, flying"\nmsgstr "飞龙：龘"\n\n'
