@@ -26,6 +26,9 @@ const TEXT_SIZE = 13;   // px, the readout lines (as .ce-plot text in explorer.c
 const LINE = 19;        // px from one text baseline to the next
 const CHAR = 7.2;       // px, a generous mean width of a character at TEXT_SIZE (the still's width)
 const NOTE = "A still picture of the explorer at its start: run the notebook to move its controls.";
+// A wide character (CJK, full-width forms) takes about 1em, not CHAR.
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const textWidth = (text, char = CHAR) => [...text].reduce((w, c) => w + (WIDE.test(c) ? TEXT_SIZE : char), 0);
 
 const request = JSON.parse(readFileSync(0, "utf-8"));
 const { parseHTML } = createRequire(path.join(request.npm, "package.json"))("linkedom");
@@ -129,13 +132,14 @@ function still(job, el, lines) {
     else rows.push({ parent, plots: [{ plot, w, h }] });
   }
   const rowWidth = (row) => row.plots.reduce((sum, p) => sum + p.w, 0) + GAP * (row.plots.length - 1);
-  const textWidth = Math.max(job.title.length * CHAR * 1.15, ...lines.map((line) => line.length * CHAR));
-  const width = Math.ceil(Math.max(textWidth, ...rows.map(rowWidth)) + 2 * GAP);
+  const note = job.note ?? NOTE;   // the note in the explorer's language (tools/stills.py translates it)
+  const widest = Math.max(textWidth(job.title) * 1.15, ...lines.map((line) => textWidth(line)));
+  const width = Math.ceil(Math.max(widest, ...rows.map(rowWidth)) + 2 * GAP);
   const parts = [];
   let y = GAP + TITLE_SIZE;
   parts.push(`<text class="ce-still-title" x="${GAP}" y="${y}">${escapeText(job.title)}</text>`);
   y += LINE;
-  parts.push(`<text class="ce-still-note" x="${GAP}" y="${y}">${escapeText(NOTE)}</text>`);
+  parts.push(`<text class="ce-still-note" x="${GAP}" y="${y}">${escapeText(note)}</text>`);
   for (const line of lines) {
     y += LINE;
     parts.push(`<text class="ce-still-readout" x="${GAP}" y="${y}">${escapeText(line)}</text>`);
@@ -155,7 +159,7 @@ function still(job, el, lines) {
     y += GAP;
   }
   const height = Math.ceil(y);
-  const desc = [NOTE, ...lines].join(" ");
+  const desc = [note, ...lines].join(" ");
   return `<svg xmlns="${SVG_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" `
     + `role="img" class="ce-still" data-explorer="${escapeAttr(job.name)}">\n`
     + `<title>${escapeText(job.title)}</title>\n<desc>${escapeText(desc)}</desc>\n`

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from helpers.explorers.live import LIVE, STILLS, LiveExplorer
+from helpers import i18n
+from helpers.explorers.live import LIVE, STILL_NOTE, STILLS, LiveExplorer, translated
 from tools.vendor import ROOT, node_modules
 
 __all__ = ["RENDERER", "job", "render", "still_svg", "write_stills", "main"]
@@ -38,7 +39,8 @@ def job(explorer: LiveExplorer, settings: Iterable[Mapping[str, Any]] = (), prob
     and the control settings (each applied to that state) whose readouts are wanted. ``probe``, for
     tests of the module's own arithmetic: the source of a JavaScript function placed at the end of
     the module (it sees the module's functions), called with ``probe_input``."""
-    return {"name": explorer.name, "title": explorer.title, "esm": explorer._esm, "css": explorer._css,
+    return {"name": explorer.name, "title": translated(explorer.title), "note": translated(STILL_NOTE),
+            "esm": explorer._esm, "css": explorer._css,
             "state": explorer.state(), "settings": [dict(s) for s in settings], "probe": probe,
             "probeInput": probe_input}
 
@@ -65,8 +67,21 @@ def still_svg(name: str) -> str:
 
 
 def write_stills(out: Path = STILLS) -> list[Path]:
-    """Draw every explorer's still into ``out`` (replacing the folder's pictures); return the files."""
-    answers = render([job(LIVE[name]()) for name in sorted(LIVE)])
+    """Draw every explorer's still into ``out`` in English and into ``out/<language>/`` in each other
+    language of the course (replacing the folders' pictures); return the files."""
+    written = _write_stills(out, "en")
+    for language in i18n.LANGUAGES[1:]:
+        written += _write_stills(out / language, language)
+    return written
+
+
+def _write_stills(out: Path, language: str) -> list[Path]:
+    was = i18n.language()
+    i18n.use_language(language)
+    try:
+        answers = render([job(LIVE[name]()) for name in sorted(LIVE)])
+    finally:
+        i18n.use_language(was)
     out.mkdir(parents=True, exist_ok=True)
     for old in [*out.glob("*.png"), *out.glob("*.svg")]:
         old.unlink()

@@ -32,15 +32,17 @@ import anywidget
 import traitlets
 
 from helpers import i18n
-from helpers.i18n import catalog, language, tr
+from helpers.i18n import N_, catalog, language, tr
 
-__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "Value", "translated"]
+__all__ = ["LiveExplorer", "LIVE", "EXPLORER_MIME", "esm_source", "STILLS", "STILL_NOTE", "Value", "translated"]
 
 WEB = Path(__file__).with_name("web")
 # Each explorer's module joined with what it imports, by tools/bundle_js.py (committed: learners have no Node).
 DIST = WEB / "dist"
 # Each explorer's still picture at its start, drawn by its own ES module (``tools/stills.py``).
 STILLS = Path(__file__).with_name("stills")
+# The note under a still's title (``tools/stills.py`` draws it in each language).
+STILL_NOTE = N_("A still picture of the explorer at its start: run the notebook to move its controls.")
 EXPLORER_MIME = "application/vnd.ce.explorer+json"
 # The one registry: every explorer class by its registered name (what the builders and tests look up).
 LIVE: dict[str, type[LiveExplorer]] = {}
@@ -170,8 +172,7 @@ class LiveExplorer(anywidget.AnyWidget):
         """A still picture for viewers that run neither Python nor JavaScript (GitHub's notebook view):
         the explorer's start as its own ES module draws it, SVG text, read from ``stills/<name>.svg``
         (drawn ahead by ``tools/stills.py``: learners have no Node). None when the explorer has moved
-        from its start, and in a language other than English, which has no stills of its own (a
-        still of another language would be read from ``stills/<language>/<name>.svg``)."""
+        from its start. Another language's still is read from ``stills/<language>/<name>.svg``."""
         here = STILLS if language() == "en" else STILLS / language()
         shipped = here / f"{self.name}.svg"
         if not shipped.exists() or self.values() != type(self)().values():
