@@ -775,6 +775,9 @@ def catalog_problems(stem: str, language: str = "zh_CN") -> list[str]:
         elif entry.msgstr:
             if "python-brace-format" in entry.flags and _format_fields(entry.msgid) != _format_fields(entry.msgstr):
                 problems.append(f"{_place(po_path, entry)}: its {{fields}} differ from the English")
+            english, chinese = (sorted(_NUMBER.findall(re.sub(r"\{[^{}]*\}", "", t))) for t in (entry.msgid, entry.msgstr))
+            if english != chinese:
+                problems.append(f"{_place(po_path, entry)}: numbers differ: English {english}, translation {chinese}")
             traditional = _traditional(entry.msgstr)
             if traditional:
                 problems.append(f"{_place(po_path, entry)}: Traditional characters {traditional!r}")
