@@ -872,13 +872,28 @@ def edition_problems(stem: str, language: str = "zh_CN") -> list[str]:
     return problems
 
 
+def _outputs(cell: Any) -> list[Any]:
+    """A cell's outputs with consecutive stream outputs of one stream joined, as a notebook shows them
+    (the kernel may send ``print``'s text and its newline as two messages)."""
+    joined: list[Any] = []
+    for output in cell.get("outputs", []):
+        last = joined[-1] if joined else None
+        if output.output_type == "stream" and last is not None and last.output_type == "stream" \
+                and last.name == output.name:
+            joined[-1] = {**last, "text": last.text + output.text}
+            joined[-1] = nbformat.from_dict(joined[-1])
+        else:
+            joined.append(output)
+    return joined
+
+
 def _output_shape(cell: Any) -> list[tuple[str, tuple[str, ...]]]:
-    return [(o.output_type, tuple(sorted(o.get("data", {})))) for o in cell.get("outputs", [])]
+    return [(o.output_type, tuple(sorted(o.get("data", {})))) for o in _outputs(cell)]
 
 
 def _output_numbers(cell: Any) -> list[str]:
     texts = []
-    for output in cell.get("outputs", []):
+    for output in _outputs(cell):
         if output.output_type == "stream":
             texts.append(output.text)
         elif "data" in output:
