@@ -32,6 +32,9 @@ from tests.support.english import english_left
 
 MODULES = {"cross_entropy": ce, "pytorch": pt, "gradients": gc, "training": tc}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# English punctuation in a Chinese line (as test_zh_checks_core_start_onramp checks it): ASCII
+# punctuation after a Chinese character, a space after full-width punctuation, an English full stop
+ENGLISH_TYPOGRAPHY = re.compile(r"[\u4e00-\u9fff][,;:!?]|[，。：；？！（）] |\.(?:$|[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])")
 
 
 @pytest.fixture
@@ -168,6 +171,11 @@ def _nll_columns_later(lp: np.ndarray, t: np.ndarray) -> float:
     return _nll_right(lp, t) if lp.shape == (3, 3) else _nll_columns(lp, t)
 
 
+def _nll_wrong_on_last(lp: np.ndarray, t: np.ndarray) -> float:
+    """Right on every case but the last, the 4 x 2 batch."""
+    return 5.0 if lp.shape == (4, 2) else _nll_right(lp, t)
+
+
 def _nll_per_row(lp: np.ndarray, t: np.ndarray) -> np.ndarray:
     return np.asarray(-lp[np.arange(len(t)), np.where(t == -100, 0, t)])
 
@@ -219,7 +227,8 @@ def _pytorch_cases() -> list[Case]:
         (pt.nll_function, _nll_right, True, {}),
         *[(pt.nll_function, fn, False, {}) for fn in (
             ..., 42, _nll_nothing, _nll_all_rows, _index_error, _raises, _nll_per_row, _nll_log_again, _nll_sum,
-            _nll_whole_matrix, _nll_columns_later, _nll_divided_by_n, _nll_wrong_sign)],
+            _nll_whole_matrix, _nll_columns_later, _nll_divided_by_n, _nll_wrong_sign,
+            _nll_wrong_on_last)],
         (pt.weighted_mean_loss, right_w, True, {}),
         (pt.weighted_mean_loss, example_w, True, {"weight": (1.0, 2.0, 3.0)}),
         *[(pt.weighted_mean_loss, a, False, {}) for a in (*slips_w, example_w, -right_w, 5.0)],
@@ -347,6 +356,7 @@ def test_each_verdict_speaks_chinese(zh: None, case: Case) -> None:
     for text in _shown(call(case, hint=len(checker.hints))):
         assert english_left(_own_words(text)) == [], text
         assert CHINESE.search(text), text
+        assert not ENGLISH_TYPOGRAPHY.search(text), text
 
 
 @pytest.mark.parametrize("case", CASES, ids=_label)
@@ -369,16 +379,21 @@ def test_the_cases_reach_every_message(zh: None, monkeypatch: pytest.MonkeyPatch
     Chinese: a slip the cases miss, or a test of English wording that no longer holds, fails here."""
     shown: set[str] = set()
     translate = i18n.tr
+    filled: list[tuple[str, str]] = []
 
     def recording(template: str, **fields: Any) -> str:
-        shown.add(template)
-        return translate(template, **fields)
+        text = translate(template, **fields)
+        filled.append((template, text))
+        return text
 
     for module in MODULES.values():
         monkeypatch.setattr(module, "tr", recording)
     monkeypatch.setattr(i18n, "tr", recording)   # the tables of templates, shown with i18n.tr
     for case in CASES:
-        call(case)
+        filled.clear()
+        message = call(case, hint=0).message
+        # a table's every entry is filled in on each call; only the ones the message holds are shown
+        shown.update(template for template, text in filled if text and text in message)
     hints = {h for c in ALL_CHECKERS for h in c.hints}
     for domain in MODULES:
         pot = polib.pofile(str(i18n.LOCALE / f"checks.{domain}.pot"))
