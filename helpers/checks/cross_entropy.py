@@ -28,6 +28,7 @@ from helpers.checks.core import (
     exercise,
     is_placeholder,
 )
+from helpers.i18n import N_, tr
 from helpers.losses import softmax
 
 __all__ = ["one_hot_cross_entropy", "multilabel_bce", "kl_function", "kl_div_call", "kl_to_uniform",
@@ -62,14 +63,14 @@ def _check_with_mistakes(answer: Any, expected: float, what: str, unit: str,
     if verdict.ok or is_placeholder(answer):
         return verdict
     message = _first_match(answer, mistakes)
-    return Verdict(False, f"{what}: {message}") if message else verdict
+    return Verdict(False, tr("{what}: {message}", what=what, message=message)) if message else verdict
 
 
 @exercise(
-    "The target p is one-hot: it puts all its probability on the true class. Write out the three "
-    "terms of -sum p(x) log2 q(x) with that p.",
-    "Every term whose p(x) is 0 vanishes, whatever q(x) is: one term is left.",
-    "Bits mean log base 2 (np.log2); np.log would give nats.",
+    N_("The target p is one-hot: it puts all its probability on the true class. Write out the three "
+       "terms of -sum p(x) log2 q(x) with that p."),
+    N_("Every term whose p(x) is 0 vanishes, whatever q(x) is: one term is left."),
+    N_("Bits mean log base 2 (np.log2); np.log would give nats."),
 )
 def one_hot_cross_entropy(answer: Any) -> Verdict:
     """Exercise 1: H(p, q) in bits for the true class 1 (one-hot p) and q = (0.2, 0.7, 0.1)."""
@@ -77,15 +78,15 @@ def one_hot_cross_entropy(answer: Any) -> Verdict:
     q = np.array(EX1_Q)
     expected = float(info.cross_entropy(p, q, base=2))
     mistakes = {
-        "that is -log2 of class 0's probability; the true class is 1 (classes count from 0).":
+        tr("that is -log2 of class 0's probability; the true class is 1 (classes count from 0)."):
             float(-np.log2(q[0])),
-        "that is -log2 of class 2's probability; the true class is 1 (classes count from 0).":
+        tr("that is -log2 of class 2's probability; the true class is 1 (classes count from 0)."):
             float(-np.log2(q[2])),
-        "that is the element-wise (multi-label) form; here the classes exclude each other, "
-        "so use the categorical form -sum p log2 q.": float(info.elementwise_cross_entropy(p, q, base=2)),
-        "that is the element-wise form in dits; use the categorical form in bits (log base 2).":
+        tr("that is the element-wise (multi-label) form; here the classes exclude each other, "
+           "so use the categorical form -sum p log2 q."): float(info.elementwise_cross_entropy(p, q, base=2)),
+        tr("that is the element-wise form in dits; use the categorical form in bits (log base 2)."):
             float(info.elementwise_cross_entropy(p, q, base=10)),
-        "that is the model's probability of the true class itself, not its surprisal -log2 q.": float(q[EX1_CLASS]),
+        tr("that is the model's probability of the true class itself, not its surprisal -log2 q."): float(q[EX1_CLASS]),
     }
     return _check_with_mistakes(answer, expected, "H(p, q)", "bits", mistakes)
 
@@ -99,11 +100,11 @@ def _swapped_bce(p: np.ndarray, q: np.ndarray) -> float:
 
 
 @exercise(
-    "Each tag is its own yes/no question: a tag with p = 1 costs -log q, a tag with p = 0 costs "
-    "-log(1 - q).",
-    "F.binary_cross_entropy averages over the elements by default (reduction='mean'); it does not sum.",
-    "PyTorch uses the natural log, so the answer is in nats. The call takes the model's "
-    "probabilities first and the target second.",
+    N_("Each tag is its own yes/no question: a tag with p = 1 costs -log q, a tag with p = 0 costs "
+       "-log(1 - q)."),
+    N_("F.binary_cross_entropy averages over the elements by default (reduction='mean'); it does not sum."),
+    N_("PyTorch uses the natural log, so the answer is in nats. The call takes the model's "
+       "probabilities first and the target second."),
 )
 def multilabel_bce(answer: Any) -> Verdict:
     """Exercise 2: what ``F.binary_cross_entropy(q, p)`` returns for p = (1, 0, 1), q = (0.9, 0.2, 0.6)."""
@@ -112,16 +113,16 @@ def multilabel_bce(answer: Any) -> Verdict:
     expected = total / p.size
     categorical_terms = float(-(p * np.log(q)).sum())
     mistakes = {
-        "that is the sum over the three labels; BCELoss averages over the elements by default "
-        "(reduction='mean').": total,
-        "that keeps only the p log q terms (the categorical form). Each label is its own yes/no "
-        "event: the (1 - p) log(1 - q) terms count too.": categorical_terms,
-        "that keeps only the p log q terms (the categorical form), averaged. The dog's 'no' counts "
-        "too: add the (1 - p) log(1 - q) terms.": categorical_terms / p.size,
-        "that is the mean in dits (log base 10); PyTorch uses the natural log (nats).": expected / np.log(10),
-        "that is the mean in bits (log base 2); PyTorch uses the natural log (nats).": expected / np.log(2),
-        "the tags and the model are swapped: F.binary_cross_entropy(input, target) takes the "
-        "model's probabilities q as input and the tags p as target.": _swapped_bce(p, q),
+        tr("that is the sum over the three labels; BCELoss averages over the elements by default "
+           "(reduction='mean')."): total,
+        tr("that keeps only the p log q terms (the categorical form). Each label is its own yes/no "
+           "event: the (1 - p) log(1 - q) terms count too."): categorical_terms,
+        tr("that keeps only the p log q terms (the categorical form), averaged. The dog's 'no' counts "
+           "too: add the (1 - p) log(1 - q) terms."): categorical_terms / p.size,
+        tr("that is the mean in dits (log base 10); PyTorch uses the natural log (nats)."): expected / np.log(10),
+        tr("that is the mean in bits (log base 2); PyTorch uses the natural log (nats)."): expected / np.log(2),
+        tr("the tags and the model are swapped: F.binary_cross_entropy(input, target) takes the "
+           "model's probabilities q as input and the tags p as target."): _swapped_bce(p, q),
     }
     return _check_with_mistakes(answer, expected, "F.binary_cross_entropy(q, p)", "nats", mistakes)
 
@@ -153,12 +154,12 @@ def _try_learner(fn: Callable[..., Any], *args: Any) -> np.ndarray | None:
 
 
 @exercise(
-    "Weight the log-ratio by p, the first argument: KL(p || q) = sum p(x) log(p(x) / q(x)), with the "
-    "natural log (nats).",
-    "A term with p(x) = 0 counts as 0, but NumPy computes 0 * log(0) as nan: leave those terms out "
-    "of the sum (a boolean mask picks the entries you keep).",
-    "Test your function before checking it: kl(p, p) must be 0 for any p, kl(p, q) is never negative, "
-    "and for a one-hot p it is -log of q at p's class.",
+    N_("Weight the log-ratio by p, the first argument: KL(p || q) = sum p(x) log(p(x) / q(x)), with the "
+       "natural log (nats)."),
+    N_("A term with p(x) = 0 counts as 0, but NumPy computes 0 * log(0) as nan: leave those terms out "
+       "of the sum (a boolean mask picks the entries you keep)."),
+    N_("Test your function before checking it: kl(p, p) must be 0 for any p, kl(p, q) is never negative, "
+       "and for a one-hot p it is -log of q at p's class."),
 )
 def kl_function(fn: Any) -> Verdict:
     """Exercise 3: ``fn(p, q)`` must return KL(p || q) = sum p log(p / q) in nats, with 0 log 0 = 0."""
@@ -174,22 +175,22 @@ def _diagnose_kl(fn: Any) -> Verdict:
     first = _try_learner(fn, p, q)
     if first is not None and first.size == 1 and np.isclose(float(first.reshape(())),
                                                              info.kl_divergence(q, p), rtol=1e-6):
-        return Verdict(False, "kl(p, q) returns KL(q || p): the order matters. Weight the log-ratio "
-                              "by p, the first argument.")
+        return Verdict(False, tr("kl(p, q) returns KL(q || p): the order matters. Weight the log-ratio "
+                                 "by p, the first argument."))
     with_zero = _try_learner(fn, *_KL_CASES[_WITH_ZERO])
     if with_zero is not None and np.isnan(with_zero).any():
-        return Verdict(False, "kl(p, q) gives nan when p has a zero: 0 log 0 counts as 0, so the terms "
-                              "with p(x) = 0 must drop out of the sum.")
+        return Verdict(False, tr("kl(p, q) gives nan when p has a zero: 0 log 0 counts as 0, so the terms "
+                                 "with p(x) = 0 must drop out of the sum."))
     return verdict
 
 
 @exercise(
-    "F.kl_div(input, target) computes KL(target || model). Here KL(p || q) is asked: which of p and "
-    "q is the target?",
-    "Its input must be the model's log-probabilities, not probabilities: F.log_softmax turns "
-    "logits into log q (mind dim=-1, the classes of each row).",
-    "A mean per sample adds up each row's KL and divides by the number of rows, 2, not by the number "
-    "of elements, 6. Which reduction of F.kl_div divides by the batch size?",
+    N_("F.kl_div(input, target) computes KL(target || model). Here KL(p || q) is asked: which of p and "
+       "q is the target?"),
+    N_("Its input must be the model's log-probabilities, not probabilities: F.log_softmax turns "
+       "logits into log q (mind dim=-1, the classes of each row)."),
+    N_("A mean per sample adds up each row's KL and divides by the number of rows, 2, not by the number "
+       "of elements, 6. Which reduction of F.kl_div divides by the batch size?"),
 )
 def kl_div_call(answer: Any) -> Verdict:
     """Exercise 4: the mean KL(p || q) per sample with ``torch.nn.functional.kl_div`` for a batch of two
@@ -204,34 +205,34 @@ def kl_div_call(answer: Any) -> Verdict:
     logits_in = (P * (np.log(P) - Z)).sum()  # F.kl_div(z, p): the logits themselves as input
     expected = float(kl_rows.mean())
     mistakes = {
-        "that is the default reduction='mean', which divides the sum by all 6 elements; a mean per "
-        "sample divides by the number of rows (reduction='batchmean').": float(kl_rows.sum()) / size,
-        "that is the sum over both samples (reduction='sum'); the mean per sample divides it by the "
-        "number of rows.": float(kl_rows.sum()),
-        "that is the first sample's KL alone; the mean runs over both rows of the batch.": float(kl_rows[0]),
-        "that is the second sample's KL alone; the mean runs over both rows of the batch.": float(kl_rows[1]),
-        "that is KL(q || p), the other order. F.kl_div(input, target) with input = log q computes "
-        "KL(target || q): the model's log-probabilities go in as input, p as target.": float(kl_reversed.mean()),
-        "that is the default reduction='mean' of the reversed KL(q || p): both the order and the "
-        "reduction need a second look.": float(kl_reversed.sum()) / size,
-        "the input was probabilities, not log-probabilities: F.kl_div expects log q as its input.":
+        tr("that is the default reduction='mean', which divides the sum by all 6 elements; a mean per "
+           "sample divides by the number of rows (reduction='batchmean')."): float(kl_rows.sum()) / size,
+        tr("that is the sum over both samples (reduction='sum'); the mean per sample divides it by the "
+           "number of rows."): float(kl_rows.sum()),
+        tr("that is the first sample's KL alone; the mean runs over both rows of the batch."): float(kl_rows[0]),
+        tr("that is the second sample's KL alone; the mean runs over both rows of the batch."): float(kl_rows[1]),
+        tr("that is KL(q || p), the other order. F.kl_div(input, target) with input = log q computes "
+           "KL(target || q): the model's log-probabilities go in as input, p as target."): float(kl_reversed.mean()),
+        tr("that is the default reduction='mean' of the reversed KL(q || p): both the order and the "
+           "reduction need a second look."): float(kl_reversed.sum()) / size,
+        tr("the input was probabilities, not log-probabilities: F.kl_div expects log q as its input."):
             float(not_log) / rows,
-        "the input was probabilities, and the default reduction='mean' divided by 6: F.kl_div "
-        "expects log q as its input, and a mean per sample divides by the rows.": float(not_log) / size,
-        "that is the cross-entropy H(p, q) per sample; KL subtracts the target's entropy H(p).":
+        tr("the input was probabilities, and the default reduction='mean' divided by 6: F.kl_div "
+           "expects log q as its input, and a mean per sample divides by the rows."): float(not_log) / size,
+        tr("that is the cross-entropy H(p, q) per sample; KL subtracts the target's entropy H(p)."):
             float(np.mean([info.cross_entropy(p, q) for p, q in zip(P, Q)])),
-        "the input was the logits themselves; F.kl_div expects log-probabilities (log q).":
+        tr("the input was the logits themselves; F.kl_div expects log-probabilities (log q)."):
             float(logits_in) / rows,
     }
-    return _check_with_mistakes(answer, expected, "mean KL(p || q) per sample", "nats", mistakes)
+    return _check_with_mistakes(answer, expected, tr("mean KL(p || q) per sample"), "nats", mistakes)
 
 
 @exercise(
-    "Put u(x) = 1/K into KL(p || u) = sum p(x) log2(p(x) / u(x)) and split the log of the ratio: "
-    "log2(p(x) / (1/K)) = log2 p(x) + log2 K.",
-    "The log2 K part is the same for every x, and the p(x) sum to 1, so it leaves the sum whole; "
-    "what remains of the sum is minus an entropy.",
-    "Stay in bits throughout: log2 of the number of outcomes, and H(p) as given.",
+    N_("Put u(x) = 1/K into KL(p || u) = sum p(x) log2(p(x) / u(x)) and split the log of the ratio: "
+       "log2(p(x) / (1/K)) = log2 p(x) + log2 K."),
+    N_("The log2 K part is the same for every x, and the p(x) sum to 1, so it leaves the sum whole; "
+       "what remains of the sum is minus an entropy."),
+    N_("Stay in bits throughout: log2 of the number of outcomes, and H(p) as given."),
 )
 def kl_to_uniform(answer: Any) -> Verdict:
     """Exercise 5: KL(p || u) in bits for a distribution p on K = 8 outcomes with H(p) = 2.5 bits,
@@ -241,39 +242,40 @@ def kl_to_uniform(answer: Any) -> Verdict:
     what = "KL(p || u)"
     got = as_numbers(answer)
     if got is not None and got.size == 1 and np.isposinf(got).all():
-        return Verdict(False, f"{what} is infinite: that is the reverse KL(u || p) of a p with a zero, "
-                              "where u puts probability and p none. The order here is p first, u second.")
+        return Verdict(False, tr("{what} is infinite: that is the reverse KL(u || p) of a p with a zero, "
+                                 "where u puts probability and p none. The order here is p first, u second.",
+                                 what=what))
     mistakes = {
-        "KL is never negative (Gibbs' inequality): the two terms are subtracted the wrong way round.":
+        tr("KL is never negative (Gibbs' inequality): the two terms are subtracted the wrong way round."):
             EX5_H_BITS - log_k,
-        "that is H(p), the entropy itself; KL(p || u) measures how far p is from uniform.": EX5_H_BITS,
-        "that is log2 K, the entropy of the uniform distribution u itself; p's entropy enters too.": log_k,
-        "the two terms were added; one of them enters with a minus sign.": log_k + EX5_H_BITS,
-        "the units are mixed: log K in nats (natural log) with H(p) in bits. Use log2 K.":
+        tr("that is H(p), the entropy itself; KL(p || u) measures how far p is from uniform."): EX5_H_BITS,
+        tr("that is log2 K, the entropy of the uniform distribution u itself; p's entropy enters too."): log_k,
+        tr("the two terms were added; one of them enters with a minus sign."): log_k + EX5_H_BITS,
+        tr("the units are mixed: log K in nats (natural log) with H(p) in bits. Use log2 K."):
             math.log(EX5_K) - EX5_H_BITS,
     }
     return _check_with_mistakes(answer, expected, what, "bits", mistakes)
 
 
 @exercise(
-    "Split the cross-entropy into two parts, as section 5 does, and ask of each part: can the model "
-    "change it, and how small can it get?",
-    "Compute the part no model can change for these targets: H(p) = -sum p(x) ln p(x), with one term "
-    "for the labelled class and nine equal ones. Then set it beside the 0.50 nats where training stopped.",
+    N_("Split the cross-entropy into two parts, as section 5 does, and ask of each part: can the model "
+       "change it, and how small can it get?"),
+    N_("Compute the part no model can change for these targets: H(p) = -sum p(x) ln p(x), with one term "
+       "for the labelled class and nine equal ones. Then set it beside the 0.50 nats where training stopped."),
 )
 def why_minimise_cross_entropy(choice: Any) -> Verdict:
     """Exercise 6 of notebook 04: soft targets (0.91, 0.01, ..., 0.01) on 10 classes, a training loss
     that stops at 0.50 nats, and a colleague who says the model fails to fit. Who is right?"""
     return check_choice(choice, {
-        "a": "leans on cross-entropy being a distance, and it is not one: H(p, p) = H(p), not 0, so even "
-             "q = p keeps a loss above 0 against soft targets.",
-        "b": "swaps the roles of target and model: at q = p, H(q, p) is H(p) too, not 0, and against "
-             "a one-hot target log p(x) = log 0 makes it infinite. The target goes first.",
-        "c": "credits PyTorch with a subtraction it does not make: F.cross_entropy returns the whole "
-             "H(p, q) (1.3856 nats in section 1, more than H(p)), not the KL divergence.",
-        "d": "these targets have H(p) = -(0.91 ln 0.91 + 9 x 0.01 ln 0.01) = 0.5003 nats, and "
-             "H(p, q) = H(p) + KL(p || q) never goes below it. At 0.50 nats the KL part is about 0: the "
-             "model has all but matched p, and the colleague's worry is unfounded.",
-        "e": "expects a perfect model to score 0, which holds only for one-hot targets, whose H(p) is 0. "
-             "Against soft targets the least possible loss is H(p): compute it for this p.",
-    }, right="d", what="your choice")
+        "a": tr("leans on cross-entropy being a distance, and it is not one: H(p, p) = H(p), not 0, so even "
+                "q = p keeps a loss above 0 against soft targets."),
+        "b": tr("swaps the roles of target and model: at q = p, H(q, p) is H(p) too, not 0, and against "
+                "a one-hot target log p(x) = log 0 makes it infinite. The target goes first."),
+        "c": tr("credits PyTorch with a subtraction it does not make: F.cross_entropy returns the whole "
+                "H(p, q) (1.3856 nats in section 1, more than H(p)), not the KL divergence."),
+        "d": tr("these targets have H(p) = -(0.91 ln 0.91 + 9 x 0.01 ln 0.01) = 0.5003 nats, and "
+                "H(p, q) = H(p) + KL(p || q) never goes below it. At 0.50 nats the KL part is about 0: the "
+                "model has all but matched p, and the colleague's worry is unfounded."),
+        "e": tr("expects a perfect model to score 0, which holds only for one-hot targets, whose H(p) is 0. "
+                "Against soft targets the least possible loss is H(p): compute it for this p."),
+    }, right="d", what=tr("your choice"))
