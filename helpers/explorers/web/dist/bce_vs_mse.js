@@ -351,14 +351,8 @@ function render({ model, el }) {
     return { drop, dot };
   });
   const keys = svgEl("g", {}, ax.plot);
-  style.forEach((s, k) => legendKey(
-    keys,
-    ax.inner.w - 190,
-    18 + 20 * k,
-    s.colour,
-    s.dash,
-    t(model, "trained with {loss}", { loss: s.name })
-  ));
+  legendKey(keys, ax.inner.w - 190, 18, style[0].colour, style[0].dash, t(model, "trained with {loss}", { loss: "BCE" }));
+  legendKey(keys, ax.inner.w - 190, 38, style[1].colour, style[1].dash, t(model, "trained with {loss}", { loss: "MSE" }));
   let lrSlider = null;
   let lrOutput = null;
   const lrLabel = t(model, "learning rate");
