@@ -125,6 +125,32 @@ def test_learning_rate_is_two_to_the_exponent_bit_for_bit() -> None:
             gx.learning_rate(bad)
 
 
+def test_learning_rate_text_states_the_rate_and_its_exponent() -> None:
+    """The learning-rate slider's value text (aria-valuetext), in English as before its template."""
+    assert gx.learning_rate_text(-1.0) == "learning rate 0.5 (2 to the power -1)"
+    assert gx.learning_rate_text(-5.75) == "learning rate 0.0186 (2 to the power -5.75)"
+    assert gx.learning_rate_text(0.0) == gx.learning_rate_text(-0.0) == "learning rate 1 (2 to the power 0)"
+    assert gx.learning_rate_text(-5.0) == "learning rate 0.0312 (2 to the power -5)"   # a tie, to even
+    assert [gx.learning_rate_text(e) for e in E_GRID] == [
+        f"learning rate {2.0 ** e:.3g} (2 to the power {e:g})" for e in E_GRID]
+
+
+def test_the_module_states_the_learning_rate_as_python_does() -> None:
+    """The slider's value text at every exponent of its grid, as the module writes it (run by Node)."""
+    if shutil.which("node") is None:
+        pytest.skip("needs Node.js to run the explorers' modules")
+    probe = """(input) => input.exponents.map((e) => {
+      const values = { ...input.state, log2_lr: e };
+      const model = { get: (key) => values[key], set() {}, on() {}, off() {}, save_changes() {}, send() {} };
+      const el = document.createElement("div");
+      render({ model, el });
+      return el.querySelector("[data-name='log2_lr']").getAttribute("aria-valuetext");
+    })"""
+    ex = gx.BceVsMse()
+    out = render([job(ex, probe=probe, probe_input={"state": ex.state(), "exponents": E_GRID})])
+    assert out[0]["probe"] == [gx.learning_rate_text(e) for e in E_GRID]
+
+
 def test_live_controls_match_their_specs() -> None:
     grad, train = gx.LogitGradients(), gx.BceVsMse()
     assert grad._controls == [

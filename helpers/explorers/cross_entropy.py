@@ -17,19 +17,21 @@ import traitlets
 
 from helpers import info
 from helpers.explorers.fmt import fmt
-from helpers.explorers.live import LiveExplorer, Value
+from helpers.explorers.live import LiveExplorer, Value, translated
+from helpers.i18n import N_, tr
 from helpers.losses import softmax
 
 __all__ = ["cross_entropy_kl", "cross_entropy_state", "cross_entropy_lines", "CrossEntropyKl"]
 
-# The targets the dropdown offers: a true class (one-hot p) or a soft target.
+# The targets the dropdown offers: a true class (one-hot p) or a soft target. Each option's code is
+# also the template of its text ("class 0" shows as 类别 0 in Chinese), and so is each unit's.
 _TARGETS: dict[str, tuple[float, float, float]] = {
-    "class 0": (1.0, 0.0, 0.0),
-    "class 1": (0.0, 1.0, 0.0),
-    "class 2": (0.0, 0.0, 1.0),
-    "soft": (0.7, 0.2, 0.1),
+    N_("class 0"): (1.0, 0.0, 0.0),
+    N_("class 1"): (0.0, 1.0, 0.0),
+    N_("class 2"): (0.0, 0.0, 1.0),
+    N_("soft"): (0.7, 0.2, 0.1),
 }
-_BASES: dict[str, float | None] = {"nats": None, "bits": 2, "dits": 10}
+_BASES: dict[str, float | None] = {N_("nats"): None, N_("bits"): 2, N_("dits"): 10}
 Z_MIN, Z_MAX, Z_STEP = -5.0, 5.0, 0.1  # the logit sliders' range and step
 Z_START = (0.5, -0.4, 0.0)  # q = (0.50, 0.20, 0.30), the article's q1
 
@@ -81,21 +83,25 @@ def _fmt_dist(x: np.ndarray, digits: int = 3) -> str:
 
 def cross_entropy_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the cross-entropy explorer for a state of ``cross_entropy_state`` (plain text)."""
-    u = state["unit"]
+    u = translated(state["unit"])   # the unit's name: "nats" is 纳特 in Chinese
     kl_qp = state["KL_qp"]
-    reverse = ("∞ (q gives probability to classes p rules out)" if math.isinf(kl_qp)
-               else f"{fmt(kl_qp, 4, u)} (the other order is a different number)")
+    reverse = (tr("KL(q || p) = ∞ (q gives probability to classes p rules out)") if math.isinf(kl_qp)
+               else tr("KL(q || p) = {kl} (the other order is a different number)", kl=fmt(kl_qp, 4, u)))
     return [
-        f"q = softmax(z) = {_fmt_dist(state['q'])}; target p = {_fmt_dist(state['p'], 1)}",
-        f"H(p) = {fmt(state['H_p'], 4, u)} (the target's own uncertainty)",
-        f"H(p, q) = {fmt(state['H_pq'], 4, u)} (cross-entropy: the loss)",
-        f"KL(p || q) = H(p, q) − H(p) = {fmt(state['KL_pq'], 4, u)} (≥ 0, zero only at q = p)",
-        f"KL(q || p) = {reverse}",
+        tr("q = softmax(z) = {q}; target p = {p}", q=_fmt_dist(state["q"]), p=_fmt_dist(state["p"], 1)),
+        tr("H(p) = {h} (the target's own uncertainty)", h=fmt(state["H_p"], 4, u)),
+        tr("H(p, q) = {h} (cross-entropy: the loss)", h=fmt(state["H_pq"], 4, u)),
+        tr("KL(p || q) = H(p, q) − H(p) = {kl} (≥ 0, zero only at q = p)", kl=fmt(state["KL_pq"], 4, u)),
+        reverse,
     ]
 
 
+# Each logit slider's label, by class.
+_LOGIT_LABELS = (N_("logit z0"), N_("logit z1"), N_("logit z2"))
+
+
 def _logit_spec(i: int) -> dict[str, Any]:
-    return {"name": f"z{i}", "label": f"logit z{i}", "kind": "range", "min": Z_MIN, "max": Z_MAX,
+    return {"name": f"z{i}", "label": _LOGIT_LABELS[i], "kind": "range", "min": Z_MIN, "max": Z_MAX,
             "step": Z_STEP, "digits": 1}
 
 
@@ -103,11 +109,28 @@ class CrossEntropyKl(LiveExplorer):
     """q = softmax(z) against a target p: three logit sliders, a target and a unit; drawn in the browser."""
 
     name = "cross_entropy_kl"
-    title = "Cross-entropy and KL: move q with the logits"
+    title = N_("Cross-entropy and KL: move q with the logits")
     specs = (
         _logit_spec(0), _logit_spec(1), _logit_spec(2),
-        {"name": "target", "label": "target p", "kind": "select", "options": list(_TARGETS)},
-        {"name": "unit", "label": "unit", "kind": "select", "options": list(_BASES)},
+        {"name": "target", "label": N_("target p"), "kind": "select", "options": list(_TARGETS)},
+        {"name": "unit", "label": N_("unit"), "kind": "select", "options": list(_BASES)},
+    )
+    messages = (
+        N_("q = softmax(z) = {q}; target p = {p}"),
+        N_("H(p) = {h} (the target's own uncertainty)"),
+        N_("H(p, q) = {h} (cross-entropy: the loss)"),
+        N_("KL(p || q) = H(p, q) − H(p) = {kl} (≥ 0, zero only at q = p)"),
+        N_("KL(q || p) = {kl} (the other order is a different number)"),
+        N_("KL(q || p) = ∞ (q gives probability to classes p rules out)"),
+        N_("class"), N_("probability"),
+        N_("The target p beside the model q = softmax(z), class by class"),
+        N_("model q = softmax(z)"),
+        N_("The cross-entropy H(p, q) split into H(p) and KL(p || q)"),
+        N_("H(p): the target's own uncertainty"), N_("KL(p || q): the extra price of q"),
+        N_("H(p, q) ({unit})"),
+        N_("Bars for classes 0, 1 and 2: the target p = {p} in blue beside the model q = {q} in orange. {readout}"),
+        N_("One bar of length H(p, q) = {total}: H(p) = {h} in green, then KL(p || q) = {kl} in vermillion, on a "
+           "scale to {top}."),
     )
 
     z0 = traitlets.Float(Z_START[0]).tag(sync=True)

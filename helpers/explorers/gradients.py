@@ -30,10 +30,11 @@ from helpers.experiments import toy_data, training_comparison
 from helpers.explorers.fmt import fmt, signed, to_fixed
 from helpers.explorers.live import LiveExplorer
 from helpers.grads import bce_logit_grad, mse_logit_grad
+from helpers.i18n import N_, tr
 from helpers.losses import sigmoid
 
-__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "training_lines", "LogitGradients",
-           "BceVsMse", "logit_gradients", "bce_vs_mse"]
+__all__ = ["gradient_curves", "gradient_lines", "learning_rate", "learning_rate_text", "training_lines",
+           "LogitGradients", "BceVsMse", "logit_gradients", "bce_vs_mse"]
 
 # The logit slider's range and step (the curves are drawn on the same grid: 161 points).
 S_MIN, S_MAX, S_STEP = -8.0, 8.0, 0.1
@@ -69,12 +70,13 @@ def gradient_lines(state: dict[str, Any]) -> list[str]:
     goes); the last line says how many times smaller the MSE gradient is.
     """
     ratio = abs(state["bce_grad"]) / abs(state["mse_grad"]) if state["mse_grad"] != 0 else float("inf")
-    return [f"s = {fmt(state['s'], 1)}, y = {state['y']}: ŷ = sigmoid(s) = {to_fixed(state['y_hat'], 4)} (probability)",
-            f"BCE gradient ŷ − y = {signed(state['bce_grad'], 4)} nats per unit of logit",
-            f"MSE gradient (ŷ − y) ŷ (1 − ŷ) = {signed(state['mse_grad'], 4)} per unit of logit "
-            f"(loss ½(ŷ − y)²)",
-            f"the MSE gradient is the BCE one times ŷ (1 − ŷ) = {to_fixed(state['slope'], 4)}: "
-            f"{to_fixed(ratio, 1) if math.isfinite(ratio) else 'inf'} times smaller"]
+    return [tr("s = {s}, y = {y}: ŷ = sigmoid(s) = {y_hat} (probability)", s=fmt(state["s"], 1), y=state["y"],
+               y_hat=to_fixed(state["y_hat"], 4)),
+            tr("BCE gradient ŷ − y = {grad} nats per unit of logit", grad=signed(state["bce_grad"], 4)),
+            tr("MSE gradient (ŷ − y) ŷ (1 − ŷ) = {grad} per unit of logit (loss ½(ŷ − y)²)",
+               grad=signed(state["mse_grad"], 4)),
+            tr("the MSE gradient is the BCE one times ŷ (1 − ŷ) = {slope}: {ratio} times smaller",
+               slope=to_fixed(state["slope"], 4), ratio=to_fixed(ratio, 1) if math.isfinite(ratio) else "inf")]
 
 
 def learning_rate(log2_lr: float) -> float:
@@ -92,16 +94,26 @@ def learning_rate(log2_lr: float) -> float:
     return math.ldexp(_QUARTER_POWERS[q % 4], q // 4)
 
 
+def learning_rate_text(log2_lr: float) -> str:
+    """What the learning-rate slider states in words (its ``aria-valuetext``), in the language in use:
+    "learning rate 0.5 (2 to the power -1)"; the exponent as JavaScript writes a number."""
+    exponent = float(log2_lr)
+    return tr("{label} {lr} (2 to the power {exponent})", label=tr("learning rate"), lr=f"{learning_rate(exponent):.3g}",
+              exponent=f"{exponent + 0.0:g}")
+
+
 def training_lines(state: dict[str, Any]) -> list[str]:
     """The readout of the training explorer for a state of ``experiments.training_comparison``."""
     # the learning rate as Python's format ".3g" writes it; the browser's module does the same (bvmG3)
-    lines = [f"learning rate {state['lr']:.3g}, start w = {fmt(state['w0'], 1)}, b = 0, "
-             f"{state['steps'][-1]} steps of full-batch gradient descent on {state['x'].size} points"]
+    lines = [tr("learning rate {lr}, start w = {w0}, b = 0, {steps} steps of full-batch gradient descent on "
+                "{points} points", lr=f"{state['lr']:.3g}", w0=fmt(state["w0"], 1), steps=state["steps"][-1],
+                points=state["x"].size)]
     for k, name in enumerate(state["losses"]):
         first = state["first_below_1_nat"][k]
-        when = f"below 1 nat from step {first}" if first is not None else "never below 1 nat"
-        lines.append(f"trained with {name.upper()}: after the last step mean BCE "
-                     f"{to_fixed(state['bce'][-1, k], 4)} nats, mean ½(ŷ − y)² {to_fixed(state['mse'][-1, k], 4)}; {when}")
+        when = tr("below 1 nat from step {step}", step=first) if first is not None else tr("never below 1 nat")
+        lines.append(tr("trained with {loss}: after the last step mean BCE {bce} nats, mean ½(ŷ − y)² {mse}; {when}",
+                        loss=name.upper(), bce=to_fixed(state["bce"][-1, k], 4), mse=to_fixed(state["mse"][-1, k], 4),
+                        when=when))
     return lines
 
 
@@ -135,9 +147,21 @@ class LogitGradients(LiveExplorer):
     """
 
     name = "logit_gradients"
-    title = "Two gradients: BCE against MSE on a sigmoid"
-    specs = (_range_spec("s", "logit s", S_MIN, S_MAX, S_STEP, 1),
-             {"name": "y", "label": "label y", "kind": "select", "options": list(LABELS)})
+    title = N_("Two gradients: BCE against MSE on a sigmoid")
+    specs = (_range_spec("s", N_("logit s"), S_MIN, S_MAX, S_STEP, 1),
+             {"name": "y", "label": N_("label y"), "kind": "select", "options": list(LABELS)})
+    messages = (
+        N_("s = {s}, y = {y}: ŷ = sigmoid(s) = {y_hat} (probability)"),
+        N_("BCE gradient ŷ − y = {grad} nats per unit of logit"),
+        N_("MSE gradient (ŷ − y) ŷ (1 − ŷ) = {grad} per unit of logit (loss ½(ŷ − y)²)"),
+        N_("the MSE gradient is the BCE one times ŷ (1 − ŷ) = {slope}: {ratio} times smaller"),
+        N_("dL/ds (per unit of logit)"),
+        N_("The gradients dL/ds of BCE and of MSE on a sigmoid output, as the logit s moves"),
+        N_("BCE gradient"), N_("MSE gradient"), N_("BCE: ŷ − y"), N_("MSE: (ŷ − y) ŷ (1 − ŷ)"),
+        N_("Two curves over the logit s from -8 to 8 for label y = {y}: the BCE gradient ŷ − y (blue, solid) and "
+           "the MSE gradient (ŷ − y) ŷ (1 − ŷ) (vermillion, dashed); a circle and a square mark their values at "
+           "s = {s}. {readout}"),
+    )
 
     s = traitlets.Float(-6.0).tag(sync=True)
     y = _Label("1").tag(sync=True)
@@ -163,9 +187,22 @@ class BceVsMse(LiveExplorer):
     """
 
     name = "bce_vs_mse"
-    title = "Training a logistic regression with BCE and with MSE"
-    specs = (_range_spec("log2_lr", "learning rate", LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP, 2),
-             _range_spec("w0", "start w", W0_MIN, W0_MAX, W0_STEP, 1))
+    title = N_("Training a logistic regression with BCE and with MSE")
+    specs = (_range_spec("log2_lr", N_("learning rate"), LOG2_LR_MIN, LOG2_LR_MAX, LOG2_LR_STEP, 2),
+             _range_spec("w0", N_("start w"), W0_MIN, W0_MAX, W0_STEP, 1))
+    messages = (
+        N_("learning rate {lr}, start w = {w0}, b = 0, {steps} steps of full-batch gradient descent on {points} points"),
+        N_("trained with {loss}: after the last step mean BCE {bce} nats, mean ½(ŷ − y)² {mse}; {when}"),
+        N_("below 1 nat from step {step}"), N_("never below 1 nat"),
+        N_("gradient-descent step"), N_("mean BCE (nats)"),
+        N_("Mean BCE after each gradient-descent step, for the model trained with BCE and with MSE"),
+        N_("1 nat"), N_("trained with {loss}"),
+        N_("{label} {lr} (2 to the power {exponent})"),
+        N_("never gets below 1 nat"), N_("first gets below 1 nat at step {step}"),
+        N_("Two curves of the mean BCE in nats over {steps} gradient-descent steps, learning rate {lr} and start "
+           "w = {w0}: trained with BCE (blue, solid; {bce_when}) and trained with MSE (vermillion, dashed; "
+           "{mse_when}); a dotted line marks 1 nat. {readout}"),
+    )
 
     log2_lr = traitlets.Float(-1.0).tag(sync=True)
     w0 = traitlets.Float(-4.0).tag(sync=True)

@@ -20,6 +20,7 @@ import traitlets
 from helpers import losses
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer, Value
+from helpers.i18n import N_, tr
 
 __all__ = ["ARTICLE_ROW", "ARTICLE_LABEL", "slider_range", "softmax_state", "softmax_lines", "SoftmaxLoss",
            "softmax_loss"]
@@ -78,18 +79,26 @@ def softmax_lines(state: dict[str, Any]) -> list[str]:
     q = ", ".join(fmt(v, 4) for v in state["q"])
     z = ", ".join(fmt(v, 4) for v in state["z"])
     y, t = state["label"], state["temperature"]
-    verdict = "right" if state["predicted"] == y else "wrong"
+    nats = tr("nats")
+    fields = {"predicted": state["predicted"], "y": y, "q_y": fmt(state["q"][y], 4)}
+    verdict = (tr("predicted class = {predicted} (right); q_{y} = {q_y}", **fields) if state["predicted"] == y
+               else tr("predicted class = {predicted} (wrong); q_{y} = {q_y}", **fields))
     return [
-        f"logits z = ({z}), label y = {y}, temperature T = {fmt(t, 2)}",
-        f"q = softmax(z / T) = ({q}) (probabilities, sum 1)",
-        f"loss = -ln q_{y} = {fmt(state['loss'], 4, 'nats')} (uniform guess: ln 3 = {fmt(state['uniform_loss'], 4, 'nats')})",
-        f"predicted class = {state['predicted']} ({verdict}); q_{y} = {fmt(state['q'][y], 4)}",
+        tr("logits z = ({z}), label y = {y}, temperature T = {t}", z=z, y=y, t=fmt(t, 2)),
+        tr("q = softmax(z / T) = ({q}) (probabilities, sum 1)", q=q),
+        tr("loss = -ln q_{y} = {loss} (uniform guess: ln 3 = {uniform})", y=y, loss=fmt(state["loss"], 4, nats),
+           uniform=fmt(state["uniform_loss"], 4, nats)),
+        verdict,
     ]
+
+
+# Each logit slider's label, by class.
+_LOGIT_LABELS = (N_("logit z_0"), N_("logit z_1"), N_("logit z_2"))
 
 
 def _logit_spec(c: int) -> dict[str, Any]:
     low, high = slider_range(ARTICLE_ROW[c])
-    return {"name": f"z{c}", "label": f"logit z_{c}", "kind": "range", "min": low, "max": high,
+    return {"name": f"z{c}", "label": _LOGIT_LABELS[c], "kind": "range", "min": low, "max": high,
             "step": LOGIT_STEP, "digits": 4}
 
 
@@ -102,12 +111,25 @@ class SoftmaxLoss(LiveExplorer):
     """
 
     name = "softmax_loss"
-    title = "Softmax and cross-entropy for one sample"
+    title = N_("Softmax and cross-entropy for one sample")
     specs = (
         *(_logit_spec(c) for c in range(N_CLASSES)),
-        {"name": "label", "label": "label y", "kind": "select", "options": list(LABELS)},
-        {"name": "temperature", "label": "temperature T", "kind": "range", "min": T_MIN, "max": T_MAX,
+        {"name": "label", "label": N_("label y"), "kind": "select", "options": list(LABELS)},
+        {"name": "temperature", "label": N_("temperature T"), "kind": "range", "min": T_MIN, "max": T_MAX,
          "step": T_STEP, "digits": 2},
+    )
+    messages = (
+        N_("nats"),
+        N_("logits z = ({z}), label y = {y}, temperature T = {t}"),
+        N_("q = softmax(z / T) = ({q}) (probabilities, sum 1)"),
+        N_("loss = -ln q_{y} = {loss} (uniform guess: ln 3 = {uniform})"),
+        N_("predicted class = {predicted} (right); q_{y} = {q_y}"),
+        N_("predicted class = {predicted} (wrong); q_{y} = {q_y}"),
+        N_("class c (green: the label y; dotted: uniform 1/3)"),
+        N_("Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green"),
+        N_("y: {q}"),
+        N_("Bars of q = softmax(z / T) for classes 0, 1 and 2: {q}; the bar of the label y = {y} is green, a dotted "
+           "line marks the uniform 1/3. {readout}"),
     )
 
     z0 = traitlets.Float(ARTICLE_ROW[0]).tag(sync=True)

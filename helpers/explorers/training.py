@@ -29,6 +29,7 @@ from helpers.calibration import expected_calibration_error, reliability_bins
 from helpers.experiments import softmax_regression_grid
 from helpers.explorers.fmt import fmt
 from helpers.explorers.live import LiveExplorer
+from helpers.i18n import N_, tr
 from helpers.losses import softmax
 
 __all__ = ["digits_split", "training_runs", "training_view", "training_data", "stored_view", "training_lines",
@@ -196,15 +197,18 @@ def training_lines(state: dict[str, Any]) -> list[str]:
     under-confident when it falls short by more than that.
     """
     gap = state["confidence"] - state["accuracy"]
-    lean = "over-confident" if gap > 0.005 else "under-confident" if gap < -0.005 else "about calibrated"
+    lean = tr("over-confident") if gap > 0.005 else tr("under-confident") if gap < -0.005 else tr("about calibrated")
     right = round(state["accuracy"] * state["n_test"])
-    return [f"learning rate {state['lr']:g}, label smoothing {state['label_smoothing']:g}: "
-            f"{state['steps']} steps of full-batch gradient descent on {state['n_train']} training digits",
-            f"cross-entropy (no smoothing): training {fmt(state['train_loss'], 4, 'nats')}, "
-            f"test {fmt(state['test_loss'], 4, 'nats')}",
-            f"test accuracy {fmt(state['accuracy'], 4)} ({right} of {state['n_test']} digits)",
-            f"mean confidence {fmt(state['confidence'], 4)}: {lean}; "
-            f"expected calibration error {fmt(state['ece'], 4)} ({N_BINS} bins)"]
+    nats = tr("nats")
+    return [tr("learning rate {lr}, label smoothing {smoothing}: {steps} steps of full-batch gradient descent on "
+               "{n_train} training digits", lr=f"{state['lr']:g}", smoothing=f"{state['label_smoothing']:g}",
+               steps=state["steps"], n_train=state["n_train"]),
+            tr("cross-entropy (no smoothing): training {train}, test {test}", train=fmt(state["train_loss"], 4, nats),
+               test=fmt(state["test_loss"], 4, nats)),
+            tr("test accuracy {accuracy} ({right} of {n_test} digits)", accuracy=fmt(state["accuracy"], 4), right=right,
+               n_test=state["n_test"]),
+            tr("mean confidence {confidence}: {lean}; expected calibration error {ece} ({bins} bins)",
+               confidence=fmt(state["confidence"], 4), lean=lean, ece=fmt(state["ece"], 4), bins=N_BINS)]
 
 
 class _GridChoice(traitlets.Unicode):
@@ -241,12 +245,35 @@ class SoftmaxTraining(LiveExplorer):
     """
 
     name = "softmax_training"
-    title = "Training softmax regression on the digits"
+    title = N_("Training softmax regression on the digits")
     specs = (
-        {"name": "lr", "label": "learning rate", "kind": "select", "options": list(LR_OPTIONS)},
-        {"name": "steps", "label": "steps", "kind": "range", "min": 0, "max": MAX_STEPS, "step": STEP_SPACING,
+        {"name": "lr", "label": N_("learning rate"), "kind": "select", "options": list(LR_OPTIONS)},
+        {"name": "steps", "label": N_("steps"), "kind": "range", "min": 0, "max": MAX_STEPS, "step": STEP_SPACING,
          "digits": 0},
-        {"name": "label_smoothing", "label": "label smoothing", "kind": "select", "options": list(SMOOTHING_OPTIONS)},
+        {"name": "label_smoothing", "label": N_("label smoothing"), "kind": "select",
+         "options": list(SMOOTHING_OPTIONS)},
+    )
+    messages = (
+        N_("nats"), N_("over-confident"), N_("under-confident"), N_("about calibrated"),
+        N_("learning rate {lr}, label smoothing {smoothing}: {steps} steps of full-batch gradient descent on "
+           "{n_train} training digits"),
+        N_("cross-entropy (no smoothing): training {train}, test {test}"),
+        N_("test accuracy {accuracy} ({right} of {n_test} digits)"),
+        N_("mean confidence {confidence}: {lean}; expected calibration error {ece} ({bins} bins)"),
+        N_("gradient-descent step"), N_("cross-entropy (nats)"),
+        N_("Training and test loss over the run, the chosen step marked"),
+        N_("ln 10: a uniform guess"), N_("training loss"), N_("test loss"), N_("training set"), N_("test set"),
+        N_("confidence (largest probability)"), N_("accuracy"),
+        N_("Reliability diagram of the test set at the chosen step"),
+        N_("calibrated"), N_("mean confidence"),
+        N_("{low}–{high}: {count} digits, accuracy {accuracy}, mean confidence {confidence}"), N_("; "),
+        N_("Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over {last} "
+           "steps at learning rate {lr}, label smoothing {smoothing}: both from {start} (ln 10) at step 0 to "
+           "{train_end} and {test_end} at step {last}. A dashed line marks step {step}, with a dot on each curve. "
+           "{readout}"),
+        N_("Reliability diagram of the {n_test} test digits after {steps} steps, in {bins} confidence bins (bars: the "
+           "accuracy in the bin, with its number of digits above it; dots: its mean confidence; dashed diagonal: "
+           "calibrated). {bin_words}. Expected calibration error {ece}."),
     )
 
     lr = _GridChoice(LR_OPTIONS, "1").tag(sync=True)

@@ -5,7 +5,7 @@
 // every line of the readout (helpers.experiments.training_comparison). The arithmetic follows
 // NumPy's: the same formulas in the same order, and its means summed the way NumPy sums (below).
 
-import { PALETTE, svgEl, fmt, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, axes, curve, legendKey, controlsFrom, frame } from "./draw.js";
 
 const BVM_STEPS = 200;
 const BVM_LOSSES = ["bce", "mse"];
@@ -106,13 +106,14 @@ function bvmG3(v) {
   return String(Number(text));
 }
 
-function bvmLines(lr, w0, n, runs) {
+function bvmLines(model, lr, w0, n, runs) {
   return [
-    `learning rate ${bvmG3(lr)}, start w = ${fmt(w0, 1)}, b = 0, ${BVM_STEPS} steps of full-batch `
-      + `gradient descent on ${n} points`,
-    ...runs.map((r) => `trained with ${r.loss.toUpperCase()}: after the last step mean BCE `
-      + `${r.bce[BVM_STEPS].toFixed(4)} nats, mean ½(ŷ − y)² ${r.mse[BVM_STEPS].toFixed(4)}; `
-      + (r.first === null ? "never below 1 nat" : `below 1 nat from step ${r.first}`)),
+    t(model, "learning rate {lr}, start w = {w0}, b = 0, {steps} steps of full-batch gradient descent on {points} points",
+      { lr: bvmG3(lr), w0: fmt(w0, 1), steps: BVM_STEPS, points: n }),
+    ...runs.map((r) => t(model, "trained with {loss}: after the last step mean BCE {bce} nats, mean ½(ŷ − y)² {mse}; {when}", {
+      loss: r.loss.toUpperCase(), bce: r.bce[BVM_STEPS].toFixed(4), mse: r.mse[BVM_STEPS].toFixed(4),
+      when: r.first === null ? t(model, "never below 1 nat") : t(model, "below 1 nat from step {step}", { step: r.first }),
+    })),
   ];
 }
 
@@ -129,16 +130,17 @@ function render({ model, el }) {
     { colour: PALETTE.vermillion, dash: "7 4", name: "MSE" },
   ];
   const ax = axes(ui.figure, {
-    xRange: [0, BVM_STEPS], yRange: [0, 4.5], xLabel: "gradient-descent step", yLabel: "mean BCE (nats)",
-    title: "Mean BCE after each gradient-descent step, for the model trained with BCE and with MSE",
+    xRange: [0, BVM_STEPS], yRange: [0, 4.5], xLabel: t(model, "gradient-descent step"),
+    yLabel: t(model, "mean BCE (nats)"),
+    title: t(model, "Mean BCE after each gradient-descent step, for the model trained with BCE and with MSE"),
   });
   // the 1-nat line, dotted, in the theme's text colour; under the curves
   const oneNat = svgEl("line", { x1: 0, x2: ax.inner.w, class: "ce-axis", "stroke-dasharray": "2 4" }, ax.plot);
   const halo = "paint-order: stroke; stroke: var(--ce-bg); stroke-width: 4px; stroke-linejoin: round";
   const oneNatTag = svgEl("text", { x: ax.inner.w - 4, "text-anchor": "end", class: "ce-tick", style: halo }, ax.plot);
-  oneNatTag.textContent = "1 nat";
+  oneNatTag.textContent = t(model, "1 nat");
   const curves = style.map((s) => curve(ax, steps, new Array(BVM_STEPS + 1).fill(NaN), {
-    colour: s.colour, dash: s.dash, label: `trained with ${s.name}`,
+    colour: s.colour, dash: s.dash, label: t(model, "trained with {loss}", { loss: s.name }),
   }));
   // where each run first gets below 1 nat: a dot on its curve and a dotted drop to the step axis
   const pins = style.map((s) => {
@@ -147,12 +149,13 @@ function render({ model, el }) {
     return { drop, dot };
   });
   const keys = svgEl("g", {}, ax.plot);
-  legendKey(keys, ax.inner.w - 190, 18, style[0].colour, style[0].dash, "trained with BCE");
-  legendKey(keys, ax.inner.w - 190, 38, style[1].colour, style[1].dash, "trained with MSE");
+  legendKey(keys, ax.inner.w - 190, 18, style[0].colour, style[0].dash, t(model, "trained with {loss}", { loss: "BCE" }));
+  legendKey(keys, ax.inner.w - 190, 38, style[1].colour, style[1].dash, t(model, "trained with {loss}", { loss: "MSE" }));
 
   // The learning-rate slider moves the exponent e (a log scale); it states lr = 2^e itself.
   let lrSlider = null;
   let lrOutput = null;
+  const lrLabel = t(model, "learning rate");
 
   function update() {
     const e = Number(model.get("log2_lr"));
@@ -180,13 +183,17 @@ function render({ model, el }) {
     });
     if (lrSlider) {
       lrOutput.textContent = `${bvmG3(lr)} (2^${e})`;
-      lrSlider.setAttribute("aria-valuetext", `learning rate ${bvmG3(lr)} (2 to the power ${e})`);
+      lrSlider.setAttribute("aria-valuetext", t(model, "{label} {lr} (2 to the power {exponent})",
+        { label: lrLabel, lr: bvmG3(lr), exponent: e }));
     }
-    const text = ui.readout(bvmLines(lr, w0, n, runs));
-    const when = (r) => (r.first === null ? "never gets below 1 nat" : `first gets below 1 nat at step ${r.first}`);
-    ax.describe(`Two curves of the mean BCE in nats over ${BVM_STEPS} gradient-descent steps, learning rate `
-      + `${bvmG3(lr)} and start w = ${fmt(w0, 1)}: trained with BCE (blue, solid; ${when(runs[0])}) and trained `
-      + `with MSE (vermillion, dashed; ${when(runs[1])}); a dotted line marks 1 nat. ${text}`);
+    const text = ui.readout(bvmLines(model, lr, w0, n, runs));
+    const when = (r) => (r.first === null ? t(model, "never gets below 1 nat")
+      : t(model, "first gets below 1 nat at step {step}", { step: r.first }));
+    ax.describe(t(model, "Two curves of the mean BCE in nats over {steps} gradient-descent steps, learning rate {lr} "
+      + "and start w = {w0}: trained with BCE (blue, solid; {bce_when}) and trained with MSE (vermillion, dashed; "
+      + "{mse_when}); a dotted line marks 1 nat. {readout}", {
+      steps: BVM_STEPS, lr: bvmG3(lr), w0: fmt(w0, 1), bce_when: when(runs[0]), mse_when: when(runs[1]), readout: text,
+    }));
   }
 
   [lrSlider] = controlsFrom(ui.controls, model, update);

@@ -3,10 +3,12 @@
 // Python reference of every line of the readout (softmax_state through helpers.losses.log_softmax).
 // softmaxState and readoutLines are exported for the JavaScript tests (tests/js/softmax.test.mjs).
 
-import { PALETTE, svgEl, fmt, axes, bars, controlsFrom, frame } from "./draw.js";
+import { PALETTE, svgEl, fmt, t, axes, bars, controlsFrom, frame } from "./draw.js";
 
 const N_CLASSES = 3;
 const UNIFORM_LOSS = Math.log(N_CLASSES);
+// A model without translations: the readout in English (the JavaScript tests call readoutLines(s)).
+const ENGLISH = { get: () => undefined };
 
 // q = softmax(z / T) and log q, as helpers.losses.log_softmax computes them: subtract the max, then
 // log q_c = s_c - (log sum_j e^(s_j - m) + m) and q_c = e^(log q_c). Nothing overflows at small T.
@@ -23,14 +25,19 @@ export function softmaxState(z, label, temperature) {
   return { z, label, temperature, q, loss: -logQ[label] + 0, predicted };
 }
 
-export function readoutLines(s) {
+/** The readout of state `s` in the language of `model` (helpers.explorers.softmax.softmax_lines). */
+export function readoutLines(s, model = ENGLISH) {
   const y = s.label;
   const list = (values) => values.map((v) => fmt(v, 4)).join(", ");
+  const nats = t(model, "nats");
+  const verdict = { predicted: s.predicted, y, q_y: fmt(s.q[y], 4) };
   return [
-    `logits z = (${list(s.z)}), label y = ${y}, temperature T = ${fmt(s.temperature, 2)}`,
-    `q = softmax(z / T) = (${list(s.q)}) (probabilities, sum 1)`,
-    `loss = -ln q_${y} = ${fmt(s.loss, 4, "nats")} (uniform guess: ln 3 = ${fmt(UNIFORM_LOSS, 4, "nats")})`,
-    `predicted class = ${s.predicted} (${s.predicted === y ? "right" : "wrong"}); q_${y} = ${fmt(s.q[y], 4)}`,
+    t(model, "logits z = ({z}), label y = {y}, temperature T = {t}", { z: list(s.z), y, t: fmt(s.temperature, 2) }),
+    t(model, "q = softmax(z / T) = ({q}) (probabilities, sum 1)", { q: list(s.q) }),
+    t(model, "loss = -ln q_{y} = {loss} (uniform guess: ln 3 = {uniform})",
+      { y, loss: fmt(s.loss, 4, nats), uniform: fmt(UNIFORM_LOSS, 4, nats) }),
+    s.predicted === y ? t(model, "predicted class = {predicted} (right); q_{y} = {q_y}", verdict)
+      : t(model, "predicted class = {predicted} (wrong); q_{y} = {q_y}", verdict),
   ];
 }
 
@@ -38,8 +45,8 @@ function render({ model, el }) {
   const ui = frame(el, model);
   const ax = axes(ui.figure, {
     xRange: [-0.5, N_CLASSES - 0.5], yRange: [0, 1.15],
-    xLabel: "class c (green: the label y; dotted: uniform 1/3)", yLabel: "q_c = softmax(z / T)_c",
-    title: "Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green",
+    xLabel: t(model, "class c (green: the label y; dotted: uniform 1/3)"), yLabel: "q_c = softmax(z / T)_c",
+    title: t(model, "Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green"),
   });
   // the uniform guess 1/3, drawn in the theme's text colour (class ce-axis), dotted
   const third = ax.y(1 / N_CLASSES);
@@ -61,11 +68,11 @@ function render({ model, el }) {
     s.q.forEach((q, c) => {
       rects[c].setAttribute("fill", c === s.label ? PALETTE.green : PALETTE.blue);
       values[c].setAttribute("y", ax.y(q) - 6);
-      values[c].textContent = c === s.label ? `y: ${fmt(q, 4)}` : fmt(q, 4);
+      values[c].textContent = c === s.label ? t(model, "y: {q}", { q: fmt(q, 4) }) : fmt(q, 4);
     });
-    const text = ui.readout(readoutLines(s));
-    ax.describe(`Bars of q = softmax(z / T) for classes 0, 1 and 2: ${s.q.map((q) => fmt(q, 4)).join(", ")}; `
-      + `the bar of the label y = ${s.label} is green, a dotted line marks the uniform 1/3. ${text}`);
+    const text = ui.readout(readoutLines(s, model));
+    ax.describe(t(model, "Bars of q = softmax(z / T) for classes 0, 1 and 2: {q}; the bar of the label y = {y} is green, "
+      + "a dotted line marks the uniform 1/3. {readout}", { q: s.q.map((q) => fmt(q, 4)).join(", "), y: s.label, readout: text }));
   }
 
   controlsFrom(ui.controls, model, update);

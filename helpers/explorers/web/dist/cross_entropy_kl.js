@@ -242,14 +242,14 @@ function xentMeasures(p, q, scale) {
   return { hp: -hp / scale + 0, hpq: -hpq / scale + 0, klpq: klpq / scale + 0, klqp: klqp / scale + 0 };
 }
 var xentDist = (x, digits) => `(${x.map((v) => fmt(v, digits)).join(", ")})`;
-function xentLines(q, p, m, unit) {
-  const reverse = Number.isFinite(m.klqp) ? `${fmt(m.klqp, 4, unit)} (the other order is a different number)` : "∞ (q gives probability to classes p rules out)";
+var xentUnitNames = (model) => ({ nats: t(model, "nats"), bits: t(model, "bits"), dits: t(model, "dits") });
+function xentLines(model, q, p, m, unit) {
   return [
-    `q = softmax(z) = ${xentDist(q, 3)}; target p = ${xentDist(p, 1)}`,
-    `H(p) = ${fmt(m.hp, 4, unit)} (the target's own uncertainty)`,
-    `H(p, q) = ${fmt(m.hpq, 4, unit)} (cross-entropy: the loss)`,
-    `KL(p || q) = H(p, q) − H(p) = ${fmt(m.klpq, 4, unit)} (≥ 0, zero only at q = p)`,
-    `KL(q || p) = ${reverse}`
+    t(model, "q = softmax(z) = {q}; target p = {p}", { q: xentDist(q, 3), p: xentDist(p, 1) }),
+    t(model, "H(p) = {h} (the target's own uncertainty)", { h: fmt(m.hp, 4, unit) }),
+    t(model, "H(p, q) = {h} (cross-entropy: the loss)", { h: fmt(m.hpq, 4, unit) }),
+    t(model, "KL(p || q) = H(p, q) − H(p) = {kl} (≥ 0, zero only at q = p)", { kl: fmt(m.klpq, 4, unit) }),
+    Number.isFinite(m.klqp) ? t(model, "KL(q || p) = {kl} (the other order is a different number)", { kl: fmt(m.klqp, 4, unit) }) : t(model, "KL(q || p) = ∞ (q gives probability to classes p rules out)")
   ];
 }
 function xentKey(parent, x, y, colour, text) {
@@ -259,19 +259,20 @@ function xentKey(parent, x, y, colour, text) {
 }
 function render({ model, el }) {
   const ui = frame(el, model);
+  const unitNames = xentUnitNames(model);
   const ax = axes(ui.figure, {
     xRange: [-0.5, 2.5],
     yRange: [0, 1.3],
-    xLabel: "class",
-    yLabel: "probability",
-    title: "The target p beside the model q = softmax(z), class by class"
+    xLabel: t(model, "class"),
+    yLabel: t(model, "probability"),
+    title: t(model, "The target p beside the model q = softmax(z), class by class")
   });
   const shifted = (dx) => ({ ...ax, x: (v) => ax.x(v + dx) });
   const pBars = bars(shifted(-0.2), 3, { colours: [PALETTE.blue], width: 0.4 });
   const qBars = bars(shifted(0.2), 3, { colours: [PALETTE.orange], width: 0.4 });
   const qTags = [0, 1, 2].map((i) => svgEl("text", { x: ax.x(i + 0.2), "text-anchor": "middle", class: "ce-label" }, ax.plot));
-  xentKey(ax.plot, ax.inner.w / 2 - 140, 16, PALETTE.blue, "target p");
-  xentKey(ax.plot, ax.inner.w / 2 - 20, 16, PALETTE.orange, "model q = softmax(z)");
+  xentKey(ax.plot, ax.inner.w / 2 - 140, 16, PALETTE.blue, t(model, "target p"));
+  xentKey(ax.plot, ax.inner.w / 2 - 20, 16, PALETTE.orange, t(model, "model q = softmax(z)"));
   const W = 560;
   const H = 96;
   const left = 64;
@@ -282,10 +283,10 @@ function render({ model, el }) {
     class: "ce-plot",
     preserveAspectRatio: "xMidYMid meet"
   }, ui.figure);
-  svgEl("title", {}, strip).textContent = "The cross-entropy H(p, q) split into H(p) and KL(p || q)";
+  svgEl("title", {}, strip).textContent = t(model, "The cross-entropy H(p, q) split into H(p) and KL(p || q)");
   const stripDesc = svgEl("desc", {}, strip);
-  xentKey(strip, left, 16, PALETTE.green, "H(p): the target's own uncertainty");
-  xentKey(strip, left + 250, 16, PALETTE.vermillion, "KL(p || q): the extra price of q");
+  xentKey(strip, left, 16, PALETTE.green, t(model, "H(p): the target's own uncertainty"));
+  xentKey(strip, left + 250, 16, PALETTE.vermillion, t(model, "KL(p || q): the extra price of q"));
   svgEl("text", { x: left - 8, y: 42, "text-anchor": "end" }, strip).textContent = "H(p, q)";
   const hRect = svgEl("rect", { y: 26, height: 22, fill: PALETTE.green }, strip);
   const klRect = svgEl("rect", { y: 26, height: 22, fill: PALETTE.vermillion }, strip);
@@ -297,16 +298,17 @@ function render({ model, el }) {
   let tickUnit = "";
   function drawTicks(unit, scale) {
     ticks.replaceChildren();
-    for (const t2 of niceTicks(0, XENT_H_MAX_NATS / scale, 10)) {
-      svgEl("line", { x1: px(t2 * scale), x2: px(t2 * scale), y1: 52, y2: 57, class: "ce-axis" }, ticks);
-      svgEl("text", { x: px(t2 * scale), y: 70, "text-anchor": "middle", class: "ce-tick" }, ticks).textContent = String(t2);
+    for (const tick of niceTicks(0, XENT_H_MAX_NATS / scale, 10)) {
+      svgEl("line", { x1: px(tick * scale), x2: px(tick * scale), y1: 52, y2: 57, class: "ce-axis" }, ticks);
+      svgEl("text", { x: px(tick * scale), y: 70, "text-anchor": "middle", class: "ce-tick" }, ticks).textContent = String(tick);
     }
-    stripLabel.textContent = `H(p, q) (${unit})`;
+    stripLabel.textContent = t(model, "H(p, q) ({unit})", { unit: unitNames[unit] });
     tickUnit = unit;
   }
   function update() {
     const z = [model.get("z0"), model.get("z1"), model.get("z2")];
     const unit = model.get("unit");
+    const name = unitNames[unit];
     const scale = XENT_SCALES[unit];
     const p = XENT_TARGETS[model.get("target")];
     const q = xentSoftmax(z);
@@ -327,10 +329,19 @@ function render({ model, el }) {
     const nearRight = end > left + width - 90;
     total.setAttribute("x", nearRight ? end - 6 : end + 6);
     total.setAttribute("text-anchor", nearRight ? "end" : "start");
-    total.textContent = fmt(m.hpq, 3, unit);
-    const text = ui.readout(xentLines(q, p, m, unit));
-    ax.describe(`Bars for classes 0, 1 and 2: the target p = ${xentDist(p, 1)} in blue beside the model q = ${xentDist(q, 3)} in orange. ${text}`);
-    stripDesc.textContent = `One bar of length H(p, q) = ${fmt(m.hpq, 4, unit)}: H(p) = ${fmt(m.hp, 4, unit)} in green, then KL(p || q) = ${fmt(m.klpq, 4, unit)} in vermillion, on a scale to ${fmt(XENT_H_MAX_NATS / scale, 2, unit)}.`;
+    total.textContent = fmt(m.hpq, 3, name);
+    const text = ui.readout(xentLines(model, q, p, m, name));
+    ax.describe(t(
+      model,
+      "Bars for classes 0, 1 and 2: the target p = {p} in blue beside the model q = {q} in orange. {readout}",
+      { p: xentDist(p, 1), q: xentDist(q, 3), readout: text }
+    ));
+    stripDesc.textContent = t(model, "One bar of length H(p, q) = {total}: H(p) = {h} in green, then KL(p || q) = {kl} in vermillion, on a scale to {top}.", {
+      total: fmt(m.hpq, 4, name),
+      h: fmt(m.hp, 4, name),
+      kl: fmt(m.klpq, 4, name),
+      top: fmt(XENT_H_MAX_NATS / scale, 2, name)
+    });
   }
   controlsFrom(ui.controls, model, update);
   update();

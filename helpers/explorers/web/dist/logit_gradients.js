@@ -247,13 +247,21 @@ var LG_CURVES = [0, 1].map((y) => {
 function lgSigned(value, digits) {
   return (value < 0 || Object.is(value, -0) ? "-" : "+") + Math.abs(value).toFixed(digits);
 }
-function lgLines(st) {
+function lgLines(model, st) {
   const ratio = st.mse !== 0 ? Math.abs(st.bce) / Math.abs(st.mse) : Infinity;
   return [
-    `s = ${fmt(st.s, 1)}, y = ${st.y}: ŷ = sigmoid(s) = ${st.yHat.toFixed(4)} (probability)`,
-    `BCE gradient ŷ − y = ${lgSigned(st.bce, 4)} nats per unit of logit`,
-    `MSE gradient (ŷ − y) ŷ (1 − ŷ) = ${lgSigned(st.mse, 4)} per unit of logit (loss ½(ŷ − y)²)`,
-    `the MSE gradient is the BCE one times ŷ (1 − ŷ) = ${st.slope.toFixed(4)}: ${Number.isFinite(ratio) ? ratio.toFixed(1) : "inf"} times smaller`
+    t(
+      model,
+      "s = {s}, y = {y}: ŷ = sigmoid(s) = {y_hat} (probability)",
+      { s: fmt(st.s, 1), y: st.y, y_hat: st.yHat.toFixed(4) }
+    ),
+    t(model, "BCE gradient ŷ − y = {grad} nats per unit of logit", { grad: lgSigned(st.bce, 4) }),
+    t(model, "MSE gradient (ŷ − y) ŷ (1 − ŷ) = {grad} per unit of logit (loss ½(ŷ − y)²)", { grad: lgSigned(st.mse, 4) }),
+    t(
+      model,
+      "the MSE gradient is the BCE one times ŷ (1 − ŷ) = {slope}: {ratio} times smaller",
+      { slope: st.slope.toFixed(4), ratio: Number.isFinite(ratio) ? ratio.toFixed(1) : "inf" }
+    )
   ];
 }
 function render({ model, el }) {
@@ -261,23 +269,23 @@ function render({ model, el }) {
   const ax = axes(ui.figure, {
     xRange: [LG_S_MIN, LG_S_MAX],
     yRange: [-1.1, 1.1],
-    xLabel: "logit s",
-    yLabel: "dL/ds (per unit of logit)",
-    title: "The gradients dL/ds of BCE and of MSE on a sigmoid output, as the logit s moves"
+    xLabel: t(model, "logit s"),
+    yLabel: t(model, "dL/ds (per unit of logit)"),
+    title: t(model, "The gradients dL/ds of BCE and of MSE on a sigmoid output, as the logit s moves")
   });
   svgEl("line", { x1: 0, x2: ax.inner.w, y1: ax.y(0), y2: ax.y(0), class: "ce-axis" }, ax.plot);
   const sLine = svgEl("line", { y1: 0, y2: ax.inner.h, class: "ce-axis", "stroke-dasharray": "3 3" }, ax.plot);
-  const bceCurve = curve(ax, LG_GRID, LG_CURVES[1].bce, { colour: PALETTE.blue, label: "BCE gradient" });
+  const bceCurve = curve(ax, LG_GRID, LG_CURVES[1].bce, { colour: PALETTE.blue, label: t(model, "BCE gradient") });
   const mseCurve = curve(ax, LG_GRID, LG_CURVES[1].mse, {
     colour: PALETTE.vermillion,
     dash: "7 4",
-    label: "MSE gradient"
+    label: t(model, "MSE gradient")
   });
   const bceDot = svgEl("circle", { r: 6, fill: PALETTE.blue, class: "ce-marker" }, ax.plot);
   const mseDot = svgEl("rect", { width: 11, height: 11, fill: PALETTE.vermillion, class: "ce-marker" }, ax.plot);
   const keys = svgEl("g", {}, ax.plot);
-  legendKey(keys, 10, 18, PALETTE.blue, "", "BCE: ŷ − y");
-  legendKey(keys, 10, 38, PALETTE.vermillion, "7 4", "MSE: (ŷ − y) ŷ (1 − ŷ)");
+  legendKey(keys, 10, 18, PALETTE.blue, "", t(model, "BCE: ŷ − y"));
+  legendKey(keys, 10, 38, PALETTE.vermillion, "7 4", t(model, "MSE: (ŷ − y) ŷ (1 − ŷ)"));
   let shownLabel = 1;
   function update() {
     const y = Number(model.get("y"));
@@ -294,8 +302,8 @@ function render({ model, el }) {
     bceDot.setAttribute("cy", ax.y(st.bce));
     mseDot.setAttribute("x", xs - 5.5);
     mseDot.setAttribute("y", ax.y(st.mse) - 5.5);
-    const text = ui.readout(lgLines(st));
-    ax.describe(`Two curves over the logit s from -8 to 8 for label y = ${y}: the BCE gradient ŷ − y (blue, solid) and the MSE gradient (ŷ − y) ŷ (1 − ŷ) (vermillion, dashed); a circle and a square mark their values at s = ${fmt(st.s, 1)}. ${text}`);
+    const text = ui.readout(lgLines(model, st));
+    ax.describe(t(model, "Two curves over the logit s from -8 to 8 for label y = {y}: the BCE gradient ŷ − y (blue, solid) and the MSE gradient (ŷ − y) ŷ (1 − ŷ) (vermillion, dashed); a circle and a square mark their values at s = {s}. {readout}", { y, s: fmt(st.s, 1), readout: text }));
   }
   controlsFrom(ui.controls, model, update);
   update();

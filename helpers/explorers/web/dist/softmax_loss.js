@@ -213,6 +213,7 @@ function frame(el, model) {
 // helpers/explorers/web/softmax_loss.js
 var N_CLASSES = 3;
 var UNIFORM_LOSS = Math.log(N_CLASSES);
+var ENGLISH = { get: () => void 0 };
 function softmaxState(z, label, temperature) {
   const scaled = z.map((v) => v / temperature);
   const m = Math.max(...scaled);
@@ -225,14 +226,20 @@ function softmaxState(z, label, temperature) {
   for (let c = 1; c < N_CLASSES; c += 1) if (q[c] > q[predicted]) predicted = c;
   return { z, label, temperature, q, loss: -logQ[label] + 0, predicted };
 }
-function readoutLines(s) {
+function readoutLines(s, model = ENGLISH) {
   const y = s.label;
   const list = (values) => values.map((v) => fmt(v, 4)).join(", ");
+  const nats = t(model, "nats");
+  const verdict = { predicted: s.predicted, y, q_y: fmt(s.q[y], 4) };
   return [
-    `logits z = (${list(s.z)}), label y = ${y}, temperature T = ${fmt(s.temperature, 2)}`,
-    `q = softmax(z / T) = (${list(s.q)}) (probabilities, sum 1)`,
-    `loss = -ln q_${y} = ${fmt(s.loss, 4, "nats")} (uniform guess: ln 3 = ${fmt(UNIFORM_LOSS, 4, "nats")})`,
-    `predicted class = ${s.predicted} (${s.predicted === y ? "right" : "wrong"}); q_${y} = ${fmt(s.q[y], 4)}`
+    t(model, "logits z = ({z}), label y = {y}, temperature T = {t}", { z: list(s.z), y, t: fmt(s.temperature, 2) }),
+    t(model, "q = softmax(z / T) = ({q}) (probabilities, sum 1)", { q: list(s.q) }),
+    t(
+      model,
+      "loss = -ln q_{y} = {loss} (uniform guess: ln 3 = {uniform})",
+      { y, loss: fmt(s.loss, 4, nats), uniform: fmt(UNIFORM_LOSS, 4, nats) }
+    ),
+    s.predicted === y ? t(model, "predicted class = {predicted} (right); q_{y} = {q_y}", verdict) : t(model, "predicted class = {predicted} (wrong); q_{y} = {q_y}", verdict)
   ];
 }
 function render({ model, el }) {
@@ -240,9 +247,9 @@ function render({ model, el }) {
   const ax = axes(ui.figure, {
     xRange: [-0.5, N_CLASSES - 0.5],
     yRange: [0, 1.15],
-    xLabel: "class c (green: the label y; dotted: uniform 1/3)",
+    xLabel: t(model, "class c (green: the label y; dotted: uniform 1/3)"),
     yLabel: "q_c = softmax(z / T)_c",
-    title: "Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green"
+    title: t(model, "Softmax probabilities q = softmax(z / T) of one sample, its label's bar in green")
   });
   const third = ax.y(1 / N_CLASSES);
   svgEl("line", { x1: 0, x2: ax.inner.w, y1: third, y2: third, class: "ce-axis", "stroke-dasharray": "2 4" }, ax.plot);
@@ -267,10 +274,10 @@ function render({ model, el }) {
     s.q.forEach((q, c) => {
       rects[c].setAttribute("fill", c === s.label ? PALETTE.green : PALETTE.blue);
       values[c].setAttribute("y", ax.y(q) - 6);
-      values[c].textContent = c === s.label ? `y: ${fmt(q, 4)}` : fmt(q, 4);
+      values[c].textContent = c === s.label ? t(model, "y: {q}", { q: fmt(q, 4) }) : fmt(q, 4);
     });
-    const text = ui.readout(readoutLines(s));
-    ax.describe(`Bars of q = softmax(z / T) for classes 0, 1 and 2: ${s.q.map((q) => fmt(q, 4)).join(", ")}; the bar of the label y = ${s.label} is green, a dotted line marks the uniform 1/3. ${text}`);
+    const text = ui.readout(readoutLines(s, model));
+    ax.describe(t(model, "Bars of q = softmax(z / T) for classes 0, 1 and 2: {q}; the bar of the label y = {y} is green, a dotted line marks the uniform 1/3. {readout}", { q: s.q.map((q) => fmt(q, 4)).join(", "), y: s.label, readout: text }));
   }
   controlsFrom(ui.controls, model, update);
   for (const row of ui.controls.querySelectorAll(".ce-control")) row.style.setProperty("--ce-columns", "8.5em 1fr 6em");

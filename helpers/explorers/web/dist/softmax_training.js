@@ -251,14 +251,27 @@ function trnView(data, lr, steps, smoothing) {
     ece: run.ece[k]
   };
 }
-function trnLines(data, v) {
+function trnLines(model, data, v) {
   const gap = v.confidence - v.accuracy;
-  const lean = gap > 5e-3 ? "over-confident" : gap < -5e-3 ? "under-confident" : "about calibrated";
+  const lean = gap > 5e-3 ? t(model, "over-confident") : gap < -5e-3 ? t(model, "under-confident") : t(model, "about calibrated");
+  const nats = t(model, "nats");
   return [
-    `learning rate ${v.lr}, label smoothing ${v.smoothing}: ${v.steps} steps of full-batch gradient descent on ${data.n_train} training digits`,
-    `cross-entropy (no smoothing): training ${fmt(v.trainLoss, 4, "nats")}, test ${fmt(v.testLoss, 4, "nats")}`,
-    `test accuracy ${fmt(v.accuracy, 4)} (${v.correct} of ${data.n_test} digits)`,
-    `mean confidence ${fmt(v.confidence, 4)}: ${lean}; expected calibration error ${fmt(v.ece, 4)} (${data.n_bins} bins)`
+    t(model, "learning rate {lr}, label smoothing {smoothing}: {steps} steps of full-batch gradient descent on {n_train} training digits", { lr: v.lr, smoothing: v.smoothing, steps: v.steps, n_train: data.n_train }),
+    t(
+      model,
+      "cross-entropy (no smoothing): training {train}, test {test}",
+      { train: fmt(v.trainLoss, 4, nats), test: fmt(v.testLoss, 4, nats) }
+    ),
+    t(
+      model,
+      "test accuracy {accuracy} ({right} of {n_test} digits)",
+      { accuracy: fmt(v.accuracy, 4), right: v.correct, n_test: data.n_test }
+    ),
+    t(
+      model,
+      "mean confidence {confidence}: {lean}; expected calibration error {ece} ({bins} bins)",
+      { confidence: fmt(v.confidence, 4), lean, ece: fmt(v.ece, 4), bins: data.n_bins }
+    )
   ];
 }
 function trnKey(parent, x, y, { colour, dash = "", kind = "line" }, text) {
@@ -278,16 +291,22 @@ function trnKey(parent, x, y, { colour, dash = "", kind = "line" }, text) {
   }
   svgEl("text", { x: x + 24, y }, parent).textContent = text;
 }
-function trnBinWords(data, v) {
+function trnBinWords(model, data, v) {
   const words = [];
   for (let b = 0; b < data.n_bins; b += 1) {
     const n = v.run.bin_count[v.k][b];
     if (!n) continue;
     const lo = fmt(b / data.n_bins, 1);
     const hi = fmt((b + 1) / data.n_bins, 1);
-    words.push(`${lo}–${hi}: ${n} digits, accuracy ${fmt(v.run.bin_correct[v.k][b] / n, 2)}, mean confidence ${fmt(v.run.bin_confidence[v.k][b], 2)}`);
+    words.push(t(model, "{low}–{high}: {count} digits, accuracy {accuracy}, mean confidence {confidence}", {
+      low: lo,
+      high: hi,
+      count: n,
+      accuracy: fmt(v.run.bin_correct[v.k][b] / n, 2),
+      confidence: fmt(v.run.bin_confidence[v.k][b], 2)
+    }));
   }
-  return words.join("; ");
+  return words.join(t(model, "; "));
 }
 function render({ model, el }) {
   const ui = frame(el, model);
@@ -303,9 +322,9 @@ function render({ model, el }) {
     height: 300,
     xRange: [0, last],
     yRange: [0, TRN_LOSS_TOP],
-    xLabel: "gradient-descent step",
-    yLabel: "cross-entropy (nats)",
-    title: "Training and test loss over the run, the chosen step marked"
+    xLabel: t(model, "gradient-descent step"),
+    yLabel: t(model, "cross-entropy (nats)"),
+    title: t(model, "Training and test loss over the run, the chosen step marked")
   });
   svgEl("line", {
     x1: 0,
@@ -315,27 +334,27 @@ function render({ model, el }) {
     class: "ce-axis",
     "stroke-dasharray": "2 4"
   }, loss.plot);
-  svgEl("text", { x: loss.x(last / 2), y: loss.y(TRN_LN10) - 5, "text-anchor": "middle", class: "ce-tick" }, loss.plot).textContent = "ln 10: a uniform guess";
+  svgEl("text", { x: loss.x(last / 2), y: loss.y(TRN_LN10) - 5, "text-anchor": "middle", class: "ce-tick" }, loss.plot).textContent = t(model, "ln 10: a uniform guess");
   const now = svgEl("line", { y2: loss.inner.h, class: "ce-axis", "stroke-dasharray": "3 3" }, loss.plot);
-  const trainCurve = curve(loss, steps, steps.map(() => NaN), { colour: PALETTE.blue, label: "training loss" });
+  const trainCurve = curve(loss, steps, steps.map(() => NaN), { colour: PALETTE.blue, label: t(model, "training loss") });
   const testCurve = curve(loss, steps, steps.map(() => NaN), {
     colour: PALETTE.vermillion,
     dash: "7 4",
-    label: "test loss"
+    label: t(model, "test loss")
   });
   const trainDot = marker(loss, { colour: PALETTE.blue, radius: 5, drop: false });
   const testDot = marker(loss, { colour: PALETTE.vermillion, radius: 5, drop: false });
   const lossKeys = svgEl("g", {}, loss.plot);
-  trnKey(lossKeys, loss.inner.w - 130, 56, { colour: PALETTE.blue }, "training set");
-  trnKey(lossKeys, loss.inner.w - 130, 76, { colour: PALETTE.vermillion, dash: "7 4" }, "test set");
+  trnKey(lossKeys, loss.inner.w - 130, 56, { colour: PALETTE.blue }, t(model, "training set"));
+  trnKey(lossKeys, loss.inner.w - 130, 76, { colour: PALETTE.vermillion, dash: "7 4" }, t(model, "test set"));
   const rel = axes(row, {
     width: 300,
     height: 300,
     xRange: [0, 1],
     yRange: [0, 1.2],
-    xLabel: "confidence (largest probability)",
-    yLabel: "accuracy",
-    title: "Reliability diagram of the test set at the chosen step"
+    xLabel: t(model, "confidence (largest probability)"),
+    yLabel: t(model, "accuracy"),
+    title: t(model, "Reliability diagram of the test set at the chosen step")
   });
   svgEl("line", {
     x1: rel.x(0),
@@ -363,9 +382,9 @@ function render({ model, el }) {
     class: "ce-marker"
   }, rel.plot));
   const relKeys = svgEl("g", {}, rel.plot);
-  trnKey(relKeys, 4, rel.y(1.2) + 14, { colour: PALETTE.sky, kind: "swatch" }, "accuracy");
-  trnKey(relKeys, 112, rel.y(1.2) + 14, { colour: "currentColor", dash: "5 4" }, "calibrated");
-  trnKey(relKeys, 4, rel.y(1.2) + 33, { colour: PALETTE.vermillion, kind: "dot" }, "mean confidence");
+  trnKey(relKeys, 4, rel.y(1.2) + 14, { colour: PALETTE.sky, kind: "swatch" }, t(model, "accuracy"));
+  trnKey(relKeys, 112, rel.y(1.2) + 14, { colour: "currentColor", dash: "5 4" }, t(model, "calibrated"));
+  trnKey(relKeys, 4, rel.y(1.2) + 33, { colour: PALETTE.vermillion, kind: "dot" }, t(model, "mean confidence"));
   let shownRun = null;
   function update() {
     const v = trnView(data, model.get("lr"), model.get("steps"), model.get("label_smoothing"));
@@ -390,9 +409,24 @@ function render({ model, el }) {
       binDots[b].setAttribute("visibility", n ? "visible" : "hidden");
       binDots[b].setAttribute("cy", rel.y(n ? conf : 0));
     }
-    const text = ui.readout(trnLines(data, v));
-    loss.describe(`Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over ${last} steps at learning rate ${v.lr}, label smoothing ${v.smoothing}: both from ${fmt(v.run.train[0], 4)} (ln 10) at step 0 to ${fmt(v.run.train[steps.length - 1], 4)} and ${fmt(v.run.test[steps.length - 1], 4)} at step ${last}. A dashed line marks step ${v.steps}, with a dot on each curve. ${text}`);
-    rel.describe(`Reliability diagram of the ${data.n_test} test digits after ${v.steps} steps, in ${nBins} confidence bins (bars: the accuracy in the bin, with its number of digits above it; dots: its mean confidence; dashed diagonal: calibrated). ${trnBinWords(data, v)}. Expected calibration error ${fmt(v.ece, 4)}.`);
+    const text = ui.readout(trnLines(model, data, v));
+    loss.describe(t(model, "Cross-entropy in nats on the training set (solid blue) and the test set (dashed vermillion) over {last} steps at learning rate {lr}, label smoothing {smoothing}: both from {start} (ln 10) at step 0 to {train_end} and {test_end} at step {last}. A dashed line marks step {step}, with a dot on each curve. {readout}", {
+      last,
+      lr: v.lr,
+      smoothing: v.smoothing,
+      start: fmt(v.run.train[0], 4),
+      train_end: fmt(v.run.train[steps.length - 1], 4),
+      test_end: fmt(v.run.test[steps.length - 1], 4),
+      step: v.steps,
+      readout: text
+    }));
+    rel.describe(t(model, "Reliability diagram of the {n_test} test digits after {steps} steps, in {bins} confidence bins (bars: the accuracy in the bin, with its number of digits above it; dots: its mean confidence; dashed diagonal: calibrated). {bin_words}. Expected calibration error {ece}.", {
+      n_test: data.n_test,
+      steps: v.steps,
+      bins: nBins,
+      bin_words: trnBinWords(model, data, v),
+      ece: fmt(v.ece, 4)
+    }));
   }
   controlsFrom(ui.controls, model, update);
   for (const control of ui.controls.querySelectorAll(".ce-control")) {
