@@ -15,7 +15,7 @@ TORCH ?=
 TORCH_CPU_INDEX := https://download.pytorch.org/whl/cpu
 TORCH_PIN = $(shell grep -o '^torch==[^ ]*' requirements.txt)
 
-.PHONY: lab test check lint notebooks stills js bench help slides html classroom-link student deck-mode font \
+.PHONY: lab lab-zh test check lint notebooks stills js bench help slides html classroom-link student deck-mode font \
         i18n-extract i18n-update i18n-build i18n-check
 
 help:  ## list the targets
@@ -39,7 +39,18 @@ $(TEACH): requirements-teach.txt $(STAMP)
 	touch $@
 
 lab: $(STAMP)  ## open JupyterLab on notebook 00 (localhost only, with its token); first run on Linux: TORCH=cpu
-	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(AS_ROOT) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) $(AS_ROOT) $(LAB_ARGS) notebooks/00_start_here.ipynb
+
+# JupyterLab's interface in Chinese comes from its language pack and the locale in JupyterLab's user
+# settings: lab-zh keeps those in a settings folder of its own, so `make lab` stays English.
+LAB_ZH_SETTINGS ?= build/lab-settings-zh
+LOCALE_SETTING := $(LAB_ZH_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings
+
+lab-zh: $(STAMP)  ## open JupyterLab in Chinese (中文) on the Chinese notebook 00 (localhost only, with its token)
+	mkdir -p $(dir $(LOCALE_SETTING))
+	test -f $(LOCALE_SETTING) || printf '{\n  "locale": "zh_CN"\n}\n' > $(LOCALE_SETTING)
+	JUPYTERLAB_SETTINGS_DIR=$(LAB_ZH_SETTINGS) $(VENV)/bin/jupyter lab --ServerApp.ip=127.0.0.1 \
+	  --ServerApp.port=$(PORT) $(AS_ROOT) $(LAB_ARGS) notebooks/zh_CN/00_start_here.ipynb
 
 test: lint  ## run every test: lint, helpers' unit tests, nbval over the notebooks, browser tests
 	$(PY) -m pytest
