@@ -13,6 +13,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -32,6 +33,7 @@ def start(tmp_path: Path, target: str) -> labdriver.LabServer:
     """``make <target>`` on a free port, its settings in ``tmp_path``; returns the server once it answers."""
     (port,) = free_ports(1)
     settings = tmp_path / "settings"
+    shutil.copytree(labdriver.SETTINGS_DIR, settings)   # the browser tests' settings: every cell on the page
     (settings / "@jupyterlab/docmanager-extension").mkdir(parents=True)
     (settings / "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings").write_text('{"autosave": false}')
     log = tmp_path / f"{target}.log"
@@ -68,7 +70,8 @@ def test_make_lab_zh_speaks_chinese_and_its_explorer_answers(chromium: Any, tmp_
         titles = menu_titles(page)
         assert "运行" in titles and "Run" not in titles, titles
         notebook.run_all()
-        assert notebook.wait_rendered(1), "the Chinese 00's explorer did not render"
+        page.wait_for_function("() => [...document.querySelectorAll('.jp-Notebook .ce-live-widget_check .ce-readout')]"
+                               ".some(r => r.innerText.trim())", timeout=60_000)
         helpers.use_language("zh_CN")
         explorer = LiveOnPage(page, "widget_check")
         explorer.root.scroll_into_view_if_needed()
