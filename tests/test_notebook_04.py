@@ -20,7 +20,7 @@ from scipy.stats import entropy as scipy_entropy
 
 from helpers import checks, info
 from helpers.explorers.cross_entropy import cross_entropy_state
-from tests.support.notebooks import SOLUTION_MARKERS, learner_code, notebook_path
+from tests.support.notebooks import SOLUTION_MARKERS, editions, learner_code, notebook_path
 from tests.support.published import published
 
 P = np.array([0.7, 0.2, 0.1])  # section 1's target
@@ -46,9 +46,10 @@ def elementwise_by_hand(p: np.ndarray, q: np.ndarray, log=math.log) -> float:
     return total
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("04")
+@pytest.fixture(scope="module", params=editions("04"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("04", request.param)
 
 
 @pytest.fixture(scope="module")

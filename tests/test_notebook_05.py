@@ -19,7 +19,7 @@ import torch.nn as nn
 
 from helpers import checks, explorers
 from helpers.checks import pytorch as pt
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 X64 = torch.tensor([[-0.5215, -0.4240, 0.8907], [-0.2820, 0.0445, 1.3734], [-1.0393, 0.8725, 0.1539]],
@@ -29,9 +29,10 @@ ARTICLE_SOFTMAX = [[0.1611, 0.1776, 0.6613], [0.1312, 0.1819, 0.6869], [0.0904, 
 ARTICLE_LOG_SOFTMAX = [[-1.8258, -1.7282, -0.4135], [-2.0309, -1.7044, -0.3756], [-2.4036, -0.4918, -1.2104]]
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("05")
+@pytest.fixture(scope="module", params=editions("05"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("05", request.param)
 
 
 @pytest.fixture(scope="module")

@@ -17,15 +17,16 @@ import torch.nn.functional as F
 
 from helpers import checks, experiments, losses
 from tests.references import logistic_by_torch_sgd
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 F64 = torch.float64
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("06")
+@pytest.fixture(scope="module", params=editions("06"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("06", request.param)
 
 
 @pytest.fixture(scope="module")

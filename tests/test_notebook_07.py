@@ -25,15 +25,16 @@ from helpers import calibration, checks, grads, losses
 from helpers.checks import training as tc
 from helpers.explorers import training as tx
 from tests.references import ece_by_loops
-from tests.support.notebooks import learner_code, notebook_path
+from tests.support.notebooks import editions, learner_code, notebook_path
 from tests.support.published import published
 
 F64 = torch.float64
 
 
-@pytest.fixture(scope="module")
-def values():
-    return published("07")
+@pytest.fixture(scope="module", params=editions("07"))
+def values(request: pytest.FixtureRequest):
+    """Each edition's published values: the Chinese notebook must publish what the English does."""
+    return published("07", request.param)
 
 
 @pytest.fixture(scope="module")
