@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -23,26 +23,13 @@ from helpers.checks import entropy as en
 from helpers.checks import information as ix
 from helpers.checks import likelihood as lk
 from helpers.info import binary_entropy
+from tests.i18n.conftest import checkers
 from tests.support.english import english_left
 
 MODULES = {"likelihood": lk, "information": ix, "entropy": en}
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def zh() -> Iterator[None]:
-    """Chinese for the test, English again afterwards (later tests compare English messages)."""
-    i18n.catalog.cache_clear()   # the catalogs as they are on disk now
-    i18n.use_language("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.use_language("en")
-
-
-def checkers(module: Any) -> list[Callable[..., Any]]:
-    return [getattr(module, name) for name in module.__all__
-            if getattr(getattr(module, name), "__exercise__", False)]
 
 
 ALL_CHECKERS = [c for m in MODULES.values() for c in checkers(m)]

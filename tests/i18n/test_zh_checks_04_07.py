@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from helpers.checks import gradients as gc
 from helpers.checks import pytorch as pt
 from helpers.checks import training as tc
 from helpers.grads import softmax_ce_grad
+from tests.i18n.conftest import checkers
 from tests.references import ece_by_loops
 from tests.support.english import english_left
 
@@ -37,20 +38,6 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH_TYPOGRAPHY = re.compile(r"[\u4e00-\u9fff][,;:!?]|[，。：；？！（）] |\.(?:$|[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])")
 
 
-@pytest.fixture
-def zh() -> Iterator[None]:
-    """Chinese for the test, English again afterwards (later tests compare English messages)."""
-    i18n.catalog.cache_clear()   # the catalogs as they are on disk now
-    i18n.use_language("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.use_language("en")
-
-
-def checkers(module: Any) -> list[Callable[..., Any]]:
-    return [getattr(module, name) for name in module.__all__
-            if getattr(getattr(module, name), "__exercise__", False)]
 
 
 ALL_CHECKERS = [c for m in MODULES.values() for c in checkers(m)]

@@ -29,7 +29,6 @@ import random
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,15 +69,6 @@ NAMES = frozenset({"BCE", "MSE", "KL", "Sigmoid", "sigmoid", "Softmax", "softmax
 def test_every_explorer_is_checked_in_chinese() -> None:
     assert sorted(TWELVE) == sorted(LIVE)
 
-
-@pytest.fixture
-def zh() -> Iterator[None]:
-    """Chinese for the test, English again after it."""
-    i18n.use_language("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.use_language("en")
 
 
 def some_settings(name: str) -> list[dict[str, Any]]:
@@ -212,7 +202,7 @@ def test_the_readouts_of_04_to_07_at_their_start(zh) -> None:
     assert LIVE["logit_gradients"]().reference()[3] == (
         "MSE 的梯度等于 BCE 的梯度乘以 ŷ (1 − ŷ) = 0.0025：BCE 的梯度是它的 405.4 倍")
     assert LIVE["bce_vs_mse"]().reference()[0] == "学习率 0.5，初始 w = -4.0，b = 0，在 40 个点上做 200 步全批量梯度下降"
-    assert LIVE["softmax_training"]().reference()[3] == "平均置信度 0.9286：不够自信；期望校准误差 0.0359（10 个区间）"
+    assert LIVE["softmax_training"]().reference()[3] == "平均置信度 0.9286：自信不足；期望校准误差 0.0359（10 个分箱）"
 
 
 def test_the_learning_rate_slider_states_its_value_in_chinese(zh) -> None:
