@@ -9,7 +9,6 @@ diagnoses (placeholder, type, shape, sign, log base) are ``checks.core``'s, test
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,11 +22,10 @@ from helpers.checks import entropy as en
 from helpers.checks import information as ix
 from helpers.checks import likelihood as lk
 from helpers.info import binary_entropy
-from tests.i18n.conftest import checkers
+from tests.i18n.conftest import CHINESE, assert_hints_speak_chinese, checkers
 from tests.support.english import english_left
 
 MODULES = {"likelihood": lk, "information": ix, "entropy": en}
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 
@@ -212,11 +210,7 @@ def test_the_cases_reach_every_message(zh: None, monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.parametrize("checker", ALL_CHECKERS, ids=lambda c: c.__name__)
 def test_each_hint_speaks_chinese(zh: None, checker: Callable[..., Any]) -> None:
-    assert checker.hints
-    for hint in checker.hints:
-        shown = i18n.tr(hint)
-        assert shown != hint, f"no translation: {hint!r}"
-        assert english_left(shown) == [] and CHINESE.search(shown), shown
+    assert_hints_speak_chinese(checker)
 
 
 def test_english_is_untouched() -> None:

@@ -27,12 +27,11 @@ from helpers.checks import gradients as gc
 from helpers.checks import pytorch as pt
 from helpers.checks import training as tc
 from helpers.grads import softmax_ce_grad
-from tests.i18n.conftest import checkers
+from tests.i18n.conftest import CHINESE, assert_hints_speak_chinese, checkers
 from tests.references import ece_by_loops
 from tests.support.english import english_left
 
 MODULES = {"cross_entropy": ce, "pytorch": pt, "gradients": gc, "training": tc}
-CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # English punctuation in a Chinese line (as test_zh_checks_core_start_onramp checks it): ASCII
 # punctuation after a Chinese character, a space after full-width punctuation, an English full stop
 ENGLISH_TYPOGRAPHY = re.compile(r"[\u4e00-\u9fff][,;:!?]|[，。：；？！（）] |\.(?:$|[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff])")
@@ -390,11 +389,7 @@ def test_the_cases_reach_every_message(zh: None, monkeypatch: pytest.MonkeyPatch
 
 @pytest.mark.parametrize("checker", ALL_CHECKERS, ids=lambda c: c.__name__)
 def test_each_hint_speaks_chinese(zh: None, checker: Callable[..., Any]) -> None:
-    assert checker.hints
-    for hint in checker.hints:
-        shown = i18n.tr(hint)
-        assert shown != hint, f"no translation: {hint!r}"
-        assert english_left(shown) == [] and CHINESE.search(shown), shown
+    assert_hints_speak_chinese(checker)
 
 
 def test_units_are_read_in_chinese(zh: None) -> None:
